@@ -1,0 +1,99 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "camsim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "camsim", targets: ["camsim"]),
+        .executable(name: "camsim-bench", targets: ["camsim-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // libx264 from the system (Debian: libx264-dev); shim.h wraps the x264_encoder_open macro.
+        .systemLibrary(
+            name: "CX264",
+            pkgConfig: "x264",
+            providers: [.apt(["libx264-dev"])]
+        ),
+        // FreeType from the system (Debian: libfreetype-dev), used once per font to build a glyph atlas.
+        .systemLibrary(
+            name: "CFreeType",
+            pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"])]
+        ),
+        // Seedable randomness shared by every layer that must be reproducible.
+        .target(name: "Randomness"),
+        // Frames and scenes: I420 pictures, pattern generators, text, scene files.
+        .target(
+            name: "Frames",
+            dependencies: ["CFreeType", "Randomness", .product(name: "Yams", package: "Yams")]
+        ),
+        // The x264 wrapper: encoder, NAL units, Annex B, parameter sets.
+        .target(name: "H264", dependencies: ["CX264", "Frames"]),
+        // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O.
+        .target(name: "RTP"),
+        // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
+        .target(name: "RTSP"),
+        // Fault models, profiles and schedules. Pure and seeded.
+        .target(name: "Faults", dependencies: ["Randomness"]),
+        // YAML configuration: server settings, cameras, streams, templates.
+        .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Cameras: scene -> encoder -> packetizer -> fan-out, frame clock, registry.
+        .target(
+            name: "Cameras",
+            dependencies: [
+                "Frames", "H264", "RTP", "Faults", "Randomness",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // The SwiftNIO RTSP server and its RTP transports.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Cameras", "RTSP", "RTP", "Config", "Faults",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "camsim",
+            dependencies: [
+                "Server", "Config", "Frames",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "camsim-bench",
+            dependencies: ["Cameras", "Frames", "H264", "RTP"]
+        ),
+        .testTarget(name: "FramesTests", dependencies: ["Frames"]),
+        .testTarget(name: "H264Tests", dependencies: ["H264", "Frames"]),
+        .testTarget(name: "RTPTests", dependencies: ["RTP"]),
+        .testTarget(name: "RTSPTests", dependencies: ["RTSP"]),
+        .testTarget(name: "FaultsTests", dependencies: ["Faults"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "Server", "Cameras", "RTP", "RTSP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
