@@ -1,0 +1,300 @@
+import Frames
+import H264
+import Logging
+import NIOCore
+import NIOPosix
+import RTP
+import Randomness
+
+/// One stream of one camera: a frame clock, one encoder and one packetizer, and the
+/// viewers it fans packets out to. However many watch, each frame is rendered,
+/// encoded and packetized once.
+///
+/// All mutable state lives on `eventLoop`; public methods may be called from anywhere
+/// and hop there. Encoding runs on the shared encode pool, one job per stream at a time.
+public final class CameraStream: @unchecked Sendable {
+    public let definition: StreamDefinition
+    public let eventLoop: any EventLoop
+    public let counters = StreamCounters()
+    public let identity: StreamIdentity
+    private let encodePool: NIOThreadPool
+    private let clock: any MonotonicClock
+    private let logger: Logger
+    private let seed: UInt64
+
+    // Loop-confined state.
+    private var pipeline: EncodingPipeline?
+    private var pipelineOpening: EventLoopFuture<EncodingPipeline>?
+    private var cachedParameterSets: ParameterSets?
+    private var packetizer: H264Packetizer
+    private let rtpClock: RTPTimestampClock
+    private var frameClock: StreamClock?
+    private var viewers: [ObjectIdentifier: any StreamViewer] = [:]
+    private var pendingViewers: [ObjectIdentifier: any StreamViewer] = [:]
+    private var tickTask: Scheduled<Void>?
+    private var idleStopTask: Scheduled<Void>?
+    private var encodeInFlight = false
+    private var idrRequested = false
+    private var ended = false
+    private let allocator = ByteBufferAllocator()
+
+    public init(
+        definition: StreamDefinition,
+        eventLoop: any EventLoop,
+        encodePool: NIOThreadPool,
+        clock: any MonotonicClock = SystemMonotonicClock(),
+        logger: Logger = Logger(label: "camsim.stream")
+    ) {
+        self.definition = definition
+        self.eventLoop = eventLoop
+        self.encodePool = encodePool
+        self.clock = clock
+        var logger = logger
+        logger[metadataKey: "camera"] = "\(definition.cameraName)/\(definition.streamName)"
+        self.logger = logger
+        seed = definition.seed ?? SeededGenerator.fromEntropy().next()
+        var generator = SeededGenerator.derived(from: seed, "rtp:\(definition.streamName)")
+        identity = StreamIdentity(using: &generator)
+        packetizer = H264Packetizer(
+            ssrc: identity.ssrc,
+            initialSequenceNumber: identity.initialSequenceNumber,
+            maxPacketSize: definition.maxPacketSize
+        )
+        rtpClock = RTPTimestampClock(rate: 90_000, base: identity.timestampBase)
+        if definition.alwaysOn {
+            eventLoop.execute { self.startTicking() }
+        }
+    }
+
+    // MARK: - Public interface
+
+    /// The stream's SPS and PPS, opening the encoder if it is not running. DESCRIBE uses them.
+    public func parameterSets() -> EventLoopFuture<ParameterSets> {
+        eventLoop.flatSubmit {
+            if let cached = self.cachedParameterSets {
+                self.scheduleIdleStopIfUnwatched()
+                return self.eventLoop.makeSucceededFuture(cached)
+            }
+            return self.openPipeline().map { pipeline in
+                self.scheduleIdleStopIfUnwatched()
+                return pipeline.parameterSets
+            }
+        }
+    }
+
+    /// Starts sending to `viewer` from the next IDR, which is requested at once so the
+    /// picture starts within a frame or two rather than a GOP.
+    public func play(_ viewer: any StreamViewer) {
+        eventLoop.execute {
+            guard !self.ended else { viewer.streamDidEnd(); return }
+            let key = ObjectIdentifier(viewer)
+            guard self.viewers[key] == nil, self.pendingViewers[key] == nil else { return }
+            self.pendingViewers[key] = viewer
+            self.idrRequested = true
+            self.idleStopTask?.cancel()
+            self.idleStopTask = nil
+            self.openPipeline().whenComplete { result in
+                switch result {
+                case .success: self.startTicking()
+                case .failure: self.endPendingViewers()
+                }
+            }
+        }
+    }
+
+    /// Stops sending to `viewer` (PAUSE, TEARDOWN, session expiry, connection closed).
+    public func stop(_ viewer: any StreamViewer) {
+        eventLoop.execute {
+            let key = ObjectIdentifier(viewer)
+            if self.viewers.removeValue(forKey: key) != nil {
+                self.counters.activeViewers.wrappingSubtract(1, ordering: .relaxed)
+            }
+            self.pendingViewers.removeValue(forKey: key)
+            self.scheduleIdleStopIfUnwatched()
+        }
+    }
+
+    /// Ends the stream: every viewer is told, and the encoder is closed.
+    public func end() -> EventLoopFuture<Void> {
+        eventLoop.submit {
+            self.ended = true
+            let everyone = Array(self.viewers.values) + Array(self.pendingViewers.values)
+            self.viewers.removeAll()
+            self.pendingViewers.removeAll()
+            self.counters.activeViewers.store(0, ordering: .relaxed)
+            self.stopTicking()
+            self.idleStopTask?.cancel()
+            self.pipeline = nil
+            for viewer in everyone { viewer.streamDidEnd() }
+        }
+    }
+
+    /// Whether an encoder is open now (for tests: idle streams cost nothing).
+    public func isEncoderOpen() -> EventLoopFuture<Bool> {
+        eventLoop.submit { self.pipeline != nil }
+    }
+
+    private func endPendingViewers() {
+        let waiting = pendingViewers.values
+        pendingViewers.removeAll()
+        for viewer in waiting { viewer.streamDidEnd() }
+    }
+
+    // MARK: - Encoder lifecycle
+
+    private func openPipeline() -> EventLoopFuture<EncodingPipeline> {
+        eventLoop.assertInEventLoop()
+        if let pipeline { return eventLoop.makeSucceededFuture(pipeline) }
+        if let pipelineOpening { return pipelineOpening }
+        let definition = self.definition
+        let opening = encodePool.runIfActive(eventLoop: eventLoop) {
+            try EncodingPipeline(definition: definition)
+        }
+        pipelineOpening = opening
+        opening.whenComplete { result in
+            self.pipelineOpening = nil
+            switch result {
+            case .success(let pipeline):
+                self.pipeline = pipeline
+                self.cachedParameterSets = pipeline.parameterSets
+                self.counters.encoderOpens.wrappingAdd(1, ordering: .relaxed)
+                self.logger.debug("encoder opened")
+            case .failure(let error):
+                self.logger.error("cannot open encoder: \(error)")
+            }
+        }
+        return opening
+    }
+
+    private var isWatched: Bool { !viewers.isEmpty || !pendingViewers.isEmpty }
+
+    private func scheduleIdleStopIfUnwatched() {
+        eventLoop.assertInEventLoop()
+        guard !isWatched, !definition.alwaysOn else { return }
+        stopTicking()
+        idleStopTask?.cancel()
+        idleStopTask = eventLoop.scheduleTask(in: .nanoseconds(definition.idleStopDelayNanoseconds)) {
+            guard !self.isWatched, !self.encodeInFlight else { return }
+            self.pipeline = nil
+            self.idleStopTask = nil
+            self.logger.debug("encoder closed: no viewers")
+        }
+    }
+
+    // MARK: - Frame clock
+
+    private func startTicking() {
+        eventLoop.assertInEventLoop()
+        guard tickTask == nil, !ended else { return }
+        let now = clock.nanoseconds()
+        if frameClock == nil {
+            frameClock = StreamClock(
+                frameRate: definition.encoder.frameRate,
+                originNanos: now,
+                wallOriginNanos: clock.wallClockNanoseconds()
+            )
+        } else {
+            frameClock!.resume(at: now)
+        }
+        tick()
+    }
+
+    private func stopTicking() {
+        tickTask?.cancel()
+        tickTask = nil
+    }
+
+    private func tick() {
+        guard var frameClock, !ended else { return }
+        let now = clock.nanoseconds()
+        let taken = frameClock.take(at: now)
+        if let frame = taken.frame {
+            if taken.skipped > 0 {
+                counters.framesSkipped.wrappingAdd(Int(taken.skipped), ordering: .relaxed)
+            }
+            if encodeInFlight {
+                counters.framesSkipped.wrappingAdd(1, ordering: .relaxed)
+            } else {
+                submitEncode(frame: frame, clock: frameClock)
+            }
+        }
+        self.frameClock = frameClock
+        let due = frameClock.dueNanos(ofFrame: frameClock.nextFrame)
+        tickTask = eventLoop.scheduleTask(deadline: clock.deadline(forNanoseconds: due)) { self.tick() }
+    }
+
+    private func submitEncode(frame: Int64, clock frameClock: StreamClock) {
+        guard let pipeline else { return }
+        encodeInFlight = true
+        let forceIDR = idrRequested
+        idrRequested = false
+        let mediaNanos = frameClock.mediaNanos(ofFrame: frame)
+        let wallNanos = frameClock.wallClockNanos(ofFrame: frame)
+        let timestamp = rtpClock.timestamp(atNanoseconds: mediaNanos)
+        let context = FrameContext(
+            frameIndex: frame,
+            mediaTime: Double(mediaNanos) / 1e9,
+            wallClockNanos: wallNanos,
+            cameraName: definition.cameraName,
+            seed: seed,
+            frameRate: definition.encoder.frameRate.framesPerSecond
+        )
+        var packetizer = self.packetizer
+        encodePool.runIfActive(eventLoop: eventLoop) { () throws -> (RTPPacketBatch?, H264Packetizer) in
+            let batch = try pipeline.makeAccessUnit(
+                frame: frame, context: context, forceIDR: forceIDR, timestamp: timestamp, packetizer: &packetizer)
+            return (batch, packetizer)
+        }.whenComplete { result in
+            self.encodeInFlight = false
+            switch result {
+            case .success(let (batch, packetizer)):
+                self.packetizer = packetizer
+                if let batch, batch.packetCount > 0 {
+                    self.fanOut(batch, frame: frame, captureWallClockNanos: wallNanos)
+                } else if forceIDR {
+                    self.idrRequested = true
+                }
+            case .failure(let error):
+                self.idrRequested = self.idrRequested || forceIDR
+                self.logger.error("encode failed: \(error)")
+            }
+        }
+    }
+
+    // MARK: - Fan-out
+
+    private func fanOut(_ batch: RTPPacketBatch, frame: Int64, captureWallClockNanos: Int64) {
+        counters.framesEncoded.wrappingAdd(1, ordering: .relaxed)
+        counters.packetsProduced.wrappingAdd(batch.packetCount, ordering: .relaxed)
+        guard isWatched else { return }
+        let buffer = allocator.buffer(bytes: batch.bytes)
+        let packets = batch.packetRanges.map { range in
+            buffer.getSlice(at: range.lowerBound, length: range.count)!
+        }
+        let delivery = RTPDelivery(
+            packets: packets,
+            rtpTimestamp: batch.timestamp,
+            firstSequenceNumber: batch.firstSequenceNumber,
+            ssrc: identity.ssrc,
+            isIDR: batch.containsIDR,
+            payloadOctets: batch.payloadOctets,
+            captureWallClockNanos: captureWallClockNanos,
+            frameIndex: frame
+        )
+        if batch.containsIDR, !pendingViewers.isEmpty {
+            for (key, viewer) in pendingViewers {
+                viewer.streamWillStart(
+                    firstSequenceNumber: batch.firstSequenceNumber,
+                    rtpTimestamp: batch.timestamp,
+                    captureWallClockNanos: captureWallClockNanos
+                )
+                viewers[key] = viewer
+            }
+            counters.activeViewers.wrappingAdd(pendingViewers.count, ordering: .relaxed)
+            pendingViewers.removeAll()
+        }
+        for viewer in viewers.values {
+            viewer.deliver(delivery)
+        }
+    }
+}

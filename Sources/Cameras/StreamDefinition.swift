@@ -1,0 +1,42 @@
+import Frames
+import H264
+
+/// Everything needed to run one stream of one camera: what to draw, how to encode
+/// it and how to packetize it.
+public struct StreamDefinition: Sendable {
+    /// The camera's name, shown by text overlays.
+    public var cameraName: String
+    /// The stream's name within its camera (`main`, `sub`).
+    public var streamName: String
+    public var encoder: EncoderSettings
+    /// Largest RTP packet, header included (the MTU budget).
+    public var maxPacketSize: Int
+    /// How long the encoder lingers after the last viewer leaves before it is closed.
+    public var idleStopDelayNanoseconds: Int64
+    /// Encode even with nobody watching.
+    public var alwaysOn: Bool
+    /// Seed for SSRC, sequence and timestamp bases and for noise; nil picks one at random.
+    public var seed: UInt64?
+    /// Makes the frame source for this stream's size. Called on an encode thread.
+    public var makeSource: @Sendable (_ width: Int, _ height: Int) throws -> any FrameSource
+
+    public init(
+        cameraName: String,
+        streamName: String = "main",
+        encoder: EncoderSettings,
+        maxPacketSize: Int = 1400,
+        idleStopDelayNanoseconds: Int64 = 5_000_000_000,
+        alwaysOn: Bool = false,
+        seed: UInt64? = nil,
+        makeSource: @escaping @Sendable (_ width: Int, _ height: Int) throws -> any FrameSource
+    ) {
+        self.cameraName = cameraName
+        self.streamName = streamName
+        self.encoder = encoder
+        self.maxPacketSize = maxPacketSize
+        self.idleStopDelayNanoseconds = idleStopDelayNanoseconds
+        self.alwaysOn = alwaysOn
+        self.seed = seed
+        self.makeSource = makeSource
+    }
+}
