@@ -1,0 +1,43 @@
+/// One simulated camera, served at `rtsp://host:port/<path>`.
+public struct CameraConfig: Sendable, Equatable, Hashable {
+    /// RTSP path without a leading slash, e.g. `lobby-01` or `site-a/door`.
+    public var path: String
+    /// What the camera shows.
+    public var scene: SceneReference
+    /// Encoded streams; the first is the main stream. Never empty, names unique.
+    public var streams: [StreamConfig]
+    /// Encode only while someone is watching.
+    public var onDemand: Bool
+    /// Seconds the encoder keeps running after the last viewer leaves; 0 stops at once.
+    public var idleStopSeconds: Double
+    /// Faults applied to the camera, in order.
+    public var faults: [FaultReference]
+    /// Seed for everything random in the camera; nil picks one at start.
+    public var seed: UInt64?
+
+    public init(
+        path: String,
+        scene: SceneReference = .default,
+        streams: [StreamConfig] = [StreamConfig()],
+        onDemand: Bool = true,
+        idleStopSeconds: Double = 5,
+        faults: [FaultReference] = [],
+        seed: UInt64? = nil
+    ) {
+        self.path = path
+        self.scene = scene
+        self.streams = streams
+        self.onDemand = onDemand
+        self.idleStopSeconds = idleStopSeconds
+        self.faults = faults
+        self.seed = seed
+    }
+
+    /// The same camera with inline YAML stripped of file positions, for comparing content.
+    var positionless: CameraConfig {
+        var copy = self
+        copy.scene = scene.positionless
+        copy.faults = faults.map(\.positionless)
+        return copy
+    }
+}

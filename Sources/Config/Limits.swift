@@ -1,0 +1,87 @@
+/// The accepted range of every bounded setting, shared by file decoding and
+/// command-line overrides. Each check returns a message, or nil when the value
+/// is acceptable.
+enum Limits {
+    static let maxFPS = 240.0
+    static let maxWidth = 7680
+    static let maxHeight = 4320
+    static let maxBitrateKbps = 1_000_000
+    static let crfRange = 0.0...51.0
+    static let mtuRange = 576...9000
+    static let portRange = 0...65535
+    static let templateCountRange = 1...10_000
+    static let sessionTimeoutRange = 1...86_400
+    static let idleStopRange = 0.0...86_400.0
+
+    static func fps(_ value: Double) -> String? {
+        value > 0 && value <= maxFPS ? nil : "fps must be greater than 0 and at most \(Int(maxFPS)), got \(format(value))"
+    }
+
+    /// Width or height: positive, even (4:2:0 chroma is subsampled by 2), and within 8K UHD.
+    static func dimension(_ name: String, _ value: Int) -> String? {
+        let maximum = name == "width" ? maxWidth : maxHeight
+        if value <= 0 || value > maximum {
+            return "\(name) must be between 2 and \(maximum) (8K UHD is \(maxWidth)x\(maxHeight)), got \(value)"
+        }
+        if value % 2 != 0 {
+            return "\(name) must be even for 4:2:0 chroma subsampling, got \(value)"
+        }
+        return nil
+    }
+
+    static func bitrate(kbps: Int) -> String? {
+        kbps > 0 && kbps <= maxBitrateKbps
+            ? nil : "bitrate must be greater than 0 and at most \(maxBitrateKbps / 1000)M, got \(kbps)k"
+    }
+
+    static func crf(_ value: Double) -> String? {
+        crfRange.contains(value) ? nil : "crf must be between 0 and 51, got \(format(value))"
+    }
+
+    static func gop(_ value: Int) -> String? {
+        value >= 1 ? nil : "gop must be at least 1 frame, got \(value)"
+    }
+
+    static func port(_ value: Int) -> String? {
+        portRange.contains(value) ? nil : "port must be between 0 and 65535, got \(value)"
+    }
+
+    static func mtu(_ value: Int) -> String? {
+        if value < mtuRange.lowerBound {
+            return "mtu must be at least 576, the smallest datagram every IPv4 host must accept, got \(value)"
+        }
+        if value > mtuRange.upperBound {
+            return "mtu must be at most 9000, the usual jumbo-frame limit, got \(value)"
+        }
+        return nil
+    }
+
+    static func templateCount(_ value: Int) -> String? {
+        templateCountRange.contains(value) ? nil : "count must be between 1 and 10000, got \(value)"
+    }
+
+    static func sessionTimeout(_ value: Int) -> String? {
+        sessionTimeoutRange.contains(value)
+            ? nil : "session_timeout must be between 1 and 86400 seconds, got \(value)"
+    }
+
+    static func idleStop(_ value: Double) -> String? {
+        idleStopRange.contains(value)
+            ? nil : "idle_stop must be between 0 and 86400 seconds, got \(format(value))"
+    }
+
+    /// Log levels understood by the server's logger.
+    static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+
+    static func logLevel(_ value: String) -> (message: String, suggestion: String?)? {
+        logLevels.contains(value) ? nil : (
+            "unknown log level '\(value)'; valid levels: \(logLevels.joined(separator: ", "))",
+            Suggestion.didYouMean(value, in: logLevels)
+        )
+    }
+
+    /// Whole numbers without a trailing `.0`.
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+extension ServerSettings {
+    static let keys = [
+        "port", "bind", "rtp_ports", "mtu", "session_timeout", "log_level", "control", "patterns",
+    ]
+
+    /// Decodes the `server:` mapping; every problem is reported and the default kept in its place.
+    init(field: YAMLField) {
+        self.init()
+        guard let map = field.mapping(allowedKeys: ServerSettings.keys) else { return }
+
+        if let field = map["port"], let value = field.int() {
+            if let message = Limits.port(value) { field.fail(message) } else { port = value }
+        }
+        if let field = map["bind"], let value = field.string() {
+            if value.isEmpty { field.fail("bind address must not be empty") } else { bind = value }
+        }
+        if let field = map["rtp_ports"], let text = field.string(expected: "a port range such as 20000-20999") {
+            do {
+                rtpPortRange = try PortRange.parse(text)
+            } catch {
+                field.fail(error.message)
+            }
+        }
+        if let field = map["mtu"], let value = field.int() {
+            if let message = Limits.mtu(value) { field.fail(message) } else { mtu = value }
+        }
+        if let field = map["session_timeout"], let value = field.int() {
+            if let message = Limits.sessionTimeout(value) { field.fail(message) } else { sessionTimeoutSeconds = value }
+        }
+        if let field = map["log_level"], let value = field.string() {
+            if let problem = Limits.logLevel(value) {
+                field.fail(problem.message, suggestion: problem.suggestion)
+            } else {
+                logLevel = value
+            }
+        }
+        if let field = map["control"], let value = field.string(expected: "an address such as 127.0.0.1:8080") {
+            switch ServerSettings.controlAddress(value) {
+            case .success(let address): controlAddress = address
+            case .failure(let problem): field.fail(problem.message)
+            }
+        }
+        if let field = map["patterns"], let value = field.string() {
+            if value.isEmpty { field.fail("patterns directory must not be empty") } else { patternsDirectory = value }
+        }
+    }
+
+    struct AddressProblem: Error { let message: String }
+
+    /// Normalizes `host:port`, `[v6]:port`, or a bare port (meaning 127.0.0.1).
+    static func controlAddress(_ text: String) -> Result<String, AddressProblem> {
+        if let port = Int(text) {
+            if let message = Limits.port(port) { return .failure(AddressProblem(message: message)) }
+            return .success("127.0.0.1:\(port)")
+        }
+        guard let colon = text.lastIndex(of: ":"),
+              let port = Int(text[text.index(after: colon)...]),
+              colon > text.startIndex
+        else {
+            return .failure(AddressProblem(message: "expected an address such as 127.0.0.1:8080, found '\(text)'"))
+        }
+        if let message = Limits.port(port) { return .failure(AddressProblem(message: message)) }
+        return .success(text)
+    }
+}

@@ -1,0 +1,39 @@
+/// Settings of the RTSP server as a whole.
+public struct ServerSettings: Sendable, Equatable, Hashable {
+    /// RTSP listening port; 0 picks a free one.
+    public var port: Int
+    /// Address to listen on.
+    public var bind: String
+    /// Server-side UDP ports for RTP/RTCP pairs, starting at an even port; nil lets the system choose.
+    public var rtpPortRange: ClosedRange<Int>?
+    /// Largest RTP packet, in bytes, including IP and UDP headers.
+    public var mtu: Int
+    /// Seconds without RTSP or RTCP activity before a session is dropped.
+    public var sessionTimeoutSeconds: Int
+    /// Minimum log level: trace, debug, info, notice, warning, error or critical.
+    public var logLevel: String
+    /// `host:port` of the HTTP control endpoint, or nil for none.
+    public var controlAddress: String?
+    /// Directory of pattern assets (images, fonts) for scenes, or nil for the built-in location.
+    public var patternsDirectory: String?
+
+    public init(
+        port: Int = 8554,
+        bind: String = "0.0.0.0",
+        rtpPortRange: ClosedRange<Int>? = nil,
+        mtu: Int = 1400,
+        sessionTimeoutSeconds: Int = 60,
+        logLevel: String = "info",
+        controlAddress: String? = nil,
+        patternsDirectory: String? = nil
+    ) {
+        self.port = port
+        self.bind = bind
+        self.rtpPortRange = rtpPortRange
+        self.mtu = mtu
+        self.sessionTimeoutSeconds = sessionTimeoutSeconds
+        self.logLevel = logLevel
+        self.controlAddress = controlAddress
+        self.patternsDirectory = patternsDirectory
+    }
+}

@@ -1,0 +1,49 @@
+/// One encoded stream of a camera, such as a main stream and a lower-resolution sub stream.
+public struct StreamConfig: Sendable, Equatable, Hashable {
+    /// Stream name, unique within its camera; `main` unless set.
+    public var name: String
+    /// Picture width in pixels; even, 2…7680.
+    public var width: Int
+    /// Picture height in pixels; even, 2…4320.
+    public var height: Int
+    /// Frames per second; greater than 0, at most 240.
+    public var fps: Double
+    /// Bitrate target or constant quality.
+    public var rateControl: RateControl
+    /// Frames from one IDR frame to the next; at least 1.
+    public var gop: Int
+    /// H.264 profile.
+    public var profile: H264Profile
+    /// x264 speed preset.
+    public var preset: String
+    /// x264 tuning, or nil for none.
+    public var tune: String?
+
+    /// A stream with the documented defaults; `gop` defaults to two seconds of frames.
+    public init(
+        name: String = "main",
+        width: Int = 1280,
+        height: Int = 720,
+        fps: Double = 30,
+        rateControl: RateControl = .default,
+        gop: Int? = nil,
+        profile: H264Profile = .high,
+        preset: String = "ultrafast",
+        tune: String? = "zerolatency"
+    ) {
+        self.name = name
+        self.width = width
+        self.height = height
+        self.fps = fps
+        self.rateControl = rateControl
+        self.gop = gop ?? StreamConfig.defaultGOP(fps: fps)
+        self.profile = profile
+        self.preset = preset
+        self.tune = tune
+    }
+
+    /// Two seconds of frames, at least 1.
+    public static func defaultGOP(fps: Double) -> Int {
+        max(1, Int((2 * fps).rounded()))
+    }
+}
