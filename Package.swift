@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "camsim",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "camsim", targets: ["camsim"]),
         .executable(name: "camsim-bench", targets: ["camsim-bench"]),
@@ -41,15 +41,13 @@ let package = Package(
         .target(name: "RTP"),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP"),
-        // Fault models, profiles and schedules. Pure and seeded.
-        .target(name: "Faults", dependencies: ["Randomness"]),
         // YAML configuration: server settings, cameras, streams, templates.
         .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Cameras: scene -> encoder -> packetizer -> fan-out, frame clock, registry.
         .target(
             name: "Cameras",
             dependencies: [
-                "Frames", "H264", "RTP", "Faults", "Randomness",
+                "Frames", "H264", "RTP", "Randomness",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -59,7 +57,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Cameras", "RTSP", "RTP", "Config", "Faults",
+                "Cameras", "Frames", "RTSP", "RTP", "Config", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,7 +81,6 @@ let package = Package(
         .testTarget(name: "H264Tests", dependencies: ["H264", "Frames"]),
         .testTarget(name: "RTPTests", dependencies: ["RTP"]),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP"]),
-        .testTarget(name: "FaultsTests", dependencies: ["Faults"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),
         .testTarget(

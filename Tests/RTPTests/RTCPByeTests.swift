@@ -1,0 +1,45 @@
+import Testing
+@testable import RTP
+
+@Suite("RTCPBye")
+struct RTCPByeTests {
+    static func written(_ bye: RTCPBye) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bye.write(into: &bytes)
+        return bytes
+    }
+
+    @Test func writesExactBytes() {
+        #expect(Self.written(RTCPBye(sources: [0x1122_3344])) == hexBytes("81CB0001 11223344"))
+        #expect(Self.written(RTCPBye(sources: [0x1122_3344], reason: "bye")) == hexBytes("81CB0002 11223344 03627965"))
+        #expect(Self.written(RTCPBye(sources: [1, 2], reason: "gone")) == hexBytes("82CB0004 00000001 00000002 04676F6E 65000000"))
+        #expect(Self.written(RTCPBye(sources: [])) == hexBytes("80CB0000"))
+    }
+
+    @Test func roundTrips() throws {
+        for bye in [RTCPBye(sources: [1, 2], reason: "gone"), RTCPBye(sources: [7]), RTCPBye(sources: [7], reason: "")] {
+            let bytes = Self.written(bye)
+            let parsed = try RTCPCompound.parse(bytes)
+            #expect(parsed == [.bye(bye)])
+            #expect(RTCPCompound.serialize(parsed) == bytes)
+        }
+    }
+
+    @Test func truncatesLongReason() throws {
+        let bytes = Self.written(RTCPBye(sources: [1], reason: String(repeating: "r", count: 400)))
+        #expect(bytes[8] == 0xFF)
+        #expect(try RTCPCompound.parse(bytes) == [.bye(RTCPBye(sources: [1], reason: String(repeating: "r", count: 255)))])
+    }
+
+    @Test func rejectsSourceOverflow() {
+        #expect(throws: RTCPParseError.byeSourceOverflow(count: 2, available: 4)) {
+            try RTCPCompound.parse(hexBytes("82CB0001 11223344"))
+        }
+    }
+
+    @Test func rejectsReasonOverflow() {
+        #expect(throws: RTCPParseError.byeReasonOverflow(length: 9, available: 3)) {
+            try RTCPCompound.parse(hexBytes("81CB0002 11223344 09627965"))
+        }
+    }
+}
