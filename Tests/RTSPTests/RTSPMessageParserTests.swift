@@ -1,0 +1,194 @@
+import Testing
+@testable import RTSP
+
+@Suite struct RTSPMessageParserTests {
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    static func frame(_ channel: UInt8, _ payload: [UInt8]) -> [UInt8] {
+        [UInt8(ascii: "$"), channel, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)] + payload
+    }
+
+    /// Every event the parser yields after being fed `chunks` one after another.
+    static func events(_ chunks: [ArraySlice<UInt8>], limits: RTSPParserLimits = .default) -> [RTSPParseEvent] {
+        var parser = RTSPMessageParser(limits: limits)
+        var events: [RTSPParseEvent] = []
+        for chunk in chunks {
+            parser.append(chunk)
+            while let event = parser.next() { events.append(event) }
+        }
+        return events
+    }
+
+    static func events(_ stream: [UInt8], limits: RTSPParserLimits = .default) -> [RTSPParseEvent] {
+        events([stream[...]], limits: limits)
+    }
+
+    /// Requests with and without bodies, interleaved frames (one of them with CR/LF bytes in its
+    /// payload), blank lines between messages, a bare-LF request, a folded header and a
+    /// recoverable malformed message.
+    static let mixedStream: [UInt8] =
+        bytes("OPTIONS rtsp://cam/1 RTSP/1.0\r\nCSeq: 1\r\n\r\n")
+        + frame(0, [0x80, 0x60, 0x0D, 0x0A, 0x24, 0x00])
+        + bytes("\r\n\r\nSET_PARAMETER rtsp://cam/1 RTSP/1.0\r\nCSeq: 2\r\nContent-Length: 11\r\n\r\n$\r\nbody\r\n!!")
+        + frame(1, [])
+        + frame(255, Array(repeating: 0xAB, count: 300))
+        + bytes("GET_PARAMETER rtsp://cam/1 RTSP/1.0\nCSeq: 3\nSession: abc\n  ;timeout=60\n\n")
+        + bytes("BROKEN LINE\r\nCSeq: 4\r\nContent-Length: 3\r\n\r\nxyz")
+        + bytes("PLAY rtsp://cam/1 RTSP/1.0\r\nCSeq: 5\r\nRange: npt=0-\r\n\r\n")
+
+    static let mixedExpected: [RTSPParseEvent] = [
+        .request(RTSPRequest(method: .options, uri: "rtsp://cam/1", headers: ["CSeq": "1"])),
+        .interleaved(channel: 0, payload: [0x80, 0x60, 0x0D, 0x0A, 0x24, 0x00]),
+        .request(RTSPRequest(
+            method: .setParameter, uri: "rtsp://cam/1", headers: ["CSeq": "2", "Content-Length": "11"],
+            body: bytes("$\r\nbody\r\n!!"))),
+        .interleaved(channel: 1, payload: []),
+        .interleaved(channel: 255, payload: Array(repeating: 0xAB, count: 300)),
+        .request(RTSPRequest(
+            method: .getParameter, uri: "rtsp://cam/1", headers: ["CSeq": "3", "Session": "abc ;timeout=60"])),
+        .malformed(.malformedRequestLine(excerpt: "BROKEN LINE")),
+        .request(RTSPRequest(method: .play, uri: "rtsp://cam/1", headers: ["CSeq": "5", "Range": "npt=0-"])),
+    ]
+
+    @Test func mixedStreamFedWhole() {
+        #expect(Self.events(Self.mixedStream) == Self.mixedExpected)
+    }
+
+    @Test func mixedStreamSplitAtEveryBoundary() {
+        let stream = Self.mixedStream
+        for cut in 0...stream.count {
+            let events = Self.events([stream[..<cut], stream[cut...]])
+            #expect(events == Self.mixedExpected, "split at \(cut)")
+            if events != Self.mixedExpected { break }
+        }
+    }
+
+    @Test func mixedStreamOneByteAtATime() {
+        let chunks = Self.mixedStream.indices.map { Self.mixedStream[$0...$0] }
+        #expect(Self.events(chunks) == Self.mixedExpected)
+    }
+
+    @Test func needsMoreUntilComplete() {
+        var parser = RTSPMessageParser()
+        parser.append(Self.bytes("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n"))
+        #expect(parser.next() == nil)
+        parser.append(Self.bytes("\r"))
+        #expect(parser.next() == nil)
+        parser.append(Self.bytes("\n"))
+        #expect(parser.next() == .request(RTSPRequest(method: .options, uri: "*", headers: ["CSeq": "1"])))
+        parser.append([UInt8(ascii: "$"), 0, 0])
+        #expect(parser.next() == nil)
+        parser.append([2, 9])
+        #expect(parser.next() == nil)
+        parser.append([8])
+        #expect(parser.next() == .interleaved(channel: 0, payload: [9, 8]))
+        #expect(parser.bufferedByteCount == 0)
+    }
+
+    @Test func httpRequestLinesParse() {
+        let events = Self.events(Self.bytes("GET /cam1 HTTP/1.1\r\nx-sessioncookie: abc\r\n\r\n"))
+        #expect(events == [.request(RTSPRequest(
+            method: .other("GET"), uri: "/cam1", version: .http11, headers: ["x-sessioncookie": "abc"]))])
+    }
+
+    @Test func missingCSeqIsNotAParserError() {
+        #expect(Self.events(Self.bytes("OPTIONS * RTSP/1.0\r\n\r\n")) == [.request(RTSPRequest(method: .options, uri: "*"))])
+    }
+
+    static let recoverable: [(String, RTSPParseError)] = [
+        ("PLAY\r\nCSeq: 1\r\n\r\n", .malformedRequestLine(excerpt: "PLAY")),
+        ("PLAY rtsp://x\r\n\r\n", .malformedRequestLine(excerpt: "PLAY rtsp://x")),
+        ("PL(AY rtsp://x RTSP/1.0\r\n\r\n", .invalidMethod("PL(AY")),
+        ("PLAY rtsp://x RTSP/one\r\n\r\n", .invalidVersion("RTSP/one")),
+        ("PLAY rtsp://x RTSP/1.0\r\nNoColonHere\r\n\r\n", .malformedHeader(excerpt: "NoColonHere")),
+        ("PLAY rtsp://x RTSP/1.0\r\nBad Name: 1\r\n\r\n", .malformedHeader(excerpt: "Bad Name: 1")),
+        ("PLAY rtsp://x RTSP/1.0\r\n: empty\r\n\r\n", .malformedHeader(excerpt: ": empty")),
+        ("PLAY rtsp://x RTSP/1.0\r\n folded\r\nCSeq: 1\r\n\r\n", .continuationWithoutHeader(excerpt: " folded")),
+    ]
+
+    @Test(arguments: recoverable)
+    func recoverableErrorsSkipTheMessage(text: String, error: RTSPParseError) {
+        let next = "OPTIONS * RTSP/1.0\r\nCSeq: 9\r\n\r\n"
+        let events = Self.events(Self.bytes(text + next))
+        #expect(events == [
+            .malformed(error),
+            .request(RTSPRequest(method: .options, uri: "*", headers: ["CSeq": "9"])),
+        ])
+        #expect(error.isRecoverable)
+        #expect(error.status == .badRequest)
+    }
+
+    @Test func malformedMessageBodyIsSkipped() {
+        let text = "PLAY rtsp://x RTSP/1.0\r\nbad header\r\nContent-Length: 20\r\n\r\nOPTIONS * RTSP/1.0\r\n\r\n"
+            + "OPTIONS * RTSP/1.0\r\n\r\n"
+        #expect(Self.events(Self.bytes(text)) == [
+            .malformed(.malformedHeader(excerpt: "bad header")),
+            .request(RTSPRequest(method: .options, uri: "*")),
+        ])
+    }
+
+    static let small = RTSPParserLimits(
+        maximumRequestLineLength: 32, maximumHeaderLineLength: 24, maximumHeaderCount: 3,
+        maximumHeaderBlockLength: 60, maximumBodyLength: 10)
+
+    static let fatal: [(String, RTSPParseError, RTSPStatus)] = [
+        ("PLAY rtsp://host/" + String(repeating: "a", count: 40) + " RTSP/1.0\r\n\r\n",
+         .requestLineTooLong(limit: 32), .requestURITooLarge),
+        ("PLAY * RTSP/1.0\r\nX: " + String(repeating: "b", count: 30) + "\r\n\r\n",
+         .headerLineTooLong(limit: 24), .badRequest),
+        ("PLAY * RTSP/1.0\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n", .tooManyHeaders(limit: 3), .badRequest),
+        ("PLAY * RTSP/1.0\r\nA: 1234567890123456\r\nB: 1234567890123456\r\nC: 1234567890123456\r\n\r\n",
+         .headerBlockTooLarge(limit: 60), .badRequest),
+        ("PLAY * RTSP/1.0\r\nContent-Length: 11\r\n\r\n01234567890", .bodyTooLarge(length: 11, limit: 10),
+         .requestEntityTooLarge),
+        ("PLAY * RTSP/1.0\r\nContent-Length: 99999999\r\n\r\n",
+         .bodyTooLarge(length: Int.max, limit: 10), .requestEntityTooLarge),
+        ("PLAY * RTSP/1.0\r\nContent-Length: ten\r\n\r\n", .invalidContentLength(value: "ten"), .badRequest),
+        ("PLAY * RTSP/1.0\r\nContent-Length: -1\r\n\r\n", .invalidContentLength(value: "-1"), .badRequest),
+        ("PLAY * RTSP/1.0\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+         .conflictingContentLength(values: ["1", "2"]), .badRequest),
+        ("BAD LINE\r\nContent-Length: x\r\n\r\n", .invalidContentLength(value: "x"), .badRequest),
+    ]
+
+    @Test(arguments: fatal)
+    func limitsAndLostFramingEndTheStream(text: String, error: RTSPParseError, status: RTSPStatus) {
+        let stream = Self.bytes(text + "OPTIONS * RTSP/1.0\r\n\r\n")
+        #expect(Self.events(stream, limits: Self.small) == [.malformed(error)])
+        let oneByOne = Self.events(stream.indices.map { stream[$0...$0] }, limits: Self.small)
+        #expect(oneByOne == [.malformed(error)])
+        #expect(!error.isRecoverable)
+        #expect(error.status == status)
+    }
+
+    @Test func linesExactlyAtTheLimitsPass() {
+        let line = "PLAY rtsp://h/" + String(repeating: "a", count: 9) + " RTSP/1.0"
+        #expect(line.utf8.count == 32)
+        let stream = Self.bytes(line + "\r\nX: " + String(repeating: "b", count: 21) + "\r\n\r\n")
+        for chunks in [[stream[...]], stream.indices.map { stream[$0...$0] }] {
+            let events = Self.events(chunks, limits: Self.small)
+            #expect(events.count == 1)
+            guard case .request(let request)? = events.first else { Issue.record("no request"); continue }
+            #expect(request.headers["X"]?.utf8.count == 21)
+        }
+    }
+
+    @Test func failedParserIgnoresFurtherInput() {
+        var parser = RTSPMessageParser(limits: Self.small)
+        parser.append(Self.bytes("PLAY * RTSP/1.0\r\nContent-Length: 50\r\n\r\n"))
+        #expect(parser.next() == .malformed(.bodyTooLarge(length: 50, limit: 10)))
+        #expect(parser.hasFailed)
+        parser.append(Self.bytes("OPTIONS * RTSP/1.0\r\n\r\n"))
+        #expect(parser.next() == nil)
+        #expect(parser.bufferedByteCount == 0)
+    }
+
+    @Test func longStreamCompactsItsBuffer() {
+        var parser = RTSPMessageParser()
+        let message = Self.bytes("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n")
+        for _ in 0..<1000 {
+            parser.append(message)
+            #expect(parser.next() != nil)
+        }
+        #expect(parser.bufferedByteCount == 0)
+    }
+}
