@@ -52,7 +52,8 @@ public final class CameraStream: @unchecked Sendable {
         var logger = logger
         logger[metadataKey: "camera"] = "\(definition.cameraName)/\(definition.streamName)"
         self.logger = logger
-        seed = definition.seed ?? SeededGenerator.fromEntropy().next()
+        var entropy = SeededGenerator.fromEntropy()
+        seed = definition.seed ?? entropy.next()
         var generator = SeededGenerator.derived(from: seed, "rtp:\(definition.streamName)")
         identity = StreamIdentity(using: &generator)
         packetizer = H264Packetizer(

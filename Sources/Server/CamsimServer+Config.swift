@@ -1,0 +1,84 @@
+import Cameras
+import Config
+import Frames
+import H264
+import Logging
+
+extension CamsimServer {
+    /// A server for a loaded configuration. Every scene is loaded and checked here,
+    /// before anything listens, so a bad scene stops start-up with its file and line.
+    public convenience init(
+        config: CamsimConfig,
+        scenes: SceneLibrary,
+        clock: any MonotonicClock = SystemMonotonicClock(),
+        logger: Logger = Logger(label: "camsim")
+    ) throws {
+        let cameras = try config.cameras.map { camera in
+            try CameraDefinition(camera, scenes: scenes, mtu: config.server.mtu)
+        }
+        self.init(
+            configuration: ServerConfiguration(config.server),
+            cameras: cameras,
+            clock: clock,
+            logger: logger
+        )
+    }
+}
+
+extension ServerConfiguration {
+    /// The server part of a configuration file.
+    public init(_ settings: ServerSettings) {
+        self.init(
+            bindHost: settings.bind,
+            port: settings.port,
+            rtpPortRange: settings.rtpPortRange,
+            sessionTimeoutSeconds: settings.sessionTimeoutSeconds
+        )
+    }
+}
+
+extension CameraDefinition {
+    /// A configured camera: its scene resolved and one stream definition per stream.
+    public init(_ camera: CameraConfig, scenes: SceneLibrary, mtu: Int) throws {
+        let scene: Scene
+        switch camera.scene {
+        case .named(let name): scene = try scenes.scene(named: name)
+        case .inline(let yaml): scene = try Scene.parse(yaml: yaml.text, file: "\(yaml.file):\(yaml.line)")
+        }
+        let name = camera.path.split(separator: "/").last.map(String.init) ?? camera.path
+        let streams = camera.streams.map { stream in
+            StreamDefinition(
+                cameraName: name,
+                streamName: stream.name,
+                encoder: EncoderSettings(stream),
+                maxPacketSize: mtu,
+                idleStopDelayNanoseconds: Int64(camera.idleStopSeconds * 1e9),
+                alwaysOn: !camera.onDemand,
+                seed: camera.seed,
+                makeSource: { width, height in try scene.makeRenderer(width: width, height: height) }
+            )
+        }
+        self.init(path: camera.path, streams: streams)
+    }
+}
+
+extension EncoderSettings {
+    /// Encoder settings for a configured stream.
+    public init(_ stream: StreamConfig) {
+        let rateControl: RateControl
+        switch stream.rateControl {
+        case .bitrate(let kbps): rateControl = .averageBitrate(kbps: kbps)
+        case .crf(let factor): rateControl = .constantRateFactor(factor)
+        }
+        self.init(
+            width: stream.width,
+            height: stream.height,
+            frameRate: FrameRate(stream.fps),
+            rateControl: rateControl,
+            gop: stream.gop,
+            profile: Profile(rawValue: stream.profile.rawValue) ?? .high,
+            preset: stream.preset,
+            tune: stream.tune
+        )
+    }
+}

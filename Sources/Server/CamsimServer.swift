@@ -1,0 +1,127 @@
+import Cameras
+import Logging
+import NIOCore
+import NIOPosix
+import RTSP
+import ServiceLifecycle
+
+/// The camsim RTSP server: many cameras by path on one port, RTP over UDP or
+/// interleaved on the RTSP connection.
+///
+/// Tests build it with port 0 on 127.0.0.1 and read `port`; the command line runs it
+/// as a ServiceLifecycle service so SIGINT/SIGTERM end sessions cleanly.
+public final class CamsimServer: Service, @unchecked Sendable {
+    public let configuration: ServerConfiguration
+    public let logger: Logger
+    let clock: any MonotonicClock
+    let group: MultiThreadedEventLoopGroup
+    let encodePool: NIOThreadPool
+    let registry: CameraRegistry
+    let sessions = SessionStore()
+    private(set) var udpPorts: UDPMediaPorts?
+    private var listener: (any Channel)?
+    private var sweeper: RepeatedTask?
+
+    public init(
+        configuration: ServerConfiguration,
+        cameras: [CameraDefinition],
+        clock: any MonotonicClock = SystemMonotonicClock(),
+        logger: Logger = Logger(label: "camsim")
+    ) {
+        self.configuration = configuration
+        self.logger = logger
+        self.clock = clock
+        group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.networkThreads ?? System.coreCount)
+        encodePool = NIOThreadPool(numberOfThreads: configuration.encodeThreads ?? System.coreCount)
+        encodePool.start()
+        registry = CameraRegistry(cameras: cameras, eventLoops: group, encodePool: encodePool, clock: clock)
+    }
+
+    /// Binds the RTSP listener and the RTP/RTCP pair.
+    public func start() async throws {
+        let sessions = self.sessions
+        let logger = self.logger
+        let ports = try await UDPMediaPorts.bind(
+            host: configuration.bindHost, range: configuration.rtpPortRange, group: group
+        ) { source, datagram in
+            guard let session = sessions.session(rtcpSource: source) else { return }
+            session.noteReceiverReport(datagram.readableBytesView)
+        }
+        udpPorts = ports
+        let limit = configuration.tcpViewerQueueLimit
+        listener = try await ServerBootstrap(group: group)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.writeBufferWaterMark, value: .init(low: limit / 2, high: limit))
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let connection = RTSPConnection(channel: channel, server: self)
+                    try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection))
+                }
+            }
+            .bind(host: configuration.bindHost, port: configuration.port)
+            .get()
+        sweeper = group.next().scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
+            self.expireIdleSessions()
+        }
+        logger.info("listening", metadata: ["port": "\(port)", "rtp": "\(ports.rtpPort)-\(ports.rtcpPort)"])
+    }
+
+    /// `Server` header and SDP tool name.
+    public static let productToken = "camsim/0.1"
+
+    /// The bound RTSP port.
+    public var port: Int { listener?.localAddress?.port ?? configuration.port }
+
+    /// The host printed in URLs: the bind address, or a reachable name for a wildcard bind.
+    public var urlHost: String {
+        if let advertised = configuration.advertisedHost { return advertised }
+        switch configuration.bindHost {
+        case "0.0.0.0", "::", "": return "127.0.0.1"
+        default: return configuration.bindHost.contains(":") ? "[\(configuration.bindHost)]" : configuration.bindHost
+        }
+    }
+
+    /// `rtsp://host:port/path` of each camera, main camera first.
+    public var cameraURLs: [String] {
+        registry.cameraPaths.map { url(forPath: $0) }
+    }
+
+    public func url(forPath path: String) -> String {
+        "rtsp://\(urlHost):\(port)/\(path)"
+    }
+
+    /// The stream at `path` (`bars`, `bars/sub`), for tests and the control plane.
+    public func stream(atPath path: String) -> CameraStream? {
+        RTSPURL(parsing: "/" + path).flatMap { registry.resolve($0)?.stream }
+    }
+
+    /// Live RTSP sessions.
+    public var sessionCount: Int { sessions.count }
+
+    /// Ends every session (RTCP BYE) and stream, then closes sockets and threads.
+    public func shutdown() async {
+        sweeper?.cancel()
+        for session in sessions.all { session.end(reason: "server shutting down") }
+        for stream in registry.allStreams { try? await stream.end().get() }
+        try? await listener?.close()
+        await udpPorts?.close()
+        try? await encodePool.shutdownGracefully()
+        try? await group.shutdownGracefully()
+    }
+
+    /// ServiceLifecycle: serve until a graceful shutdown is requested.
+    public func run() async throws {
+        if listener == nil { try await start() }
+        try? await gracefulShutdown()
+        await shutdown()
+    }
+
+    private func expireIdleSessions() {
+        let now = clock.nanoseconds()
+        for session in sessions.all where session.isExpired(atNanoseconds: now) {
+            logger.info("session expired", metadata: ["session": "\(session.id)"])
+            session.end(reason: "session timeout")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import H264
+import NIOCore
+import RTSP
+
+extension RTSPConnection {
+    /// OPTIONS (RFC 2326 §10.1). With a Session header it is also a keep-alive.
+    func options(_ request: RTSPRequest) -> RTSPResponse {
+        var response = answer(.ok)
+        response.headers.add("Public", RTSPConnection.supportedMethods)
+        if let value = request.headers[SessionHeader.headerName],
+           let header = SessionHeader(parsing: value),
+           let session = server.sessions.session(id: header.id) {
+            session.noteActivity()
+            response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
+        }
+        return response
+    }
+
+    /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's real SPS/PPS.
+    func describe(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
+        let mount: CameraRegistry.Mount
+        do throws(Refusal) { mount = try self.mount(for: request) } catch { return eventLoop.makeSucceededFuture(answer(error.status)) }
+        if let accept = request.headers["Accept"], !accept.lowercased().contains("application/sdp"), !accept.contains("*/*") {
+            return eventLoop.makeSucceededFuture(answer(.notAcceptable))
+        }
+        let stream = mount.stream
+        let serverHost = channel.localAddress?.ipAddress ?? "0.0.0.0"
+        return stream.parameterSets().hop(to: eventLoop).map { parameterSets in
+            let sdp = SessionDescription(
+                stream: stream.definition,
+                parameterSets: parameterSets,
+                sessionID: UInt64(stream.identity.ssrc),
+                originAddress: serverHost
+            ).serialize()
+            var response = self.answer(.ok)
+            response.headers.add("Content-Type", "application/sdp")
+            // Content-Base: the request URL as received, plus a trailing slash (RFC 2326 §C.1.1).
+            response.headers.add("Content-Base", request.uri.hasSuffix("/") ? request.uri : request.uri + "/")
+            response.body = Array(sdp.utf8)
+            return response
+        }
+    }
+}

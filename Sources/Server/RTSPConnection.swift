@@ -1,0 +1,129 @@
+import Cameras
+import Logging
+import NIOCore
+import RTSP
+
+/// One client connection's RTSP logic: answers requests in order, one at a time,
+/// and owns the sessions it set up. Lives on its channel's event loop.
+final class RTSPConnection: @unchecked Sendable {
+    let channel: any Channel
+    let server: CamsimServer
+    var logger: Logger
+    private var queue: [RTSPRequest] = []
+    private var busy = false
+    private var isClosed = false
+
+    init(channel: any Channel, server: CamsimServer) {
+        self.channel = channel
+        self.server = server
+        logger = server.logger
+        logger[metadataKey: "client"] = "\(channel.remoteAddress?.description ?? "?")"
+    }
+
+    var eventLoop: any EventLoop { channel.eventLoop }
+    var id: ObjectIdentifier { ObjectIdentifier(self) }
+
+    // MARK: - Input
+
+    func receive(_ request: RTSPRequest) {
+        queue.append(request)
+        processNext()
+    }
+
+    func receiveInterleaved(channel number: UInt8, payload: [UInt8]) {
+        // Odd channels carry RTCP from the client (RFC 2326 §10.12); a receiver report keeps the session alive.
+        for session in server.sessions.all where session.ownerConnection == id {
+            if case .interleaved(_, let rtcp) = session.transport, rtcp == number {
+                session.noteReceiverReport(payload)
+            }
+        }
+    }
+
+    func receiveMalformed(_ error: RTSPParseError) {
+        logger.debug("malformed request: \(error)")
+        var response = RTSPResponse(status: error.status)
+        response.headers.add("Server", CamsimServer.productToken)
+        write(response)
+        if !error.isRecoverable {
+            channel.close(promise: nil)
+        }
+    }
+
+    /// The connection is gone: its sessions end with it.
+    func closed() {
+        isClosed = true
+        queue.removeAll()
+        for session in server.sessions.all where session.ownerConnection == id {
+            session.end(reason: "connection closed")
+        }
+    }
+
+    // MARK: - Answering in order
+
+    private func processNext() {
+        guard !busy, !isClosed, !queue.isEmpty else { return }
+        busy = true
+        let request = queue.removeFirst()
+        respond(to: request).whenComplete { result in
+            var response: RTSPResponse
+            switch result {
+            case .success(let answer): response = answer
+            case .failure(let error):
+                self.logger.error("\(request.method) failed: \(error)")
+                response = RTSPResponse(status: .internalServerError)
+            }
+            self.finish(response, for: request)
+            self.busy = false
+            self.processNext()
+        }
+    }
+
+    private func finish(_ response: RTSPResponse, for request: RTSPRequest) {
+        var response = response
+        if let cseq = request.headers[CSeq.headerName], (try? CSeq.parse(cseq)) != nil {
+            response.headers.set(CSeq.headerName, cseq.trimmingCharacters(in: " \t"))
+        }
+        response.headers.set("Server", CamsimServer.productToken)
+        logger.debug("\(request.method) \(request.uri) -> \(response.status.code)")
+        write(response)
+    }
+
+    func write(_ response: RTSPResponse) {
+        guard channel.isActive else { return }
+        var buffer = channel.allocator.buffer(capacity: 256)
+        buffer.writeBytes(response.serialize())
+        channel.writeAndFlush(buffer, promise: nil)
+    }
+
+    // MARK: - Dispatch
+
+    private func respond(to request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
+        let status: RTSPStatus? = {
+            guard request.version.isRTSP, request.version.major == 1, request.version.minor == 0 else {
+                return .rtspVersionNotSupported
+            }
+            guard let cseq = request.headers[CSeq.headerName], (try? CSeq.parse(cseq)) != nil else {
+                return .badRequest
+            }
+            return nil
+        }()
+        if let status { return eventLoop.makeSucceededFuture(RTSPResponse(status: status)) }
+        switch request.method {
+        case .options: return eventLoop.makeSucceededFuture(options(request))
+        case .describe: return describe(request)
+        case .setup: return eventLoop.makeSucceededFuture(setup(request))
+        case .play: return play(request)
+        case .pause: return eventLoop.makeSucceededFuture(pause(request))
+        case .teardown: return eventLoop.makeSucceededFuture(teardown(request))
+        case .getParameter, .setParameter: return eventLoop.makeSucceededFuture(parameter(request))
+        case .announce, .record, .redirect:
+            var response = RTSPResponse(status: .methodNotAllowed)
+            response.headers.add("Allow", RTSPConnection.supportedMethods)
+            return eventLoop.makeSucceededFuture(response)
+        default:
+            return eventLoop.makeSucceededFuture(RTSPResponse(status: .notImplemented))
+        }
+    }
+
+    static let supportedMethods = "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER"
+}

@@ -1,0 +1,92 @@
+import Cameras
+import NIOConcurrencyHelpers
+import NIOCore
+import RTP
+import RTSP
+
+/// One RTSP session on the server: its state machine, the stream it watches and the
+/// viewer that carries its packets. Lives until TEARDOWN, timeout, or its connection
+/// closes; `end` frees everything exactly once.
+final class RTSPServerSession: @unchecked Sendable {
+    enum Transport: Sendable, Equatable {
+        case udp(client: SocketAddress, rtpPort: Int, rtcpPort: Int)
+        case interleaved(rtp: UInt8, rtcp: UInt8)
+    }
+
+    let id: String
+    let stream: CameraStream
+    /// The connection that created it: its closing ends the session.
+    let ownerConnection: ObjectIdentifier
+    private let store: SessionStore
+    private let clock: any MonotonicClock
+    private let lock = NIOLock()
+    private var state: RTSPSessionState
+    private var _transport: Transport?
+    private var _viewer: SessionViewer?
+    private var ended = false
+
+    init(
+        id: String,
+        stream: CameraStream,
+        ownerConnection: ObjectIdentifier,
+        timeoutSeconds: Int,
+        store: SessionStore,
+        clock: any MonotonicClock
+    ) {
+        self.id = id
+        self.stream = stream
+        self.ownerConnection = ownerConnection
+        self.store = store
+        self.clock = clock
+        state = RTSPSessionState(timeout: .seconds(timeoutSeconds), now: clock.nanoseconds())
+    }
+
+    var transport: Transport? { lock.withLock { _transport } }
+    var viewer: SessionViewer? { lock.withLock { _viewer } }
+
+    func setTransport(_ transport: Transport, viewer: SessionViewer) {
+        lock.withLock {
+            _transport = transport
+            _viewer = viewer
+        }
+    }
+
+    /// Runs `method` through the state machine (RFC 2326 Appendix A).
+    func handle(_ method: RTSPMethod) -> Result<RTSPSessionAction, RTSPStatus> {
+        let now = clock.nanoseconds()
+        return lock.withLock { state.handle(method, at: now) }
+    }
+
+    /// Any request naming the session, or an RTCP packet from its client, keeps it alive.
+    func noteActivity() {
+        let now = clock.nanoseconds()
+        lock.withLock { state.noteActivity(at: now) }
+    }
+
+    /// An RTCP packet from the client (UDP port or interleaved channel). Any
+    /// well-formed compound counts as life (RFC 3550 §6.4.2 receiver reports).
+    func noteReceiverReport(_ bytes: some RandomAccessCollection<UInt8>) {
+        if (try? RTCPCompound.parse(bytes)) != nil { noteActivity() }
+    }
+
+    func isExpired(atNanoseconds now: Int64) -> Bool {
+        lock.withLock { state.isExpired(at: now) }
+    }
+
+    var timeoutSeconds: Int { lock.withLock { Int(state.timeout.components.seconds) } }
+
+    /// Stops the stream for this session, says BYE, and forgets the session. Idempotent.
+    func end(reason: String?) {
+        let viewer: SessionViewer? = lock.withLock {
+            guard !ended else { return nil }
+            ended = true
+            _ = state.handle(.teardown, at: clock.nanoseconds())
+            return _viewer
+        }
+        guard store.remove(self) || viewer != nil else { return }
+        if let viewer {
+            stream.stop(viewer)
+            viewer.sendGoodbye(reason: reason)
+        }
+    }
+}

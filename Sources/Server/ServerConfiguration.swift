@@ -1,0 +1,39 @@
+/// How the RTSP server listens and treats sessions.
+public struct ServerConfiguration: Sendable {
+    /// Address to bind the RTSP listener and the RTP/RTCP sockets to.
+    public var bindHost: String
+    /// RTSP port; 0 picks a free one (tests).
+    public var port: Int
+    /// Even-numbered RTP port range for the server's RTP/RTCP pair; nil picks a free pair.
+    public var rtpPortRange: ClosedRange<Int>?
+    /// Session timeout advertised in `Session: id;timeout=N` (RFC 2326 §12.37).
+    public var sessionTimeoutSeconds: Int
+    /// The host name used in printed URLs when bound to a wildcard address.
+    public var advertisedHost: String?
+    /// Event-loop threads for networking; nil uses one per core.
+    public var networkThreads: Int?
+    /// Encode threads; nil uses one per core.
+    public var encodeThreads: Int?
+    /// Bytes queued for one TCP viewer before it skips to the next keyframe.
+    public var tcpViewerQueueLimit: Int
+
+    public init(
+        bindHost: String = "0.0.0.0",
+        port: Int = 8554,
+        rtpPortRange: ClosedRange<Int>? = nil,
+        sessionTimeoutSeconds: Int = 60,
+        advertisedHost: String? = nil,
+        networkThreads: Int? = nil,
+        encodeThreads: Int? = nil,
+        tcpViewerQueueLimit: Int = 2 << 20
+    ) {
+        self.bindHost = bindHost
+        self.port = port
+        self.rtpPortRange = rtpPortRange
+        self.sessionTimeoutSeconds = sessionTimeoutSeconds
+        self.advertisedHost = advertisedHost
+        self.networkThreads = networkThreads
+        self.encodeThreads = encodeThreads
+        self.tcpViewerQueueLimit = tcpViewerQueueLimit
+    }
+}

@@ -1,0 +1,28 @@
+import Cameras
+import H264
+import RTSP
+
+extension SessionDescription {
+    /// The SDP DESCRIBE returns for a stream (RFC 4566; RFC 6184 §8.2.1 for the
+    /// fmtp), from the encoder's real SPS/PPS.
+    init(stream: StreamDefinition, parameterSets: ParameterSets, sessionID: UInt64, originAddress: String) {
+        let encoder = stream.encoder
+        let bitrate: Int? = switch encoder.rateControl {
+        case .averageBitrate(let kbps): kbps
+        case .constantRateFactor: nil
+        }
+        self.init(
+            originSessionID: sessionID,
+            originAddress: originAddress,
+            sessionName: "\(stream.cameraName) \(stream.streamName)",
+            sessionInformation: "camsim \(encoder.width)x\(encoder.height)@\(encoder.frameRate)",
+            tool: CamsimServer.productToken,
+            video: H264VideoMedia(
+                format: H264FormatParameters(
+                    sps: parameterSets.sequenceParameterSet, pps: parameterSets.pictureParameterSet),
+                frameRate: encoder.frameRate.framesPerSecond,
+                bandwidthKbps: bitrate
+            )
+        )
+    }
+}
