@@ -5,19 +5,19 @@ import RTP
 /// The per-stream work done for each frame: render into the encoder's picture,
 /// encode, packetize. Exactly one encode job of a stream runs at a time, so the
 /// encoder, source and packetizer are never touched concurrently.
-final class EncodingPipeline: @unchecked Sendable {
-    let encoder: H264Encoder
-    let source: any FrameSource
-    let parameterSets: ParameterSets
+public final class EncodingPipeline: @unchecked Sendable {
+    public let encoder: H264Encoder
+    public let source: any FrameSource
+    public let parameterSets: ParameterSets
 
-    init(definition: StreamDefinition) throws {
+    public init(definition: StreamDefinition) throws {
         encoder = try H264Encoder(settings: definition.encoder)
         source = try definition.makeSource(definition.encoder.width, definition.encoder.height)
         parameterSets = try encoder.parameterSets()
     }
 
     /// Renders, encodes and packetizes frame `index`. Returns nil when x264 produced nothing.
-    func makeAccessUnit(
+    public func makeAccessUnit(
         frame index: Int64,
         context: FrameContext,
         forceIDR: Bool,

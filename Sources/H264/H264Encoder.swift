@@ -18,6 +18,9 @@ public final class H264Encoder: @unchecked Sendable {
     /// NAL unit views for the access unit being handed out, reused across frames.
     private var nalViews: [UnsafeRawBufferPointer] = []
 
+    /// X264_BUILD of the libx264 camsim was built against.
+    public static var x264Build: Int { Int(camsim_x264_build()) }
+
     public init(settings: EncoderSettings) throws(H264EncoderError) {
         self.settings = settings
         var param = x264_param_t()
@@ -96,6 +99,26 @@ public final class H264Encoder: @unchecked Sendable {
             nalViews.append(H264Encoder.payload(of: nals[index]))
         }
         return try body(nalViews, output.b_keyframe != 0)
+    }
+
+    /// Encodes a picture that lives elsewhere (no copy: x264 reads its planes
+    /// directly). The benchmark uses this for its raw-x264 baseline.
+    public func encode<Result>(
+        external source: PictureView,
+        frameIndex index: Int64,
+        forceIDR: Bool,
+        _ body: (_ nalUnits: [UnsafeRawBufferPointer], _ isIDR: Bool) throws -> Result
+    ) throws -> Result? {
+        precondition(source.width == settings.width && source.height == settings.height, "picture size differs")
+        let ownPlanes = picture.img.plane
+        let ownStrides = picture.img.i_stride
+        defer {
+            picture.img.plane = ownPlanes
+            picture.img.i_stride = ownStrides
+        }
+        picture.img.plane = (source.luma.base, source.cb.base, source.cr.base, nil)
+        picture.img.i_stride = (Int32(source.luma.stride), Int32(source.cb.stride), Int32(source.cr.stride), 0)
+        return try encode(frameIndex: index, forceIDR: forceIDR, body)
     }
 
     /// With b_annexb = 0, x264 prefixes each NAL unit with a 4-byte length; skip it.
