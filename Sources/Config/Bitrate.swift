@@ -10,9 +10,9 @@ import Foundation
 ///
 /// Suffixes are case-insensitive and may be followed by `bps` (`2Mbps`).
 /// Plain numbers are bits per second and are rounded to the nearest kbit/s.
-enum Bitrate {
+public enum Bitrate {
     /// kbit/s for `text`, or nil if it is not a bitrate.
-    static func kbps(from text: String) -> Int? {
+    public static func kbps(from text: String) -> Int? {
         var body = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "")
         if body.hasSuffix("bps") { body.removeLast(3) }
         let multiplier: Double

@@ -34,7 +34,8 @@ public final class CamsimServer: Service, @unchecked Sendable {
         group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.networkThreads ?? System.coreCount)
         encodePool = NIOThreadPool(numberOfThreads: configuration.encodeThreads ?? System.coreCount)
         encodePool.start()
-        registry = CameraRegistry(cameras: cameras, eventLoops: group, encodePool: encodePool, clock: clock)
+        registry = CameraRegistry(eventLoops: group, encodePool: encodePool, clock: clock)
+        for camera in cameras { registry.add(camera) }
     }
 
     /// Binds the RTSP listener and the RTP/RTCP pair.
@@ -94,6 +95,21 @@ public final class CamsimServer: Service, @unchecked Sendable {
     /// The stream at `path` (`bars`, `bars/sub`), for tests and the control plane.
     public func stream(atPath path: String) -> CameraStream? {
         RTSPURL(parsing: "/" + path).flatMap { registry.resolve($0)?.stream }
+    }
+
+    /// Adds a camera while running.
+    public func addCamera(_ camera: CameraDefinition) {
+        registry.add(camera)
+        logger.info("camera added", metadata: ["url": "\(url(forPath: camera.path))"])
+    }
+
+    /// Removes a camera while running: its viewers get an RTCP BYE, their sessions
+    /// end and their connections close.
+    public func removeCamera(path: String) async {
+        for stream in registry.remove(path: path) {
+            try? await stream.end().get()
+        }
+        logger.info("camera removed", metadata: ["path": "\(path)"])
     }
 
     /// Live RTSP sessions.

@@ -71,8 +71,9 @@ extension RTSPConnection {
             clock: server.clock,
             onStart: { _, _ in },
             onEnd: { [weak session] in
+                // The camera went away: the session ends and so does its connection, a clean end for the client.
                 session?.end(reason: nil)
-                if case .interleaved = transport { channel.close(promise: nil) }
+                channel.close(promise: nil)
             }
         )
     }

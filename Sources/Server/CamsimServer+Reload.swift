@@ -1,0 +1,44 @@
+import Config
+import Frames
+
+extension CamsimServer {
+    /// What a reload changed.
+    public struct ReloadSummary: Sendable, Equatable, CustomStringConvertible {
+        public var added: [String] = []
+        public var removed: [String] = []
+        public var restarted: [String] = []
+        public var unchanged = 0
+        public var serverSettingsIgnored = false
+
+        public var description: String {
+            var parts = ["added \(added.count)", "removed \(removed.count)", "restarted \(restarted.count)", "unchanged \(unchanged)"]
+            if serverSettingsIgnored { parts.append("server settings need a restart") }
+            return parts.joined(separator: ", ")
+        }
+    }
+
+    /// Moves the running server from `old` to `new`: added cameras appear, removed
+    /// ones end their sessions (RTCP BYE, session closed), changed ones restart; the
+    /// others are not touched. Every new camera is built before anything changes, so a
+    /// bad scene leaves the server as it was.
+    public func reload(from old: CamsimConfig, to new: CamsimConfig, scenes: SceneLibrary) async throws -> ReloadSummary {
+        let diff = ConfigDiff(old: old, new: new)
+        let added = try diff.added.map { try CameraDefinition($0, scenes: scenes, mtu: new.server.mtu) }
+        let changed = try diff.changed.map { try CameraDefinition($0.new, scenes: scenes, mtu: new.server.mtu) }
+        var summary = ReloadSummary(unchanged: diff.unchanged.count, serverSettingsIgnored: diff.serverChanged)
+        for camera in diff.removed {
+            await removeCamera(path: camera.path)
+            summary.removed.append(camera.path)
+        }
+        for camera in changed {
+            await removeCamera(path: camera.path)
+            addCamera(camera)
+            summary.restarted.append(camera.path)
+        }
+        for camera in added {
+            addCamera(camera)
+            summary.added.append(camera.path)
+        }
+        return summary
+    }
+}
