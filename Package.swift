@@ -76,7 +76,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "camsim-bench",
-            dependencies: ["Cameras", "Frames", "H264", "RTP"]
+            dependencies: ["Server", "Cameras", "Frames", "H264", "RTP"]
         ),
         .testTarget(name: "FramesTests", dependencies: ["Frames"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "Frames"]),

@@ -25,7 +25,16 @@ final class RTSPConnection: @unchecked Sendable {
 
     // MARK: - Input
 
+    /// Requests a client may send ahead of their answers; more is abuse and closes the connection.
+    static let maximumPipelinedRequests = 32
+
     func receive(_ request: RTSPRequest) {
+        guard queue.count < RTSPConnection.maximumPipelinedRequests else {
+            logger.warning("too many pipelined requests; closing")
+            queue.removeAll()
+            channel.close(promise: nil)
+            return
+        }
         queue.append(request)
         processNext()
     }

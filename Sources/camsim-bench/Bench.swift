@@ -6,7 +6,7 @@ import H264
 /// measured in the same run.
 @main
 struct Bench {
-    static func main() throws {
+    static func main() async throws {
         let arguments = CommandLine.arguments.dropFirst()
         let quick = arguments.contains("--quick")
         let library = SceneLibrary(directory: SceneLibrary.locateDefaultDirectory())
@@ -23,5 +23,38 @@ struct Bench {
         print("  camera pipeline (render+encode+RTP)  \(format(pipeline.pipelineMillisecondsPerFrame)) ms")
         print("  ratio pipeline / raw x264            \(format(pipeline.ratio, 3))x   (budget 1.30x)")
         print("")
+
+        let scale = try ScaleBenchmark(
+            scene: library.scene(named: "smpte-clock"),
+            counts: quick ? [4, 8] : [8, 16, 24, 32, 40, 48, 64, 80, 96],
+            windowSeconds: quick ? 3 : 6)
+        print("Live cameras, 640x360@15 smpte-clock 600 kbit/s, one loopback TCP viewer each")
+        print("  cameras  delivered  worst-camera  skipped  CPU ms/frame  RSS/camera")
+        var best = 0
+        var bestStep: ScaleBenchmark.Step?
+        for count in scale.counts {
+            let step = try await scale.step(count)
+            print("  \(pad(count, 7))  \(pad(format(step.deliveredFraction * 100, 1) + "%", 9))  \(pad(format(step.worstCameraFraction * 100, 1) + "%", 12))  \(pad(step.skipped, 7))  \(pad(format(step.cpuMillisecondsPerFrame), 12))  \(format(step.memoryPerCameraBytes / 1_048_576, 2)) MiB")
+            guard step.isRealTime else { break }
+            best = count
+            bestStep = step
+        }
+        print("  real time (every camera >= 95% of its frames): \(best) cameras")
+        if let bestStep {
+            let rawPerFrame = try PipelineBenchmark(
+                scene: library.scene(named: "smpte-clock"),
+                settings: EncoderSettings(width: 640, height: 360, frameRate: FrameRate(numerator: 15), rateControl: .averageBitrate(kbps: 600)),
+                frames: 60, rounds: 1
+            ).run().rawMillisecondsPerFrame
+            print("  at \(best) cameras: \(format(bestStep.cpuMillisecondsPerFrame)) CPU ms per delivered frame = \(format(bestStep.cpuMillisecondsPerFrame / rawPerFrame, 2))x raw x264 (\(format(rawPerFrame)) ms)")
+        }
+        let idle = try await scale.idleMemoryPerCamera(count: 1000)
+        print("  1000 idle configured cameras: \(format(idle / 1024, 1)) KiB resident each")
+        print("")
+    }
+
+    static func pad(_ value: Any, _ width: Int) -> String {
+        let text = "\(value)"
+        return String(repeating: " ", count: max(0, width - text.count)) + text
     }
 }
