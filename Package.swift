@@ -41,6 +41,12 @@ let package = Package(
         .target(name: "RTP"),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP"),
+        // Fault models, profiles, presets and schedules. Pure and seeded.
+        .target(
+            name: "Faults",
+            dependencies: ["Randomness", .product(name: "Yams", package: "Yams")],
+            exclude: ["PRESETS.md"]
+        ),
         // YAML configuration: server settings, cameras, streams, templates.
         .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Cameras: scene -> encoder -> packetizer -> fan-out, frame clock, registry.
@@ -57,7 +63,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Cameras", "Frames", "RTSP", "RTP", "Config", "Randomness",
+                "Cameras", "Faults", "Frames", "RTSP", "RTP", "Config", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "camsim",
             dependencies: [
-                "Server", "Config", "Frames",
+                "Server", "Config", "Faults", "Frames",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -82,7 +88,8 @@ let package = Package(
         .testTarget(name: "H264Tests", dependencies: ["H264", "Frames"]),
         .testTarget(name: "RTPTests", dependencies: ["RTP"]),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP"]),
-        .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults"]),
         .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),
         .testTarget(
             name: "IntegrationTests",

@@ -9,6 +9,10 @@ public struct RTSPMessageParser: Sendable {
     public let limits: RTSPParserLimits
     /// True once a non-recoverable error was reported; the parser then ignores all input.
     public private(set) var hasFailed = false
+    /// The CSeq header of the message behind the last `.malformed` event, when its
+    /// headers were read far enough to know it, so the 4xx answer can echo it
+    /// (RFC 2326 §12.17).
+    public private(set) var malformedCSeq: String?
 
     private var buffer: [UInt8] = []
     private var readIndex = 0
@@ -79,18 +83,18 @@ public struct RTSPMessageParser: Sendable {
                 case .needMore:
                     return nil
                 case .tooLong:
-                    return fail(.headerLineTooLong(limit: limits.maximumHeaderLineLength))
+                    return fail(.headerLineTooLong(limit: limits.maximumHeaderLineLength), cSeq: pending.request.headers[CSeq.headerName])
                 case .line(let range, let consumed):
                     if range.isEmpty {
                         switch bodyLength(of: pending.request.headers) {
                         case .success(let length): state = .body(pending, length: length)
-                        case .failure(let error): return fail(error)
+                        case .failure(let error): return fail(error, cSeq: pending.request.headers[CSeq.headerName])
                         }
                         continue
                     }
                     pending.headerBytes += consumed
                     guard pending.headerBytes <= limits.maximumHeaderBlockLength else {
-                        return fail(.headerBlockTooLarge(limit: limits.maximumHeaderBlockLength))
+                        return fail(.headerBlockTooLarge(limit: limits.maximumHeaderBlockLength), cSeq: pending.request.headers[CSeq.headerName])
                     }
                     if HeaderSyntax.isWhitespace(buffer[range.lowerBound]) {
                         if pending.headerCount == 0 {
@@ -102,7 +106,7 @@ public struct RTSPMessageParser: Sendable {
                     } else {
                         pending.headerCount += 1
                         guard pending.headerCount <= limits.maximumHeaderCount else {
-                            return fail(.tooManyHeaders(limit: limits.maximumHeaderCount))
+                            return fail(.tooManyHeaders(limit: limits.maximumHeaderCount), cSeq: pending.request.headers[CSeq.headerName])
                         }
                         if let field = Self.parseHeaderLine(buffer[range]) {
                             pending.request.headers.add(field.name, field.value)
@@ -118,7 +122,10 @@ public struct RTSPMessageParser: Sendable {
                 readIndex += length
                 scanIndex = readIndex
                 state = .idle
-                if let error = pending.error { return .malformed(error) }
+                if let error = pending.error {
+                    malformedCSeq = pending.request.headers[CSeq.headerName]
+                    return .malformed(error)
+                }
                 return .request(pending.request)
             }
         }
@@ -164,7 +171,8 @@ public struct RTSPMessageParser: Sendable {
         return .line(range, consumed: consumed)
     }
 
-    private mutating func fail(_ error: RTSPParseError) -> RTSPParseEvent {
+    private mutating func fail(_ error: RTSPParseError, cSeq: String? = nil) -> RTSPParseEvent {
+        malformedCSeq = cSeq
         hasFailed = true
         state = .failed
         buffer = []

@@ -11,8 +11,6 @@ public enum RTSPSessionAction: Hashable, Sendable {
     case alreadyPlaying
     /// PAUSE while playing: stop sending, keep the session.
     case pause
-    /// PAUSE while already paused (ready): nothing to do (RFC 2326 Appendix A).
-    case remainPaused
     /// TEARDOWN: stop sending and forget the session.
     case teardown
     /// A request that only shows the client is alive (OPTIONS, GET_PARAMETER, ...).
@@ -73,9 +71,8 @@ public struct RTSPSessionState: Hashable, Sendable {
             case .playing:
                 state = .ready
                 return .success(.pause)
-            case .ready:
-                return .success(.remainPaused)
-            case .initial, .closed:
+            case .initial, .ready, .closed:
+                // RFC 2326 Appendix A.2 lists PAUSE only for Playing; elsewhere it is 455.
                 return .failure(.methodNotValidInThisState)
             }
         case .teardown:

@@ -48,9 +48,12 @@ final class RTSPConnection: @unchecked Sendable {
         }
     }
 
-    func receiveMalformed(_ error: RTSPParseError) {
+    func receiveMalformed(_ error: RTSPParseError, cSeq: String?) {
         logger.debug("malformed request: \(error)")
         var response = RTSPResponse(status: error.status)
+        if let cSeq, (try? CSeq.parse(cSeq)) != nil {
+            response.headers.add(CSeq.headerName, cSeq.trimmingCharacters(in: " \t"))
+        }
         response.headers.add("Server", CamsimServer.productToken)
         write(response)
         if !error.isRecoverable {

@@ -20,7 +20,7 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             case .interleaved(let channel, let payload):
                 connection.receiveInterleaved(channel: channel, payload: payload)
             case .malformed(let error):
-                connection.receiveMalformed(error)
+                connection.receiveMalformed(error, cSeq: parser.malformedCSeq)
                 if !error.isRecoverable { return }
             }
         }

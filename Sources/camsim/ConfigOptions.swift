@@ -1,5 +1,6 @@
 import ArgumentParser
 import Config
+import Faults
 import Foundation
 
 /// The options that build a configuration: a file, and command-line values that
@@ -79,7 +80,7 @@ struct ConfigOptions: ParsableArguments {
     func load() throws(ConfigErrors) -> CamsimConfig {
         let base: CamsimConfig
         if let config {
-            base = try ConfigLoader().load(file: URL(fileURLWithPath: config))
+            base = try ConfigLoader(knownFaultProfiles: Set(FaultPresets.names)).load(file: URL(fileURLWithPath: config))
         } else {
             base = .embeddedDefault
         }

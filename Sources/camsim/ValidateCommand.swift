@@ -1,5 +1,6 @@
 import ArgumentParser
 import Config
+import Faults
 import Foundation
 import Frames
 import Server
@@ -20,7 +21,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let config: CamsimConfig
         do {
-            config = try ConfigLoader().load(file: URL(fileURLWithPath: file))
+            config = try ConfigLoader(knownFaultProfiles: Set(FaultPresets.names)).load(file: URL(fileURLWithPath: file))
         } catch {
             for problem in error.problems { print(problem) }
             throw ExitCode(1)

@@ -1,14 +1,17 @@
+import Faults
 import Foundation
 import Testing
 @testable import Config
 
 @Suite("Example configuration files")
 struct ExampleFilesTests {
-    static let files = ["default.yaml", "nvr-lab-16.yaml", "scale-200.yaml", "mixed-scenes.yaml"]
+    static let files = ["default.yaml", "nvr-lab-16.yaml", "scale-200.yaml", "mixed-scenes.yaml", "faults-demo.yaml"]
+    /// The loader camsim uses: the built-in network presets count as defined profiles.
+    let loader = ConfigLoader(knownFaultProfiles: Set(FaultPresets.names))
 
     @Test("every example file loads", arguments: files)
     func loads(name: String) throws {
-        let config = try ConfigLoader().load(file: exampleFile(name))
+        let config = try loader.load(file: exampleFile(name))
         #expect(!config.cameras.isEmpty)
     }
 
@@ -19,7 +22,7 @@ struct ExampleFilesTests {
         #expect(names.count >= Self.files.count)
         for name in names {
             #expect(throws: Never.self, "\(name)") {
-                try ConfigLoader().load(file: exampleFile(name))
+                try loader.load(file: exampleFile(name))
             }
         }
     }

@@ -182,6 +182,16 @@ import Testing
         #expect(parser.bufferedByteCount == 0)
     }
 
+    @Test func malformedEventsKeepTheCSeqSoTheAnswerCanEchoIt() {
+        var parser = RTSPMessageParser(limits: Self.small)
+        parser.append(Self.bytes("DESCRIBE rtsp://h/c RTSP/1.0\r\nCSeq: 7\r\nBroken header\r\n\r\n"))
+        guard case .malformed? = parser.next() else { Issue.record("expected a malformed event"); return }
+        #expect(parser.malformedCSeq == "7")
+        parser.append(Self.bytes("PLAY * RTSP/1.0\r\nCSeq: 8\r\nContent-Length: 50\r\n\r\n"))
+        #expect(parser.next() == .malformed(.bodyTooLarge(length: 50, limit: 10)))
+        #expect(parser.malformedCSeq == "8")
+    }
+
     @Test func longStreamCompactsItsBuffer() {
         var parser = RTSPMessageParser()
         let message = Self.bytes("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n")

@@ -1,0 +1,82 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A UDP socket bound on 127.0.0.1 that reads datagrams with a deadline.
+final class UDPReceiver {
+    private let fd: Int32
+    /// The bound local port.
+    let port: Int
+
+    /// Binds `port` on 127.0.0.1 (0 picks a free one).
+    init(port: Int = 0) throws {
+        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        guard fd >= 0 else { throw RawRTSPError.connectFailed(errno) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0 else {
+            let error = errno
+            Glibc.close(fd)
+            throw RawRTSPError.connectFailed(error)
+        }
+        var local = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &local) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        self.fd = fd
+        self.port = Int(UInt16(bigEndian: local.sin_port))
+    }
+
+    deinit { Glibc.close(fd) }
+
+    /// The next datagram, or nil when none arrives within `timeoutSeconds`.
+    func receive(timeoutSeconds: Double) -> [UInt8]? {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        while true {
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { return nil }
+            var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, Int32(max(1, remaining * 1000)))
+            if ready <= 0 { continue }
+            var datagram = [UInt8](repeating: 0, count: 65536)
+            let count = datagram.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count < 0 { continue }
+            return Array(datagram[0..<count])
+        }
+    }
+
+    /// Sends `bytes` to `port` on 127.0.0.1 from this socket.
+    func send(_ bytes: [UInt8], toPort port: Int) {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = bytes.withUnsafeBytes { raw in
+            withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(fd, raw.baseAddress, raw.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+        }
+    }
+
+    /// An RTP/RTCP pair on consecutive ports, the RTP one even (RFC 3550 §11).
+    static func bindPair(attempts: Int = 64) throws -> (rtp: UDPReceiver, rtcp: UDPReceiver) {
+        for _ in 0..<attempts {
+            let probe = try UDPReceiver()
+            guard probe.port % 2 == 0, probe.port < 65535 else { continue }
+            if let rtcp = try? UDPReceiver(port: probe.port + 1) { return (probe, rtcp) }
+        }
+        throw RawRTSPError.connectFailed(EADDRINUSE)
+    }
+}
