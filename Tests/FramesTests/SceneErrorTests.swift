@@ -1,0 +1,61 @@
+import Testing
+@testable import Frames
+
+@Suite("Broken scenes")
+struct SceneErrorTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var yaml: String
+        var line: Int?
+        var field: String
+        var messageContains: String
+        var description: String { field.isEmpty ? "syntax \(messageContains)" : field }
+    }
+
+    static let cases: [Case] = [
+        Case(yaml: "background:\n  type: smpte-bars\nlayers:\n  - type: sparkles\n", line: 4, field: "layers[0].type",
+             messageContains: "valid types: smpte-bars, ebu-bars"),
+        Case(yaml: "background:\n  type: solid\n  colour: chartreuse\n", line: 3, field: "background.colour",
+             messageContains: "not a colour"),
+        Case(yaml: "background:\n  type: solid\nlayers:\n  - type: text\n    x: 0.1\n    template: \"{camera} {bogus}\"\n",
+             line: 6, field: "layers[0].template", messageContains: "unknown placeholder {bogus}"),
+        Case(yaml: "background:\n  type: solid\nlayers:\n  - type: box\n    size: 64.0\n", line: 5, field: "layers[0].size",
+             messageContains: "not a length"),
+        Case(yaml: "background:\n  type: solid\nlayers:\n  - type: box\n    sped_x: 4\n", line: 5, field: "layers[0].sped_x",
+             messageContains: "valid fields"),
+        Case(yaml: "background:\n  type: noise\n  luma: loud\n", line: 3, field: "background.luma",
+             messageContains: "must be a number"),
+        Case(yaml: "background:\n  type: ebu-bars\n  amplitude: 50\n", line: 3, field: "background.amplitude",
+             messageContains: "75, 100"),
+        Case(yaml: "layers: []\n", line: 1, field: "background", messageContains: "missing"),
+        Case(yaml: "background:\n  type: solid\ncolour: red\n", line: 3, field: "colour", messageContains: "unknown field"),
+        Case(yaml: "background:\n  colour: red\n", line: 2, field: "background.type", messageContains: "missing"),
+        Case(yaml: "background:\n  type: solid\nlayers:\n  - type: text\n    template: \"{time:%Q}\"\n", line: 5,
+             field: "layers[0].template", messageContains: "%Q"),
+        Case(yaml: "background:\n  type: solid\n  opacity: 2\n", line: 3, field: "background.opacity",
+             messageContains: "0...1"),
+        Case(yaml: "background:\n  type: solid\nlayers:\n  - type: text\n    template: [a, b]\n", line: 5,
+             field: "layers[0].template", messageContains: "single value"),
+        Case(yaml: "background:\n  type: [solid\n", line: 3, field: "", messageContains: "YAML syntax error"),
+        Case(yaml: "background:\n  type: solid\n  type: grid\n", line: 3, field: "type", messageContains: "duplicated"),
+    ]
+
+    @Test(arguments: cases)
+    func errorNamesFileLineAndField(c: Case) {
+        do {
+            _ = try Scene.parse(yaml: c.yaml, file: "broken.yaml")
+            Issue.record("expected an error for \(c.field)")
+        } catch {
+            #expect(error.file == "broken.yaml")
+            #expect(error.line == c.line, "\(error)")
+            #expect(error.field == c.field, "\(error)")
+            #expect(error.message.contains(c.messageContains), "\(error)")
+            #expect(error.description.hasPrefix("broken.yaml:\(c.line.map(String.init) ?? "")"))
+        }
+    }
+
+    @Test func regionOutsideTheFrameFailsAtBuild() throws {
+        let scene = try Scene.parse(yaml: "background:\n  type: solid\nlayers:\n  - type: solid\n    x: 600\n    width: 100\n", file: "r.yaml")
+        #expect(throws: SceneError.self) { try scene.makeRenderer(width: 640, height: 360) }
+        _ = try scene.makeRenderer(width: 1280, height: 720)
+    }
+}
