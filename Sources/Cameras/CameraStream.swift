@@ -1,6 +1,7 @@
 import Frames
 import H264
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import RTP
@@ -16,7 +17,7 @@ public final class CameraStream: @unchecked Sendable {
     public let definition: StreamDefinition
     public let eventLoop: any EventLoop
     public let counters = StreamCounters()
-    public let identity: StreamIdentity
+    private let identityBox: NIOLockedValueBox<StreamIdentity>
     private let encodePool: NIOThreadPool
     private let clock: any MonotonicClock
     private let logger: Logger
@@ -27,10 +28,12 @@ public final class CameraStream: @unchecked Sendable {
     private var pipelineOpening: EventLoopFuture<EncodingPipeline>?
     private var cachedParameterSets: ParameterSets?
     private var packetizer: H264Packetizer
-    private let rtpClock: RTPTimestampClock
+    private var rtpClock: RTPTimestampClock
     private var frameClock: StreamClock?
     private var viewers: [ObjectIdentifier: any StreamViewer] = [:]
     private var pendingViewers: [ObjectIdentifier: any StreamViewer] = [:]
+    /// Pending viewers that start on whatever access unit comes next (no IDR on join).
+    private var joinAnywhere: Set<ObjectIdentifier> = []
     private var tickTask: Scheduled<Void>?
     private var idleStopTask: Scheduled<Void>?
     private var encodeInFlight = false
@@ -55,7 +58,8 @@ public final class CameraStream: @unchecked Sendable {
         var entropy = SeededGenerator.fromEntropy()
         seed = definition.seed ?? entropy.next()
         var generator = SeededGenerator.derived(from: seed, "rtp:\(definition.streamName)")
-        identity = StreamIdentity(using: &generator)
+        let identity = StreamIdentity(using: &generator)
+        identityBox = NIOLockedValueBox(identity)
         packetizer = H264Packetizer(
             ssrc: identity.ssrc,
             initialSequenceNumber: identity.initialSequenceNumber,
@@ -68,6 +72,30 @@ public final class CameraStream: @unchecked Sendable {
     }
 
     // MARK: - Public interface
+
+    /// The stream's SSRC and sequence/timestamp bases now.
+    public var identity: StreamIdentity { identityBox.withLockedValue { $0 } }
+
+    /// Comes back as if the camera had rebooted: every viewer is dropped without a
+    /// goodbye and the stream gets a new SSRC, sequence and timestamp base from `seed`.
+    public func reboot(seed: UInt64) -> EventLoopFuture<Void> {
+        eventLoop.submit {
+            let everyone = Array(self.viewers.values) + Array(self.pendingViewers.values)
+            self.viewers.removeAll()
+            self.pendingViewers.removeAll()
+            self.counters.activeViewers.store(0, ordering: .relaxed)
+            var generator = SeededGenerator.derived(from: seed, "rtp:\(self.definition.streamName)")
+            let identity = StreamIdentity(using: &generator)
+            self.identityBox.withLockedValue { $0 = identity }
+            self.packetizer = H264Packetizer(
+                ssrc: identity.ssrc, initialSequenceNumber: identity.initialSequenceNumber,
+                maxPacketSize: self.definition.maxPacketSize)
+            self.rtpClock = RTPTimestampClock(rate: 90_000, base: identity.timestampBase)
+            self.idrRequested = true
+            self.scheduleIdleStopIfUnwatched()
+            for viewer in everyone { viewer.streamWasDropped() }
+        }
+    }
 
     /// The stream's SPS and PPS, opening the encoder if it is not running. DESCRIBE uses them.
     public func parameterSets() -> EventLoopFuture<ParameterSets> {
@@ -84,14 +112,20 @@ public final class CameraStream: @unchecked Sendable {
     }
 
     /// Starts sending to `viewer` from the next IDR, which is requested at once so the
-    /// picture starts within a frame or two rather than a GOP.
-    public func play(_ viewer: any StreamViewer) {
+    /// picture starts within a frame or two rather than a GOP. With `keyframeOnJoin`
+    /// false (a fault), the viewer starts on the next access unit, whatever it is, and
+    /// no IDR is requested.
+    public func play(_ viewer: any StreamViewer, keyframeOnJoin: Bool = true) {
         eventLoop.execute {
             guard !self.ended else { viewer.streamDidEnd(); return }
             let key = ObjectIdentifier(viewer)
             guard self.viewers[key] == nil, self.pendingViewers[key] == nil else { return }
             self.pendingViewers[key] = viewer
-            self.idrRequested = true
+            if keyframeOnJoin {
+                self.idrRequested = true
+            } else {
+                self.joinAnywhere.insert(key)
+            }
             self.idleStopTask?.cancel()
             self.idleStopTask = nil
             self.openPipeline().whenComplete { result in
@@ -111,6 +145,7 @@ public final class CameraStream: @unchecked Sendable {
                 self.counters.activeViewers.wrappingSubtract(1, ordering: .relaxed)
             }
             self.pendingViewers.removeValue(forKey: key)
+            self.joinAnywhere.remove(key)
             self.scheduleIdleStopIfUnwatched()
         }
     }
@@ -241,14 +276,19 @@ public final class CameraStream: @unchecked Sendable {
             frameRate: definition.encoder.frameRate.framesPerSecond
         )
         var packetizer = self.packetizer
+        let ssrc = packetizer.ssrc
+        let frozen = definition.isPictureFrozen?(clock.nanoseconds()) ?? false
         encodePool.runIfActive(eventLoop: eventLoop) { () throws -> (RTPPacketBatch?, H264Packetizer) in
             let batch = try pipeline.makeAccessUnit(
-                frame: frame, context: context, forceIDR: forceIDR, timestamp: timestamp, packetizer: &packetizer)
+                frame: frame, context: context, forceIDR: forceIDR, timestamp: timestamp,
+                packetizer: &packetizer, redraw: !frozen)
             return (batch, packetizer)
         }.whenComplete { result in
             self.encodeInFlight = false
             switch result {
             case .success(let (batch, packetizer)):
+                // A reboot while encoding replaced the packetizer: keep the new identity.
+                guard self.packetizer.ssrc == ssrc else { return }
                 self.packetizer = packetizer
                 if let batch, batch.packetCount > 0 {
                     self.fanOut(batch, frame: frame, captureWallClockNanos: wallNanos)
@@ -276,23 +316,22 @@ public final class CameraStream: @unchecked Sendable {
             packets: packets,
             rtpTimestamp: batch.timestamp,
             firstSequenceNumber: batch.firstSequenceNumber,
-            ssrc: identity.ssrc,
+            ssrc: packetizer.ssrc,
             isIDR: batch.containsIDR,
             payloadOctets: batch.payloadOctets,
             captureWallClockNanos: captureWallClockNanos,
             frameIndex: frame
         )
-        if batch.containsIDR, !pendingViewers.isEmpty {
-            for (key, viewer) in pendingViewers {
-                viewer.streamWillStart(
-                    firstSequenceNumber: batch.firstSequenceNumber,
-                    rtpTimestamp: batch.timestamp,
-                    captureWallClockNanos: captureWallClockNanos
-                )
-                viewers[key] = viewer
-            }
-            counters.activeViewers.wrappingAdd(pendingViewers.count, ordering: .relaxed)
-            pendingViewers.removeAll()
+        for (key, viewer) in pendingViewers where batch.containsIDR || joinAnywhere.contains(key) {
+            viewer.streamWillStart(
+                firstSequenceNumber: batch.firstSequenceNumber,
+                rtpTimestamp: batch.timestamp,
+                captureWallClockNanos: captureWallClockNanos
+            )
+            viewers[key] = viewer
+            pendingViewers.removeValue(forKey: key)
+            joinAnywhere.remove(key)
+            counters.activeViewers.wrappingAdd(1, ordering: .relaxed)
         }
         for viewer in viewers.values {
             viewer.deliver(delivery)

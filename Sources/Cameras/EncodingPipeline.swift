@@ -22,9 +22,11 @@ public final class EncodingPipeline: @unchecked Sendable {
         context: FrameContext,
         forceIDR: Bool,
         timestamp: UInt32,
-        packetizer: inout H264Packetizer
+        packetizer: inout H264Packetizer,
+        redraw: Bool = true
     ) throws -> RTPPacketBatch? {
-        source.render(into: encoder.inputPicture, context: context)
+        // Without a redraw the encoder sees the previous picture again (a frozen picture).
+        if redraw { source.render(into: encoder.inputPicture, context: context) }
         return try encoder.encode(frameIndex: index, forceIDR: forceIDR) { nalUnits, _ in
             packetizer.packetize(nalUnits: nalUnits, timestamp: timestamp)
         }

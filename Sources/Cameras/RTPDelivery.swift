@@ -40,4 +40,6 @@ public protocol StreamViewer: AnyObject, Sendable {
     func deliver(_ delivery: RTPDelivery)
     /// The stream is going away (camera removed or server stopping).
     func streamDidEnd()
+    /// The camera "rebooted": the viewer was dropped with no goodbye.
+    func streamWasDropped()
 }

@@ -19,6 +19,9 @@ public struct StreamDefinition: Sendable {
     public var seed: UInt64?
     /// Makes the frame source for this stream's size. Called on an encode thread.
     public var makeSource: @Sendable (_ width: Int, _ height: Int) throws -> any FrameSource
+    /// True while the picture must not change (a frozen-picture fault), given the
+    /// monotonic time in nanoseconds; frames keep coming, showing the same picture.
+    public var isPictureFrozen: (@Sendable (_ nanoseconds: Int64) -> Bool)?
 
     public init(
         cameraName: String,

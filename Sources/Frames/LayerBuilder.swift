@@ -24,18 +24,18 @@ struct LayerBuilder {
     }
 
     /// The layer's region: `x`, `y` default to 0, `width`/`height` to the rest of the
-    /// frame; every edge rounded down to an even pixel. Backgrounds ignore the fields.
-    func region(_ spec: LayerSpec, isBackground: Bool) throws(SceneError) -> PixelRect {
-        if isBackground { return PixelRect(x: 0, y: 0, width: width, height: height) }
+    /// frame; every edge rounded down to an even pixel, then clipped to the frame, so a
+    /// scene laid out in pixels for a large frame still renders in a small one. Nil when
+    /// nothing is left (the layer is then skipped). Backgrounds ignore the fields.
+    func region(_ spec: LayerSpec, isBackground: Bool) -> PixelRect? {
+        let frame = PixelRect(x: 0, y: 0, width: width, height: height)
+        if isBackground { return frame }
         let x = spec.length("x")?.resolveEven(width) ?? 0
         let y = spec.length("y")?.resolveEven(height) ?? 0
         let w = spec.length("width")?.resolveEven(width) ?? (width - x)
         let h = spec.length("height")?.resolveEven(height) ?? (height - y)
-        let r = PixelRect(x: x, y: y, width: w, height: h)
-        guard r.intersection(PixelRect(x: 0, y: 0, width: width, height: height)) == r, !r.isEmpty else {
-            throw error(spec, nil, "region \(r) is empty or outside the \(width)x\(height) frame")
-        }
-        return r
+        let r = PixelRect(x: x, y: y, width: w, height: h).intersection(frame)
+        return r.isEmpty ? nil : r
     }
 
     private func colour(_ spec: LayerSpec, _ key: String, _ fallback: YCbCr) -> YCbCr {
@@ -45,13 +45,15 @@ struct LayerBuilder {
     func build(_ spec: LayerSpec, isBackground: Bool) throws(SceneError) -> [any SceneLayer] {
         // Text is placed by its anchor point, not by a region.
         if spec.type.isText { return [try text(spec)] }
-        let r = try region(spec, isBackground: isBackground)
+        guard let r = region(spec, isBackground: isBackground) else { return [] }
         let opacity = spec.number("opacity") ?? 1
         let white = table.white100, black = table.black
         let grey = standard.encode(r: 0.5, g: 0.5, b: 0.5)
         switch spec.type {
         case .smpteBars:
             return [SMPTEBars(region: r, table: table)]
+        case .smpteHDBars:
+            return [SMPTEHDBars(region: r, table: table)]
         case .ebuBars:
             return [EBUBars(region: r, table: table, amplitude: spec.string("amplitude") == "100" ? .percent100 : .percent75)]
         case .solid:
@@ -75,10 +77,9 @@ struct LayerBuilder {
                 region: r, colour: colour(spec, "colour", white), lineWidth: spec.integer("line_width") ?? 4,
                 fill: spec.colour("fill")?.resolve(standard), opacity: opacity)]
         case .box, .ball:
-            let size = max(2, spec.length("size")?.resolveEven(height) ?? max(2, (height / 8) & ~1))
-            guard size <= r.width, size <= r.height else {
-                throw error(spec, "size", "the \(size) px shape does not fit its \(r.width)x\(r.height) region")
-            }
+            // The shape is at most as large as its region (and at least 2 px).
+            let requested = spec.length("size")?.resolveEven(height) ?? ((height / 8) & ~1)
+            let size = max(2, min(requested, r.width, r.height))
             return [BouncingShape(
                 region: r, shape: spec.type == .box ? .box : .ball, size: size,
                 colour: colour(spec, "colour", spec.type == .box ? table.yellow100 : table.cyan100),

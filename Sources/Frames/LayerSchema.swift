@@ -1,11 +1,14 @@
 /// The layer types a scene may use and the fields each accepts.
 ///
 /// Every layer accepts `type`, `x`, `y`, `width`, `height` (lengths, see `Length`) and
-/// `opacity` (0...1). The region defaults to the whole frame. Other fields depend on the
-/// type; an unknown type or field is an error naming the valid ones.
+/// `opacity` (0...1; blended by solid, circle, box, ball and text layers, the others are
+/// opaque). The region defaults to the whole frame; text is placed by its anchor `x`, `y`
+/// instead. Other fields depend on the type (the table in Patterns/README.md lists them);
+/// an unknown type or field is an error naming the valid ones.
 public enum LayerType: String, Sendable, CaseIterable {
     // Backgrounds and patterns
     case smpteBars = "smpte-bars"
+    case smpteHDBars = "smpte-hd-bars"
     case ebuBars = "ebu-bars"
     case solid
     case ramp
@@ -46,7 +49,7 @@ public enum LayerType: String, Sendable, CaseIterable {
             "box": .colour, "box_opacity": .unit, "padding": .length,
         ]
         switch self {
-        case .smpteBars, .zonePlate: return [:]
+        case .smpteBars, .smpteHDBars, .zonePlate: return [:]
         case .ebuBars: return ["amplitude": .choice(["75", "100"])]
         case .solid: return ["colour": .colour]
         case .ramp:

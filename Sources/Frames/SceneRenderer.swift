@@ -9,9 +9,10 @@
 ///    the previous frame, which returns the picture to the pure base;
 /// 2. draws every layer from the first dynamic one on, remembering what each changed.
 ///
-/// A full redraw (base copied whole) happens on the first call, whenever the picture's
-/// planes (pointers, strides or size) differ from the previous call, and whenever the
-/// context's camera name, seed or frame rate change, since static text may show those.
+/// A full redraw (base copied whole) happens on the first call and whenever the picture's
+/// planes (pointers, strides or size) differ from the previous call; the base itself is
+/// redrawn only when the context's camera name, seed or frame rate change, since static
+/// text may show those.
 /// The result is byte-identical to drawing every layer from scratch.
 public final class SceneRenderer: FrameSource {
     public let width: Int
@@ -65,12 +66,14 @@ public final class SceneRenderer: FrameSource {
                      "renderer built for \(width)x\(height), picture is \(picture.width)x\(picture.height)")
         let pictureID = PictureIdentity(picture)
         let contextID = ContextIdentity(context)
-        let full = !incremental || pictureID != lastPicture || contextID != lastIdentity
+        let baseIsStale = !incremental || contextID != lastIdentity
+        let full = baseIsStale || pictureID != lastPicture
         lastPicture = pictureID
         lastIdentity = contextID
 
         if full {
-            redrawBase(context: context)
+            // A new picture only needs the base copied in; new camera details redraw it.
+            if baseIsStale || base == nil { redrawBase(context: context) }
             if let base {
                 picture.copy(from: base.view)
             } else {

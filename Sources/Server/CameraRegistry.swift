@@ -1,4 +1,5 @@
 import Cameras
+import Faults
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -17,35 +18,58 @@ final class CameraRegistry: Sendable {
         let pathSegments: ArraySlice<String>
         /// True when the URL names the track rather than the aggregate.
         let isTrack: Bool
+        /// The faults of the camera the stream belongs to.
+        let faults: CameraFaultState
+        /// The camera's path.
+        let cameraPath: String
     }
 
-    private struct State {
-        var cameras: [(definition: CameraDefinition, streams: [CameraStream])] = []
-        var streamsByPath: [String: CameraStream] = [:]
+    struct Camera {
+        let definition: CameraDefinition
+        let streams: [CameraStream]
+        let faults: CameraFaultState
+    }
+
+    fileprivate struct State {
+        var cameras: [Camera] = []
+        var streamsByPath: [String: (stream: CameraStream, camera: Int)] = [:]
     }
 
     private let state = NIOLockedValueBox(State())
     private let eventLoops: any EventLoopGroup
     private let encodePool: NIOThreadPool
     private let clock: any MonotonicClock
+    /// Named fault profiles from the configuration, for `profile=` and schedules.
+    let faultCatalog: [String: FaultProfile]
 
-    init(eventLoops: any EventLoopGroup, encodePool: NIOThreadPool, clock: any MonotonicClock) {
+    init(
+        eventLoops: any EventLoopGroup, encodePool: NIOThreadPool, clock: any MonotonicClock,
+        faultCatalog: [String: FaultProfile]
+    ) {
         self.eventLoops = eventLoops
         self.encodePool = encodePool
         self.clock = clock
+        self.faultCatalog = faultCatalog
     }
 
     /// Creates the camera's streams and mounts them. Idle until someone watches.
     func add(_ camera: CameraDefinition) {
+        let faults = CameraFaultState(
+            profile: camera.faults, catalog: faultCatalog,
+            seed: camera.streams[0].seed ?? UInt64(truncatingIfNeeded: camera.path.hashValue),
+            origin: clock.nanoseconds())
         let streams = camera.streams.map { definition in
-            CameraStream(definition: definition, eventLoop: eventLoops.next(), encodePool: encodePool, clock: clock)
+            var definition = definition
+            // Camera-level media faults the encoder side applies: a frozen picture, a long GOP.
+            definition.isPictureFrozen = { now in
+                faults.profile.media.frozenPicture?.isActive(at: now - faults.origin) ?? false
+            }
+            if let gop = camera.faults.media.gopOverride { definition.encoder.gop = gop }
+            return CameraStream(definition: definition, eventLoop: eventLoops.next(), encodePool: encodePool, clock: clock)
         }
         state.withLockedValue { state in
-            state.cameras.append((camera, streams))
-            for (index, stream) in streams.enumerated() {
-                if index == 0 { state.streamsByPath[camera.path] = stream }
-                state.streamsByPath["\(camera.path)/\(stream.definition.streamName)"] = stream
-            }
+            state.cameras.append(Camera(definition: camera, streams: streams, faults: faults))
+            state.reindex()
         }
     }
 
@@ -54,9 +78,7 @@ final class CameraRegistry: Sendable {
         state.withLockedValue { state in
             guard let index = state.cameras.firstIndex(where: { $0.definition.path == path }) else { return [] }
             let removed = state.cameras.remove(at: index)
-            state.streamsByPath = state.streamsByPath.filter { entry in
-                !removed.streams.contains { $0 === entry.value }
-            }
+            state.reindex()
             return removed.streams
         }
     }
@@ -65,13 +87,18 @@ final class CameraRegistry: Sendable {
     /// longest registered path prefix wins, so `bars/sub` beats `bars`.
     func resolve(_ url: RTSPURL) -> Mount? {
         let segments = url.pathSegments
-        let streamsByPath = state.withLockedValue { $0.streamsByPath }
+        let (streamsByPath, cameras) = state.withLockedValue { ($0.streamsByPath, $0.cameras) }
         for length in stride(from: segments.count, through: 1, by: -1) {
             let prefix = segments.prefix(length)
-            guard let stream = streamsByPath[prefix.joined(separator: "/")] else { continue }
+            guard let entry = streamsByPath[prefix.joined(separator: "/")] else { continue }
+            let camera = cameras[entry.camera]
+            func mount(isTrack: Bool) -> Mount {
+                Mount(stream: entry.stream, pathSegments: prefix, isTrack: isTrack,
+                      faults: camera.faults, cameraPath: camera.definition.path)
+            }
             switch url.resolvingControl(cameraPath: Array(prefix)) {
-            case .aggregate: return Mount(stream: stream, pathSegments: prefix, isTrack: false)
-            case .track(0): return Mount(stream: stream, pathSegments: prefix, isTrack: true)
+            case .aggregate: return mount(isTrack: false)
+            case .track(0): return mount(isTrack: true)
             case .track, .none: return nil
             }
         }
@@ -82,4 +109,23 @@ final class CameraRegistry: Sendable {
     var cameraPaths: [String] { state.withLockedValue { $0.cameras.map(\.definition.path) } }
 
     var allStreams: [CameraStream] { state.withLockedValue { $0.cameras.flatMap(\.streams) } }
+
+    var allCameras: [Camera] { state.withLockedValue { $0.cameras } }
+
+    func camera(path: String) -> Camera? {
+        state.withLockedValue { $0.cameras.first { $0.definition.path == path } }
+    }
+}
+
+extension CameraRegistry.State {
+    /// Rebuilds the path index: the first stream at the camera path, every stream at path/name.
+    fileprivate mutating func reindex() {
+        streamsByPath = [:]
+        for (cameraIndex, camera) in cameras.enumerated() {
+            for (index, stream) in camera.streams.enumerated() {
+                if index == 0 { streamsByPath[camera.definition.path] = (stream, cameraIndex) }
+                streamsByPath["\(camera.definition.path)/\(stream.definition.streamName)"] = (stream, cameraIndex)
+            }
+        }
+    }
 }

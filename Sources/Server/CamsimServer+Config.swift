@@ -1,5 +1,6 @@
 import Cameras
 import Config
+import Faults
 import Frames
 import H264
 import Logging
@@ -13,15 +14,38 @@ extension CamsimServer {
         clock: any MonotonicClock = SystemMonotonicClock(),
         logger: Logger = Logger(label: "camsim")
     ) throws {
+        let faults = try ConfiguredFaults(config)
         let cameras = try config.cameras.map { camera in
-            try CameraDefinition(camera, scenes: scenes, mtu: config.server.mtu)
+            try CameraDefinition(camera, scenes: scenes, mtu: config.server.mtu, faults: faults)
         }
         self.init(
             configuration: ServerConfiguration(config.server),
             cameras: cameras,
+            faultCatalog: faults.catalog,
             clock: clock,
             logger: logger
         )
+    }
+}
+
+extension CamsimServer {
+    /// Every scene and fault problem of a configuration that loaded, each naming its place.
+    public static func problems(in config: CamsimConfig, scenes: SceneLibrary) -> [String] {
+        let faults: ConfiguredFaults
+        do {
+            faults = try ConfiguredFaults(config)
+        } catch {
+            return error.problems.map(\.description)
+        }
+        var problems: [String] = []
+        for camera in config.cameras {
+            do {
+                _ = try CameraDefinition(camera, scenes: scenes, mtu: config.server.mtu, faults: faults)
+            } catch {
+                problems.append("camera '\(camera.path)': \(error)")
+            }
+        }
+        return problems
     }
 }
 
@@ -38,8 +62,8 @@ extension ServerConfiguration {
 }
 
 extension CameraDefinition {
-    /// A configured camera: its scene resolved and one stream definition per stream.
-    public init(_ camera: CameraConfig, scenes: SceneLibrary, mtu: Int) throws {
+    /// A configured camera: its scene and faults resolved and one stream definition per stream.
+    init(_ camera: CameraConfig, scenes: SceneLibrary, mtu: Int, faults: ConfiguredFaults) throws {
         let scene: Scene
         switch camera.scene {
         case .named(let name): scene = try scenes.scene(named: name)
@@ -58,7 +82,7 @@ extension CameraDefinition {
                 makeSource: { width, height in try scene.makeRenderer(width: width, height: height) }
             )
         }
-        self.init(path: camera.path, streams: streams)
+        self.init(path: camera.path, streams: streams, faults: try faults.profile(for: camera))
     }
 }
 

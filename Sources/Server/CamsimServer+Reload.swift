@@ -23,8 +23,9 @@ extension CamsimServer {
     /// bad scene leaves the server as it was.
     public func reload(from old: CamsimConfig, to new: CamsimConfig, scenes: SceneLibrary) async throws -> ReloadSummary {
         let diff = ConfigDiff(old: old, new: new)
-        let added = try diff.added.map { try CameraDefinition($0, scenes: scenes, mtu: new.server.mtu) }
-        let changed = try diff.changed.map { try CameraDefinition($0.new, scenes: scenes, mtu: new.server.mtu) }
+        let faults = try ConfiguredFaults(new)
+        let added = try diff.added.map { try CameraDefinition($0, scenes: scenes, mtu: new.server.mtu, faults: faults) }
+        let changed = try diff.changed.map { try CameraDefinition($0.new, scenes: scenes, mtu: new.server.mtu, faults: faults) }
         var summary = ReloadSummary(unchanged: diff.unchanged.count, serverSettingsIgnored: diff.serverChanged)
         for camera in diff.removed {
             await removeCamera(path: camera.path)

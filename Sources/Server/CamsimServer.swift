@@ -1,4 +1,5 @@
 import Cameras
+import Faults
 import Logging
 import NIOCore
 import NIOPosix
@@ -25,6 +26,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
     public init(
         configuration: ServerConfiguration,
         cameras: [CameraDefinition],
+        faultCatalog: [String: FaultProfile] = [:],
         clock: any MonotonicClock = SystemMonotonicClock(),
         logger: Logger = Logger(label: "camsim")
     ) {
@@ -34,7 +36,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
         group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.networkThreads ?? System.coreCount)
         encodePool = NIOThreadPool(numberOfThreads: configuration.encodeThreads ?? System.coreCount)
         encodePool.start()
-        registry = CameraRegistry(eventLoops: group, encodePool: encodePool, clock: clock)
+        registry = CameraRegistry(eventLoops: group, encodePool: encodePool, clock: clock, faultCatalog: faultCatalog)
         for camera in cameras { registry.add(camera) }
     }
 
@@ -62,8 +64,9 @@ public final class CamsimServer: Service, @unchecked Sendable {
             }
             .bind(host: configuration.bindHost, port: configuration.port)
             .get()
-        sweeper = group.next().scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
+        sweeper = group.next().scheduleRepeatedTask(initialDelay: .milliseconds(250), delay: .milliseconds(250)) { _ in
             self.expireIdleSessions()
+            self.rebootCamerasDue()
         }
         logger.info("listening", metadata: ["port": "\(port)", "rtp": "\(ports.rtpPort)-\(ports.rtcpPort)"])
     }
@@ -131,6 +134,22 @@ public final class CamsimServer: Service, @unchecked Sendable {
         if listener == nil { try await start() }
         try? await gracefulShutdown()
         await shutdown()
+    }
+
+    /// The reboot fault: the camera drops every session and connection without a
+    /// goodbye, refuses connections while down, and comes back with a new SSRC,
+    /// sequence and timestamp base.
+    private func rebootCamerasDue() {
+        let now = clock.nanoseconds()
+        for camera in registry.allCameras where camera.faults.takeReboot(at: now) {
+            logger.info("fault: camera rebooting", metadata: ["camera": "\(camera.definition.path)"])
+            let seed = camera.faults.control.identitySeed(base: camera.faults.seed, at: now)
+            for session in sessions.all where camera.streams.contains(where: { $0 === session.stream }) {
+                session.end(reason: nil, sayGoodbye: false)
+                session.closeConnection()
+            }
+            for stream in camera.streams { _ = stream.reboot(seed: seed) }
+        }
     }
 
     private func expireIdleSessions() {

@@ -1,3 +1,4 @@
+import Faults
 import H264
 import NIOCore
 import RTSP
@@ -19,24 +20,45 @@ extension RTSPConnection {
     /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's real SPS/PPS.
     func describe(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
         let mount: CameraRegistry.Mount
-        do throws(Refusal) { mount = try self.mount(for: request) } catch { return eventLoop.makeSucceededFuture(answer(error.status)) }
+        let url: RTSPURL
+        let faults: FaultQuery
+        do throws(Refusal) {
+            mount = try self.mount(for: request)
+            url = try requestURL(request)
+            faults = try viewerFaultQuery(request, mount: mount)
+        } catch {
+            return eventLoop.makeSucceededFuture(answer(error))
+        }
         if let accept = request.headers["Accept"], !accept.lowercased().contains("application/sdp"), !accept.contains("*/*") {
             return eventLoop.makeSucceededFuture(answer(.notAcceptable))
         }
         let stream = mount.stream
         let serverHost = channel.localAddress?.ipAddress ?? "0.0.0.0"
+        let declaredRate = mount.faults.profile.merged(with: faults.profile).media.declaredFrameRate
         return stream.parameterSets().hop(to: eventLoop).map { parameterSets in
-            let sdp = SessionDescription(
+            var description = SessionDescription(
                 stream: stream.definition,
                 parameterSets: parameterSets,
                 sessionID: UInt64(stream.identity.ssrc),
                 originAddress: serverHost
-            ).serialize()
+            )
+            if let declaredRate { description.video.frameRate = declaredRate }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
-            // Content-Base: the request URL as received, plus a trailing slash (RFC 2326 §C.1.1).
-            response.headers.add("Content-Base", request.uri.hasSuffix("/") ? request.uri : request.uri + "/")
-            response.body = Array(sdp.utf8)
+            if url.queryItems.isEmpty {
+                // Content-Base: the request URL as received, plus a trailing slash (RFC 2326 §C.1.1).
+                response.headers.add("Content-Base", request.uri.hasSuffix("/") ? request.uri : request.uri + "/")
+            } else {
+                // A query cannot survive relative resolution against a base, so the base
+                // drops it and the track control URL is absolute, with the query at its end.
+                var base = url
+                base.queryItems = []
+                response.headers.add("Content-Base", base.serialized + "/")
+                var track = url
+                track.pathSegments.append("trackID=0")
+                description.video.control = track.serialized
+            }
+            response.body = Array(description.serialize().utf8)
             return response
         }
     }

@@ -5,7 +5,12 @@ extension RTSPConnection {
     /// Why a request cannot go ahead, as the status to answer.
     struct Refusal: Error {
         let status: RTSPStatus
-        init(_ status: RTSPStatus) { self.status = status }
+        /// Why, for the response body (text/plain), when there is more to say than the status.
+        let reason: String?
+        init(_ status: RTSPStatus, reason: String? = nil) {
+            self.status = status
+            self.reason = reason
+        }
     }
 
     /// The request URL parsed, or 400.
@@ -43,4 +48,14 @@ extension RTSPConnection {
     }
 
     func answer(_ status: RTSPStatus) -> RTSPResponse { RTSPResponse(status: status) }
+
+    /// The answer to a refused request: its status, and its reason as a text body.
+    func answer(_ refusal: Refusal) -> RTSPResponse {
+        var response = RTSPResponse(status: refusal.status)
+        if let reason = refusal.reason {
+            response.headers.add("Content-Type", "text/plain")
+            response.body = Array((reason + "\r\n").utf8)
+        }
+        return response
+    }
 }

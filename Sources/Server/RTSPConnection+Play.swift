@@ -36,11 +36,11 @@ extension RTSPConnection {
                 // Same loop (TCP): answer inline so the reply goes out before the first packet.
                 if loop.inEventLoop { complete(.success(started)) } else { loop.execute { complete(.success(started)) } }
             })
-            session.stream.play(viewer)
+            session.stream.play(viewer, keyframeOnJoin: session.keyframeOnJoin)
             loop.scheduleTask(in: .seconds(10)) { complete(.failure(PlayTimedOut())) }
             return promise.futureResult
         } catch {
-            return eventLoop.makeSucceededFuture(answer(error.status))
+            return eventLoop.makeSucceededFuture(answer(error))
         }
     }
 
@@ -54,7 +54,7 @@ extension RTSPConnection {
             response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
             return response
         } catch {
-            return answer(error.status)
+            return answer(error)
         }
     }
 
@@ -65,25 +65,43 @@ extension RTSPConnection {
             session.end(reason: "teardown")
             return answer(.ok)
         } catch {
-            return answer(error.status)
+            return answer(error)
         }
     }
 
     /// GET_PARAMETER and SET_PARAMETER (RFC 2326 §10.8, §10.9). An empty one is the
-    /// keep-alive clients send; parameters camsim does not know get 451.
-    func parameter(_ request: RTSPRequest) -> RTSPResponse {
+    /// keep-alive clients send. SET_PARAMETER `name: value` lines change the session's
+    /// faults (the URL query names); GET_PARAMETER `fault_counters` reads what they did.
+    /// Other parameters get 451.
+    func parameter(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
         do throws(Refusal) {
             let session = try namedSession(request)
-            let names = String(decoding: request.body, as: UTF8.self)
+            let lines = String(decoding: request.body, as: UTF8.self)
                 .split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: " \t") }
                 .filter { !$0.isEmpty }
-            guard names.isEmpty else { throw Refusal(.parameterNotUnderstood) }
             var response = answer(.ok)
             if let session { response.headers.add(SessionHeader.headerName, sessionHeaderValue(session)) }
-            return response
+            guard !lines.isEmpty else { return eventLoop.makeSucceededFuture(response) }
+            guard let session else { throw Refusal(.sessionNotFound) }
+            if request.method == .setParameter {
+                try applyFaultParameters(lines, to: session)
+                return eventLoop.makeSucceededFuture(response)
+            }
+            guard lines == ["fault_counters"], let viewer = session.viewer else {
+                throw Refusal(.parameterNotUnderstood, reason: "camsim answers GET_PARAMETER for: fault_counters")
+            }
+            let promise = eventLoop.makePromise(of: RTSPResponse.self)
+            let base = response
+            viewer.onLoop {
+                var answer = base
+                answer.headers.add("Content-Type", "text/parameters")
+                answer.body = Array("fault_counters: \(viewer.faults.countersDescription)\r\n".utf8)
+                promise.succeed(answer)
+            }
+            return promise.futureResult
         } catch {
-            return answer(error.status)
+            return eventLoop.makeSucceededFuture(answer(error))
         }
     }
 

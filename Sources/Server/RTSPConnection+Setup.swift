@@ -1,4 +1,5 @@
 import Cameras
+import Faults
 import NIOCore
 import RTSP
 import Randomness
@@ -12,19 +13,36 @@ extension RTSPConnection {
             let mount = try self.mount(for: request)
             guard let value = request.headers[TransportHeader.headerName] else { throw Refusal(.badRequest) }
             guard let offered = try? TransportHeader.parse(value) else { throw Refusal(.badRequest) }
+            let faultQuery = try viewerFaultQuery(request, mount: mount)
             let existing = try namedSession(request)
             if let existing {
                 // One track per session: a second SETUP may only change the same track's transport.
                 guard existing.stream === mount.stream else { throw Refusal(.aggregateOperationNotAllowed) }
             }
-            guard let (transport, reply) = chooseTransport(from: offered, ssrc: mount.stream.identity.ssrc) else {
+            let control = mount.faults.control
+            let denied = control.profile.deniedTransports ?? []
+            let usable = TransportHeader(specs: offered.specs.filter { spec in
+                !denied.contains(spec.lowerTransport == .tcp ? .tcp : .udp)
+            })
+            guard let (transport, reply) = chooseTransport(from: usable, ssrc: mount.stream.identity.ssrc) else {
                 throw Refusal(.unsupportedTransport)
+            }
+            if existing == nil {
+                let watching = server.sessions.all.filter { $0.stream === mount.stream }.count
+                if let code = control.admissionRefusal(currentViewers: watching) {
+                    throw Refusal(RTSPStatus(code: code), reason: "camera allows \(control.profile.maxViewers ?? 0) viewers")
+                }
             }
             let session = existing ?? makeSession(for: mount.stream)
             if case .failure(let status) = session.handle(.setup) { throw Refusal(status) }
             if let old = session.viewer { mount.stream.stop(old) }
-            session.setTransport(transport, viewer: makeViewer(for: session, transport: transport))
-            if existing == nil { server.sessions.add(session) }
+            let faults = makeViewerFaults(mount: mount, query: faultQuery, sessionID: session.id)
+            session.keyframeOnJoin = faults.profile.media.suppressIDROnJoin != true
+            session.setTransport(transport, viewer: makeViewer(for: session, transport: transport, faults: faults))
+            if existing == nil {
+                server.sessions.add(session)
+                armSessionClose(session, control: control)
+            }
             if case .udp(let client, _, let rtcpPort) = transport,
                let source = try? SocketAddress(ipAddress: client.ipAddress ?? "", port: rtcpPort) {
                 server.sessions.register(rtcpSource: source, for: session)
@@ -34,7 +52,7 @@ extension RTSPConnection {
             response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
             return response
         } catch {
-            return answer(error.status)
+            return answer(error)
         }
     }
 
@@ -44,13 +62,26 @@ extension RTSPConnection {
             id: RTSPSessionID.generate(using: &generator),
             stream: stream,
             ownerConnection: id,
+            ownerChannel: channel,
             timeoutSeconds: server.configuration.sessionTimeoutSeconds,
             store: server.sessions,
-            clock: server.clock
+            clock: server.clock,
+            logger: logger
         )
     }
 
-    private func makeViewer(for session: RTSPServerSession, transport: RTSPServerSession.Transport) -> SessionViewer {
+    /// `close_session_after`: the session ends that long after SETUP, whatever its timeout says.
+    private func armSessionClose(_ session: RTSPServerSession, control: ControlFaultModel) {
+        let now = server.clock.nanoseconds()
+        guard let at = control.sessionCloseTime(createdAt: now) else { return }
+        eventLoop.scheduleTask(in: .nanoseconds(max(0, at - now))) { [weak session] in
+            session?.end(reason: nil, sayGoodbye: false)
+        }
+    }
+
+    private func makeViewer(
+        for session: RTSPServerSession, transport: RTSPServerSession.Transport, faults: ViewerFaults
+    ) -> SessionViewer {
         let media: any MediaTransport
         switch transport {
         case .udp(let client, let rtpPort, let rtcpPort):
@@ -67,6 +98,7 @@ extension RTSPConnection {
         let channel = self.channel
         return SessionViewer(
             transport: media,
+            faults: faults,
             cname: "camsim@\(server.urlHost)",
             clock: server.clock,
             onStart: { _, _ in },

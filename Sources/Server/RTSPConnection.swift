@@ -12,11 +12,15 @@ final class RTSPConnection: @unchecked Sendable {
     private var queue: [RTSPRequest] = []
     private var busy = false
     private var isClosed = false
+    /// When the connection opened, for `reset_connection_after`.
+    let connectedAt: Int64
+    var resetArmed = false
 
     init(channel: any Channel, server: CamsimServer) {
         self.channel = channel
         self.server = server
         logger = server.logger
+        connectedAt = server.clock.nanoseconds()
         logger[metadataKey: "client"] = "\(channel.remoteAddress?.description ?? "?")"
     }
 
@@ -80,6 +84,8 @@ final class RTSPConnection: @unchecked Sendable {
             var response: RTSPResponse
             switch result {
             case .success(let answer): response = answer
+            case .failure(is DroppedWithoutAnswer):
+                return
             case .failure(let error):
                 self.logger.error("\(request.method) failed: \(error)")
                 response = RTSPResponse(status: .internalServerError)
@@ -120,6 +126,11 @@ final class RTSPConnection: @unchecked Sendable {
             return nil
         }()
         if let status { return eventLoop.makeSucceededFuture(RTSPResponse(status: status)) }
+        if let verdict = controlFaultVerdict(for: request) { return verdict }
+        return delayed(dispatch(request), for: request)
+    }
+
+    private func dispatch(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
         switch request.method {
         case .options: return eventLoop.makeSucceededFuture(options(request))
         case .describe: return describe(request)
@@ -127,7 +138,7 @@ final class RTSPConnection: @unchecked Sendable {
         case .play: return play(request)
         case .pause: return eventLoop.makeSucceededFuture(pause(request))
         case .teardown: return eventLoop.makeSucceededFuture(teardown(request))
-        case .getParameter, .setParameter: return eventLoop.makeSucceededFuture(parameter(request))
+        case .getParameter, .setParameter: return parameter(request)
         case .announce, .record, .redirect:
             var response = RTSPResponse(status: .methodNotAllowed)
             response.headers.add("Allow", RTSPConnection.supportedMethods)

@@ -1,4 +1,5 @@
 import Cameras
+import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import RTP
@@ -17,8 +18,12 @@ final class RTSPServerSession: @unchecked Sendable {
     let stream: CameraStream
     /// The connection that created it: its closing ends the session.
     let ownerConnection: ObjectIdentifier
+    private let ownerChannel: any Channel
+    /// Whether PLAY asks for an IDR (false under the suppressed-IDR fault).
+    var keyframeOnJoin = true
     private let store: SessionStore
     private let clock: any MonotonicClock
+    let logger: Logger
     private let lock = NIOLock()
     private var state: RTSPSessionState
     private var _transport: Transport?
@@ -29,13 +34,17 @@ final class RTSPServerSession: @unchecked Sendable {
         id: String,
         stream: CameraStream,
         ownerConnection: ObjectIdentifier,
+        ownerChannel: any Channel,
         timeoutSeconds: Int,
         store: SessionStore,
-        clock: any MonotonicClock
+        clock: any MonotonicClock,
+        logger: Logger
     ) {
+        self.logger = logger
         self.id = id
         self.stream = stream
         self.ownerConnection = ownerConnection
+        self.ownerChannel = ownerChannel
         self.store = store
         self.clock = clock
         state = RTSPSessionState(timeout: .seconds(timeoutSeconds), now: clock.nanoseconds())
@@ -75,8 +84,14 @@ final class RTSPServerSession: @unchecked Sendable {
 
     var timeoutSeconds: Int { lock.withLock { Int(state.timeout.components.seconds) } }
 
-    /// Stops the stream for this session, says BYE, and forgets the session. Idempotent.
-    func end(reason: String?) {
+    /// Closes the RTSP connection that created the session.
+    func closeConnection() {
+        ownerChannel.close(promise: nil)
+    }
+
+    /// Stops the stream for this session, says BYE (unless told not to), logs what its
+    /// faults did, and forgets the session. Idempotent.
+    func end(reason: String?, sayGoodbye: Bool = true) {
         let viewer: SessionViewer? = lock.withLock {
             guard !ended else { return nil }
             ended = true
@@ -86,7 +101,8 @@ final class RTSPServerSession: @unchecked Sendable {
         guard store.remove(self) || viewer != nil else { return }
         if let viewer {
             stream.stop(viewer)
-            viewer.sendGoodbye(reason: reason)
+            if sayGoodbye { viewer.sendGoodbye(reason: reason) }
+            viewer.logFaultCounters(session: id, logger: logger)
         }
     }
 }

@@ -1,14 +1,18 @@
 import Cameras
+import Faults
+import Logging
 import NIOCore
 
 /// The part of an RTSP session that receives a stream's packets and sends them on
-/// its transport, with RTCP sender reports and a BYE at the end.
+/// its transport, with RTCP sender reports and a BYE at the end, through the
+/// viewer's fault models when it has any.
 ///
 /// State is confined to the transport's event loop. A TCP viewer that cannot keep up
 /// skips whole access units and resumes at the next IDR, so its queue stays bounded
 /// and it never holds up the stream or other viewers.
 final class SessionViewer: StreamViewer, @unchecked Sendable {
     let transport: any MediaTransport
+    let faults: ViewerFaults
     private let clock: any MonotonicClock
     private var reports: SenderReportState
     private var onStart: (@Sendable (UInt16, UInt32) -> Void)?
@@ -19,12 +23,14 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
 
     init(
         transport: any MediaTransport,
+        faults: ViewerFaults,
         cname: String,
         clock: any MonotonicClock,
         onStart: @escaping @Sendable (UInt16, UInt32) -> Void,
         onEnd: @escaping @Sendable () -> Void
     ) {
         self.transport = transport
+        self.faults = faults
         self.clock = clock
         reports = SenderReportState(cname: cname)
         self.onStart = onStart
@@ -36,13 +42,18 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         transport.eventLoop.execute { self.onStart = onStart }
     }
 
+    /// Runs `body` on the viewer's loop (fault changes, counters).
+    func onLoop(_ body: @escaping @Sendable () -> Void) {
+        transport.eventLoop.execute(body)
+    }
+
     func streamWillStart(firstSequenceNumber: UInt16, rtpTimestamp: UInt32, captureWallClockNanos: Int64) {
         transport.eventLoop.execute {
             self.reports.start(atNanoseconds: self.clock.nanoseconds())
             self.waitingForKeyframe = false
             if let onStart = self.onStart {
                 self.onStart = nil
-                onStart(firstSequenceNumber, rtpTimestamp)
+                onStart(firstSequenceNumber, rtpTimestamp &+ self.rewrite.timestampOffset)
             }
         }
     }
@@ -59,7 +70,15 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         }
     }
 
-    /// RTCP BYE on TEARDOWN or expiry (RFC 3550 §6.6).
+    func streamWasDropped() {
+        transport.eventLoop.execute {
+            self.lastSSRC = nil
+            self.onEnd?()
+            self.onEnd = nil
+        }
+    }
+
+    /// RTCP BYE on TEARDOWN, expiry or removal (RFC 3550 §6.6).
     func sendGoodbye(reason: String?) {
         transport.eventLoop.execute {
             guard let ssrc = self.lastSSRC else { return }
@@ -70,7 +89,22 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         }
     }
 
+    /// Logs what this viewer's faults injected, at session end.
+    func logFaultCounters(session: String, logger: Logger) {
+        transport.eventLoop.execute {
+            guard self.faults.hasEverBeenActive else { return }
+            logger.info("fault counters", metadata: ["session": "\(session)", "faults": "\(self.faults.countersDescription)"])
+        }
+    }
+
+    // MARK: - Sending
+
+    /// Header changes media faults ask for (RFC 3550 §5.1 fields).
+    private var rewrite = RTPHeaderRewrite()
+
     private func send(_ delivery: RTPDelivery) {
+        let now = clock.nanoseconds()
+        faults.refresh(at: now)
         guard transport.canAcceptMore else {
             waitingForKeyframe = true
             accessUnitsSkipped += 1
@@ -83,19 +117,71 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
             }
             waitingForKeyframe = false
         }
-        lastSSRC = delivery.ssrc
-        for packet in delivery.packets {
-            transport.writeRTP(packet)
+        let media = faults.media
+        let elapsed = now - faults.origin
+        rewrite = RTPHeaderRewrite(
+            ssrc: media.ssrc(base: delivery.ssrc, at: elapsed),
+            payloadType: media.payloadType(base: 96, at: elapsed),
+            timestampOffset: UInt32(truncatingIfNeeded: media.rtpTimestampOffset(at: elapsed)),
+            originalSSRC: delivery.ssrc
+        )
+        let fate = faults.decide(
+            frame: FrameInfo(index: Int(delivery.frameIndex), isIDR: delivery.isIDR, rtpTimestamp: delivery.rtpTimestamp),
+            at: now)
+        let ssrc = rewrite.ssrc
+        lastSSRC = ssrc
+        if case .drop = fate {
+            // Dropped or frozen: no RTP, but RTCP carries on (the session is alive).
+        } else {
+            let strip = media.stripsParameterSets
+            for packet in delivery.packets where !(strip && RTPHeaderRewrite.carriesParameterSets(packet)) {
+                transmit(rewrite.apply(to: packet), kind: .rtp, at: now)
+            }
+            transport.flush()
+            reports.record(packets: delivery.packets.count, payloadOctets: delivery.payloadOctets)
         }
-        transport.flush()
-        reports.record(packets: delivery.packets.count, payloadOctets: delivery.payloadOctets)
+        guard faults.sendsRTCP else { return }
+        let ntpWallClock = media.driftedNTP(wallNanos: delivery.captureWallClockNanos, sinceStart: elapsed)
         if let report = reports.reportIfDue(
-            atNanoseconds: clock.nanoseconds(), ssrc: delivery.ssrc,
-            rtpTimestamp: delivery.rtpTimestamp, captureWallClockNanos: delivery.captureWallClockNanos
+            atNanoseconds: now, ssrc: ssrc,
+            rtpTimestamp: delivery.rtpTimestamp &+ rewrite.timestampOffset, captureWallClockNanos: ntpWallClock
         ) {
             var buffer = ByteBuffer()
             buffer.writeBytes(report)
-            transport.writeRTCP(buffer)
+            transmit(buffer, kind: .rtcp, at: now)
+            transport.flush()
+        }
+    }
+
+    /// Sends one packet through the network fault model: now, later, twice, with
+    /// flipped bits, or not at all.
+    private func transmit(_ packet: ByteBuffer, kind: PacketInfo.Kind, at now: Int64) {
+        guard faults.isActive else {
+            write(packet, kind: kind)
+            return
+        }
+        let fate = faults.decide(size: packet.readableBytes, kind: kind, at: now)
+        for departure in fate.copies {
+            var outgoing = packet
+            if !departure.corruptBitOffsets.isEmpty {
+                outgoing = RTPHeaderRewrite.flippingBits(departure.corruptBitOffsets, of: packet)
+            }
+            if departure.at <= now {
+                write(outgoing, kind: kind)
+            } else {
+                let copy = outgoing
+                transport.eventLoop.scheduleTask(deadline: clock.deadline(forNanoseconds: departure.at)) {
+                    self.write(copy, kind: kind)
+                    self.transport.flush()
+                }
+            }
+        }
+    }
+
+    private func write(_ packet: ByteBuffer, kind: PacketInfo.Kind) {
+        switch kind {
+        case .rtp: transport.writeRTP(packet)
+        case .rtcp: transport.writeRTCP(packet)
         }
     }
 }

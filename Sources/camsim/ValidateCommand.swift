@@ -27,16 +27,9 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let library = SceneLibrary(directory: patterns.map { URL(fileURLWithPath: $0) } ?? SceneLibrary.locateDefaultDirectory())
-        var sceneProblems: [String] = []
-        for camera in config.cameras {
-            do {
-                _ = try CameraDefinition(camera, scenes: library, mtu: config.server.mtu)
-            } catch {
-                sceneProblems.append("\(file): cameras '\(camera.path)': \(error)")
-            }
-        }
-        guard sceneProblems.isEmpty else {
-            for problem in sceneProblems { print(problem) }
+        let problems = CamsimServer.problems(in: config, scenes: library)
+        guard problems.isEmpty else {
+            for problem in problems { print(problem) }
             throw ExitCode(1)
         }
         let streams = config.cameras.reduce(0) { $0 + $1.streams.count }

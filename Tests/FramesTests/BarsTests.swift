@@ -51,6 +51,38 @@ struct BarsTests {
         }
     }
 
+    @Test(arguments: [(1920, 1080), (1280, 720)])
+    func rp219BarCentres(size: (Int, Int)) {
+        let (w, h) = size
+        let t = ColourTable.bt709
+        let p = render(SMPTEHDBars(region: PixelRect(x: 0, y: 0, width: w, height: h), table: t), width: w, height: h)
+        let d = Double(w) / 8, c = Double(w) * 3 / 28
+        func barX(_ i: Double) -> Int { Int(d + (i + 0.5) * c) }
+        func rowY(_ twelfths: Double) -> Int { Int(Double(h) * twelfths / 12) }
+        // Band 1
+        #expect(colour(p, x: Int(d / 2), y: rowY(3)) == YCbCr(y: 104, cb: 128, cr: 128))
+        for (i, expected) in t.bars75.enumerated() { #expect(colour(p, x: barX(Double(i)), y: rowY(3)) == expected, "bar \(i)") }
+        #expect(colour(p, x: w - Int(d / 2), y: rowY(3)) == YCbCr(y: 104, cb: 128, cr: 128))
+        // Band 2
+        #expect(colour(p, x: Int(d / 2), y: rowY(7.5)) == t.cyan100)
+        #expect(colour(p, x: barX(3), y: rowY(7.5)) == t.white75)
+        #expect(colour(p, x: w - Int(d / 2), y: rowY(7.5)) == t.blue100)
+        // Band 3: yellow, a ramp rising left to right, red
+        #expect(colour(p, x: Int(d / 2), y: rowY(8.5)) == t.yellow100)
+        #expect(colour(p, x: w - Int(d / 2), y: rowY(8.5)) == t.red100)
+        #expect(p.view.luma[barX(0), rowY(8.5)] < p.view.luma[barX(6), rowY(8.5)])
+        #expect(p.view.luma[Int(d), rowY(8.5)] == 16 && p.view.luma[Int(d + 7 * c) - 1, rowY(8.5)] == 235)
+        // Band 4, positions in sixths of a bar after the left panel
+        let band4: [(Double, YCbCr)] = [
+            (4.5, t.black), (15, t.white100), (23.5, t.black), (27, YCbCr(y: 12, cb: 128, cr: 128)), (29, t.black),
+            (31, YCbCr(y: 20, cb: 128, cr: 128)), (33, t.black), (35, YCbCr(y: 25, cb: 128, cr: 128)), (39, t.black),
+        ]
+        for (sixth, expected) in band4 {
+            #expect(colour(p, x: Int(d + sixth * c / 6), y: rowY(10.5)) == expected, "band 4 at \(sixth)/6")
+        }
+        #expect(colour(p, x: Int(d / 2), y: rowY(10.5)) == YCbCr(y: 49, cb: 128, cr: 128))
+    }
+
     /// Every bar edge sits on an even column, so no chroma sample straddles two bars.
     @Test func barEdgesAreChromaAligned() {
         let bars = SMPTEBars(region: PixelRect(x: 0, y: 0, width: 1278, height: 718), table: .bt601)

@@ -13,7 +13,7 @@ struct SceneErrorTests {
 
     static let cases: [Case] = [
         Case(yaml: "background:\n  type: smpte-bars\nlayers:\n  - type: sparkles\n", line: 4, field: "layers[0].type",
-             messageContains: "valid types: smpte-bars, ebu-bars"),
+             messageContains: "valid types: smpte-bars, smpte-hd-bars, ebu-bars"),
         Case(yaml: "background:\n  type: solid\n  colour: chartreuse\n", line: 3, field: "background.colour",
              messageContains: "not a colour"),
         Case(yaml: "background:\n  type: solid\nlayers:\n  - type: text\n    x: 0.1\n    template: \"{camera} {bogus}\"\n",
@@ -53,9 +53,13 @@ struct SceneErrorTests {
         }
     }
 
-    @Test func regionOutsideTheFrameFailsAtBuild() throws {
-        let scene = try Scene.parse(yaml: "background:\n  type: solid\nlayers:\n  - type: solid\n    x: 600\n    width: 100\n", file: "r.yaml")
-        #expect(throws: SceneError.self) { try scene.makeRenderer(width: 640, height: 360) }
-        _ = try scene.makeRenderer(width: 1280, height: 720)
+    @Test func regionsAreClippedToTheFrame() throws {
+        let yaml = "background:\n  type: solid\n  colour: black\nlayers:\n  - type: solid\n    colour: white\n    x: 600\n    width: 100\n"
+        let scene = try Scene.parse(yaml: yaml, file: "r.yaml")
+        let small = try renderFresh(scene, width: 640, height: 360, frame: 0)
+        #expect(small.view.luma[639, 100] == 235 && small.view.luma[599, 100] == 16)
+        // Entirely outside a smaller frame: skipped.
+        let tiny = try renderFresh(scene, width: 320, height: 180, frame: 0)
+        #expect(Set(tiny.array) == [16, 128])
     }
 }

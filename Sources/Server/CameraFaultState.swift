@@ -1,0 +1,59 @@
+import Faults
+import NIOConcurrencyHelpers
+
+/// A camera's faults at run time: the profile every viewer starts from (changeable
+/// while running), the catalog that `profile=` names come from, and the control-plane
+/// model (offline, reboot, status overrides, ...), whose clock starts when the camera
+/// is mounted.
+final class CameraFaultState: Sendable {
+    private struct State {
+        var profile: FaultProfile
+        var control: ControlFaultModel
+        var reboots = 0
+    }
+
+    let catalog: [String: FaultProfile]
+    let seed: UInt64
+    let origin: Int64
+    private let state: NIOLockedValueBox<State>
+
+    init(profile: FaultProfile, catalog: [String: FaultProfile], seed: UInt64, origin: Int64) {
+        self.catalog = catalog
+        self.seed = seed
+        self.origin = origin
+        state = NIOLockedValueBox(State(
+            profile: profile,
+            control: ControlFaultModel(profile: profile.control, schedule: profile.schedule, seed: seed, origin: origin)
+        ))
+    }
+
+    /// The camera-wide profile (with its schedule).
+    var profile: FaultProfile { state.withLockedValue { $0.profile } }
+
+    /// Replaces the camera-wide profile; viewers pick it up on their next frame.
+    func setProfile(_ profile: FaultProfile) {
+        state.withLockedValue {
+            $0.profile = profile
+            $0.control = ControlFaultModel(profile: profile.control, schedule: profile.schedule, seed: seed, origin: origin)
+        }
+    }
+
+    /// The control-plane model in force now.
+    var control: ControlFaultModel { state.withLockedValue { $0.control } }
+
+    /// True once per reboot the control model schedules: the caller drops the
+    /// camera's sessions and gives its streams a new identity.
+    func takeReboot(at now: Int64) -> Bool {
+        state.withLockedValue { state in
+            let count = state.control.rebootCount(at: now)
+            guard count > state.reboots else { return false }
+            state.reboots = count
+            return true
+        }
+    }
+
+    /// A response delay drawn from the model (it keeps its own seeded generator).
+    func responseDelay(at now: Int64) -> Int64 {
+        state.withLockedValue { $0.control.responseDelay(at: now) }
+    }
+}

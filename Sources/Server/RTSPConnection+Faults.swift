@@ -1,0 +1,111 @@
+import Faults
+import Foundation
+import NIOCore
+import RTSP
+import Randomness
+
+extension RTSPConnection {
+    /// The connection was dropped on purpose (camera offline or rebooting): no answer.
+    struct DroppedWithoutAnswer: Error {}
+
+    /// The viewer's own faults from the URL query (`?loss=5&jitter=30ms&profile=lte`):
+    /// 400 with the reason for an unknown parameter or a bad value.
+    func viewerFaultQuery(_ request: RTSPRequest, mount: CameraRegistry.Mount) throws(Refusal) -> FaultQuery {
+        let url = try requestURL(request)
+        guard !url.queryItems.isEmpty else { return FaultQuery(profile: .empty) }
+        do {
+            return try FaultProfile.parse(query: url.queryItems, catalog: mount.faults.catalog)
+        } catch {
+            throw Refusal(.badRequest, reason: error.description)
+        }
+    }
+
+    /// Control-plane faults that decide before any method runs: an offline or
+    /// rebooting camera drops the connection; a status override answers at once;
+    /// a connection reset is armed. Returns nil when the request goes ahead.
+    func controlFaultVerdict(for request: RTSPRequest) -> EventLoopFuture<RTSPResponse>? {
+        guard let url = RTSPURL(parsing: request.uri), let mount = server.registry.resolve(url) else { return nil }
+        let now = server.clock.nanoseconds()
+        let control = mount.faults.control
+        if control.isDown(at: now) {
+            logger.debug("camera \(mount.cameraPath) is down: dropping the connection")
+            resetConnection()
+            return eventLoop.makeFailedFuture(DroppedWithoutAnswer())
+        }
+        armConnectionReset(control)
+        if let code = control.responseOverride(for: request.method.name, at: now) {
+            return eventLoop.makeSucceededFuture(answer(RTSPStatus(code: code)))
+        }
+        return nil
+    }
+
+    /// The response delay the camera's faults ask for, if any.
+    func delayed(_ response: EventLoopFuture<RTSPResponse>, for request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
+        guard let url = RTSPURL(parsing: request.uri), let mount = server.registry.resolve(url) else { return response }
+        let delay = mount.faults.responseDelay(at: server.clock.nanoseconds())
+        guard delay > 0 else { return response }
+        let loop = eventLoop
+        return response.flatMap { answer in
+            loop.scheduleTask(in: .nanoseconds(delay)) { answer }.futureResult
+        }
+    }
+
+    /// Closes the connection with a TCP reset (SO_LINGER 0), as a crashing camera would.
+    func resetConnection() {
+        let channel = self.channel
+        guard let options = channel as? any SocketOptionProvider else {
+            channel.close(promise: nil)
+            return
+        }
+        options.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in
+            channel.close(promise: nil)
+        }
+    }
+
+    /// `reset_connection_after`: the connection is reset that long after it opened.
+    private func armConnectionReset(_ control: ControlFaultModel) {
+        guard !resetArmed, let at = control.connectionResetTime(connectedAt: connectedAt) else { return }
+        resetArmed = true
+        let delay = max(0, at - server.clock.nanoseconds())
+        eventLoop.scheduleTask(in: .nanoseconds(delay)) {
+            self.logger.debug("fault: resetting the connection")
+            self.resetConnection()
+        }
+    }
+
+    /// A new viewer's fault models: the camera's profile with the URL's on top,
+    /// seeded from `seed=` when given, else from the camera seed and the session id.
+    func makeViewerFaults(mount: CameraRegistry.Mount, query: FaultQuery, sessionID: String) -> ViewerFaults {
+        let seed = query.seed ?? SeededGenerator.derived(from: mount.faults.seed, "viewer:\(sessionID)").state
+        return ViewerFaults(camera: mount.faults, overlay: query.profile, seed: seed, origin: server.clock.nanoseconds())
+    }
+
+    /// SET_PARAMETER lines `name: value` (the URL query names) change this viewer's
+    /// faults at run time; `clear:` drops them. nil when the body is not about faults.
+    func applyFaultParameters(_ lines: [String], to session: RTSPServerSession) throws(Refusal) {
+        guard let viewer = session.viewer else { throw Refusal(.methodNotValidInThisState) }
+        var items: [(name: String, value: String)] = []
+        var clear = false
+        for line in lines {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: " \t") }
+            let name = parts[0], value = parts.count > 1 ? parts[1] : ""
+            if name.lowercased() == "clear" || (name.lowercased() == "faults" && value.lowercased() == "clear") {
+                clear = true
+            } else {
+                items.append((name, value))
+            }
+        }
+        let query: FaultQuery
+        do {
+            query = try FaultProfile.parse(query: items, catalog: viewer.faults.cameraCatalog)
+        } catch {
+            throw Refusal(.parameterNotUnderstood, reason: error.description)
+        }
+        let now = server.clock.nanoseconds()
+        let startFresh = clear
+        viewer.onLoop {
+            let base = startFresh ? FaultProfile.empty : viewer.faults.currentOverlay
+            viewer.faults.setOverlay(base.merged(with: query.profile), at: now)
+        }
+    }
+}

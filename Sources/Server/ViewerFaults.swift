@@ -1,0 +1,100 @@
+import Faults
+import Randomness
+
+/// One viewer's fault models: network faults per packet, media faults per access
+/// unit, from the camera's profile overlaid with the viewer's own (URL query or
+/// SET_PARAMETER). Every decision is seeded, so the same seed drops the same packets.
+/// Confined to the viewer's transport event loop.
+final class ViewerFaults: @unchecked Sendable {
+    private let camera: CameraFaultState
+    private let seed: UInt64
+    let origin: Int64
+    /// The viewer's own overlay (URL query, SET_PARAMETER).
+    private var overlay: FaultProfile
+    private var cameraProfile: FaultProfile
+    private var effective: FaultProfile
+    private(set) var network: NetworkFaultModel
+    private(set) var media: MediaFaultModel
+    private var mediaCountersBefore = MediaFaultCounters()
+    private var packetIndex = 0
+
+    init(camera: CameraFaultState, overlay: FaultProfile, seed: UInt64, origin: Int64) {
+        self.camera = camera
+        self.overlay = overlay
+        self.seed = seed
+        self.origin = origin
+        cameraProfile = camera.profile
+        effective = FaultProfile.empty
+        network = NetworkFaultModel(profile: .init(), seed: seed, origin: origin)
+        media = MediaFaultModel(profile: .init(), seed: SeededGenerator.derived(from: seed, "media").state, origin: origin)
+        refresh(at: origin)
+    }
+
+    /// The viewer's profile now: the camera's, then the viewer's own, with schedules applied.
+    var profile: FaultProfile { effective }
+
+    var isActive: Bool { !effective.network.isEmpty || !effective.media.isEmpty || effective.control.noRTCP == true }
+
+    /// Replaces the viewer's own overlay (SET_PARAMETER).
+    func setOverlay(_ overlay: FaultProfile, at now: Int64) {
+        self.overlay = overlay
+        refresh(at: now, force: true)
+    }
+
+    var currentOverlay: FaultProfile { overlay }
+
+    /// Named profiles `profile=` may use.
+    var cameraCatalog: [String: FaultProfile] { camera.catalog }
+
+    /// Re-reads the camera profile and schedules; cheap when nothing changed.
+    func refresh(at now: Int64, force: Bool = false) {
+        let latestCamera = camera.profile
+        let combined = latestCamera.merged(with: overlay)
+        let next = combined.effective(at: now - origin, catalog: camera.catalog)
+        guard force || next != effective || latestCamera != cameraProfile else { return }
+        cameraProfile = latestCamera
+        if next.network != effective.network { network.setProfile(next.network) }
+        if next.media != effective.media {
+            mediaCountersBefore = mediaCounters
+            media = MediaFaultModel(profile: next.media, seed: SeededGenerator.derived(from: seed, "media").state, origin: origin)
+        }
+        effective = next
+        if isActive { hasEverBeenActive = true }
+    }
+
+    /// True once any fault was in force for this viewer.
+    private(set) var hasEverBeenActive = false
+
+    /// One line of counters: what the network and media faults did to this viewer.
+    var countersDescription: String {
+        let net = network.counters
+        let media = mediaCounters
+        let dropped = media.dropped.values.reduce(0, +)
+        return "packets passed \(net.passed), dropped \(net.dropped) (random \(net.droppedRandom), burst \(net.droppedBurst), "
+            + "outage \(net.droppedOutage), queue \(net.droppedQueue)), delayed \(net.delayed), reordered \(net.reordered), "
+            + "duplicated \(net.duplicated), corrupted \(net.corrupted); frames sent \(media.sent), dropped \(dropped), "
+            + "repeated \(media.repeated)"
+    }
+
+    /// What happens to the next packet of `size` bytes.
+    func decide(size: Int, kind: PacketInfo.Kind, at now: Int64) -> PacketFate {
+        defer { packetIndex += 1 }
+        return network.decide(packet: PacketInfo(index: packetIndex, size: size, kind: kind), at: now)
+    }
+
+    /// What happens to the next access unit.
+    func decide(frame: FrameInfo, at now: Int64) -> FrameFate {
+        media.decide(frame: frame, at: now)
+    }
+
+    /// Media counters since the viewer started, across profile changes.
+    var mediaCounters: MediaFaultCounters {
+        var total = mediaCountersBefore
+        total.sent += media.counters.sent
+        total.repeated += media.counters.repeated
+        for (cause, count) in media.counters.dropped { total.dropped[cause, default: 0] += count }
+        return total
+    }
+
+    var sendsRTCP: Bool { effective.control.noRTCP != true }
+}
