@@ -64,7 +64,8 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
 
     func streamDidEnd() {
         transport.eventLoop.execute {
-            self.sendGoodbye(reason: "camera stopped")
+            // The BYE goes out before onEnd closes the connection.
+            self.writeGoodbye(reason: "camera stopped")
             self.onEnd?()
             self.onEnd = nil
         }
@@ -80,13 +81,15 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
 
     /// RTCP BYE on TEARDOWN, expiry or removal (RFC 3550 §6.6).
     func sendGoodbye(reason: String?) {
-        transport.eventLoop.execute {
-            guard let ssrc = self.lastSSRC else { return }
-            self.lastSSRC = nil
-            var buffer = ByteBuffer()
-            buffer.writeBytes(self.reports.goodbye(ssrc: ssrc, reason: reason))
-            self.transport.writeRTCP(buffer)
-        }
+        transport.eventLoop.execute { self.writeGoodbye(reason: reason) }
+    }
+
+    private func writeGoodbye(reason: String?) {
+        guard let ssrc = lastSSRC else { return }
+        lastSSRC = nil
+        var buffer = ByteBuffer()
+        buffer.writeBytes(reports.goodbye(ssrc: ssrc, reason: reason))
+        transport.writeRTCP(buffer)
     }
 
     /// Logs what this viewer's faults injected, at session end.

@@ -6,7 +6,7 @@ extension Integration {
     /// what the server queues for it must stay bounded.
     @Suite
     struct SlowViewerTests {
-        static let fps = 30
+        static let fps = 25
         static let seconds = 5
         static let stallSeconds = 6.0
         static let yaml = """
@@ -15,7 +15,7 @@ extension Integration {
               - path: cam
                 scene: smpte-clock
                 streams:
-                  - {name: main, size: 1280x720, fps: \(fps), bitrate: 8M, preset: ultrafast}
+                  - {name: main, size: 640x360, fps: \(fps), bitrate: 4M, preset: ultrafast}
             """
 
         @Test
