@@ -24,6 +24,20 @@ struct Bench {
         print("  ratio pipeline / raw x264            \(format(pipeline.ratio, 3))x   (budget 1.30x)")
         print("")
 
+        print("Scenes at 1280x720: render cost as a fraction of x264 ultrafast encoding the same frames")
+        print("  scene          render ms   encode ms   render/encode")
+        for row in try GeneratorBenchmark(library: library, frames: quick ? 20 : 90).run() {
+            print("  \(row.scene.padding(toLength: 13, withPad: " ", startingAt: 0))  \(pad(format(row.renderMilliseconds), 9))   \(pad(format(row.encodeMilliseconds), 9))   \(pad(format(row.fraction * 100, 1) + "%", 13))")
+        }
+        print("")
+
+        let faults = try await FaultBenchmark().run(rounds: quick ? 1 : 5)
+        print("Fault bookkeeping at 100 Mbit/s of RTP (\(FaultBenchmark.packetsPerSecond) packets/s, every network fault on)")
+        print("  fault decisions                 \(format(faults.faultMillisecondsPerSecond)) CPU ms per second = \(format(faults.shareOfOneCore * 100, 2))% of one core (budget 5%)")
+        print("  sending it over loopback UDP    \(format(faults.sendMillisecondsPerSecond)) CPU ms per second")
+        print("  ratio faults / sending          \(format(faults.ratioToSending, 3))x")
+        print("")
+
         let scale = try ScaleBenchmark(
             scene: library.scene(named: "smpte-clock"),
             counts: quick ? [4, 8] : [8, 16, 24, 32, 40, 48, 64, 80, 96],
