@@ -182,7 +182,10 @@ public final class CameraStream: @unchecked Sendable {
         eventLoop.assertInEventLoop()
         if let pipeline { return eventLoop.makeSucceededFuture(pipeline) }
         if let pipelineOpening { return pipelineOpening }
-        let definition = self.definition
+        var definition = self.definition
+        let size = wantedSize()
+        definition.encoder.width = size.width
+        definition.encoder.height = size.height
         let opening = encodePool.runIfActive(eventLoop: eventLoop) {
             try EncodingPipeline(definition: definition)
         }
@@ -259,8 +262,20 @@ public final class CameraStream: @unchecked Sendable {
         tickTask = eventLoop.scheduleTask(deadline: clock.deadline(forNanoseconds: due)) { self.tick() }
     }
 
+    /// The picture size now: the configured one, unless a fault changes it mid-stream.
+    private func wantedSize() -> (width: Int, height: Int) {
+        definition.resolutionOverride?(clock.nanoseconds()) ?? (definition.encoder.width, definition.encoder.height)
+    }
+
     private func submitEncode(frame: Int64, clock frameClock: StreamClock) {
         guard let pipeline else { return }
+        let size = wantedSize()
+        if size.width != pipeline.encoder.settings.width || size.height != pipeline.encoder.settings.height {
+            // A new size: a new encoder, whose first frame is an IDR with the new SPS/PPS in band.
+            self.pipeline = nil
+            _ = openPipeline()
+            return
+        }
         encodeInFlight = true
         let forceIDR = idrRequested
         idrRequested = false

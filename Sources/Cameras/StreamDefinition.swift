@@ -22,6 +22,9 @@ public struct StreamDefinition: Sendable {
     /// True while the picture must not change (a frozen-picture fault), given the
     /// monotonic time in nanoseconds; frames keep coming, showing the same picture.
     public var isPictureFrozen: (@Sendable (_ nanoseconds: Int64) -> Bool)?
+    /// A picture size that replaces the configured one (a resolution-change fault),
+    /// given the monotonic time in nanoseconds; nil keeps the configured size.
+    public var resolutionOverride: (@Sendable (_ nanoseconds: Int64) -> (width: Int, height: Int)?)?
 
     public init(
         cameraName: String,

@@ -64,6 +64,10 @@ final class CameraRegistry: Sendable {
             definition.isPictureFrozen = { now in
                 faults.profile.media.frozenPicture?.isActive(at: now - faults.origin) ?? false
             }
+            definition.resolutionOverride = { now in
+                guard let change = faults.profile.media.resolutionChange, now - faults.origin >= change.at else { return nil }
+                return (change.width, change.height)
+            }
             if let gop = camera.faults.media.gopOverride { definition.encoder.gop = gop }
             return CameraStream(definition: definition, eventLoop: eventLoops.next(), encodePool: encodePool, clock: clock)
         }
