@@ -44,8 +44,7 @@ let package = Package(
         // Fault models, profiles, presets and schedules. Pure and seeded.
         .target(
             name: "Faults",
-            dependencies: ["Randomness", .product(name: "Yams", package: "Yams")],
-            exclude: ["PRESETS.md"]
+            dependencies: ["Randomness", .product(name: "Yams", package: "Yams")]
         ),
         // YAML configuration: server settings, cameras, streams, templates.
         .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -91,6 +90,14 @@ let package = Package(
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults"]),
         .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Cameras", "Frames", "H264", "RTSP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

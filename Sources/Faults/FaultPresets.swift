@@ -14,7 +14,7 @@
 /// | `satellite` | 280 ms | 10 ms* | 0.2 % | – | delay: one geostationary hop, 2 × 35 786 km ÷ c ≈ 239 ms overhead to ≈ 278 ms at the coverage edge; loss: the Comcast tool's "Satellite" profile (0.2 %) |
 /// | `lossy-bursty` | 50 ms* | 10 ms* | 3 %, bursts of 5* | – | no published source: a stress setting with clearly visible multi-packet bursts (Gilbert channel) |
 ///
-/// `Sources/Faults/PRESETS.md` carries the same table for the README.
+/// The README's "Network presets" table carries the same figures (a test keeps them together).
 public enum FaultPresets {
     private static func ms(_ value: Int64) -> Int64 { value * FaultTime.millisecond }
 

@@ -3,7 +3,7 @@
 /// Every layer accepts `type`, `x`, `y`, `width`, `height` (lengths, see `Length`) and
 /// `opacity` (0...1; blended by solid, circle, box, ball and text layers, the others are
 /// opaque). The region defaults to the whole frame; text is placed by its anchor `x`, `y`
-/// instead. Other fields depend on the type (the table in Patterns/README.md lists them);
+/// instead. Other fields depend on the type (the table in the README's Scenes section lists them);
 /// an unknown type or field is an error naming the valid ones.
 public enum LayerType: String, Sendable, CaseIterable {
     // Backgrounds and patterns

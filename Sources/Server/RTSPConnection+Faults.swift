@@ -20,13 +20,25 @@ extension RTSPConnection {
         }
     }
 
+    /// The control-plane faults for a request: the camera's, with the URL query's on
+    /// top, so `?respond=SETUP:503` works without a configuration.
+    func controlFaults(for request: RTSPRequest, mount: CameraRegistry.Mount) -> ControlFaultModel {
+        guard let url = RTSPURL(parsing: request.uri), !url.queryItems.isEmpty,
+              let query = try? FaultProfile.parse(query: url.queryItems, catalog: mount.faults.catalog),
+              !query.profile.control.isEmpty
+        else { return mount.faults.control }
+        let profile = mount.faults.profile.merged(with: query.profile)
+        return ControlFaultModel(
+            profile: profile.control, schedule: profile.schedule, seed: mount.faults.seed, origin: mount.faults.origin)
+    }
+
     /// Control-plane faults that decide before any method runs: an offline or
     /// rebooting camera drops the connection; a status override answers at once;
     /// a connection reset is armed. Returns nil when the request goes ahead.
     func controlFaultVerdict(for request: RTSPRequest) -> EventLoopFuture<RTSPResponse>? {
         guard let url = RTSPURL(parsing: request.uri), let mount = server.registry.resolve(url) else { return nil }
         let now = server.clock.nanoseconds()
-        let control = mount.faults.control
+        let control = controlFaults(for: request, mount: mount)
         if control.isDown(at: now) {
             logger.debug("camera \(mount.cameraPath) is down: dropping the connection")
             resetConnection()
@@ -42,7 +54,9 @@ extension RTSPConnection {
     /// The response delay the camera's faults ask for, if any.
     func delayed(_ response: EventLoopFuture<RTSPResponse>, for request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
         guard let url = RTSPURL(parsing: request.uri), let mount = server.registry.resolve(url) else { return response }
-        let delay = mount.faults.responseDelay(at: server.clock.nanoseconds())
+        let now = server.clock.nanoseconds()
+        var control = controlFaults(for: request, mount: mount)
+        let delay = url.queryItems.isEmpty ? mount.faults.responseDelay(at: now) : control.responseDelay(at: now)
         guard delay > 0 else { return response }
         let loop = eventLoop
         return response.flatMap { answer in

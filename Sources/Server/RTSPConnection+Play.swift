@@ -83,7 +83,9 @@ extension RTSPConnection {
             var response = answer(.ok)
             if let session { response.headers.add(SessionHeader.headerName, sessionHeaderValue(session)) }
             guard !lines.isEmpty else { return eventLoop.makeSucceededFuture(response) }
-            guard let session else { throw Refusal(.sessionNotFound) }
+            guard let session else {
+                throw Refusal(.parameterNotUnderstood, reason: "parameters need a session (Session header)")
+            }
             if request.method == .setParameter {
                 try applyFaultParameters(lines, to: session)
                 return eventLoop.makeSucceededFuture(response)

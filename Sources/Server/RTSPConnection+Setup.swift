@@ -19,7 +19,7 @@ extension RTSPConnection {
                 // One track per session: a second SETUP may only change the same track's transport.
                 guard existing.stream === mount.stream else { throw Refusal(.aggregateOperationNotAllowed) }
             }
-            let control = mount.faults.control
+            let control = controlFaults(for: request, mount: mount)
             let denied = control.profile.deniedTransports ?? []
             let usable = TransportHeader(specs: offered.specs.filter { spec in
                 !denied.contains(spec.lowerTransport == .tcp ? .tcp : .udp)
