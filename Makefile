@@ -39,9 +39,12 @@ run: deps
 	$(SWIFT) build -c release --product camsim
 	.build/release/camsim serve $(ARGS)
 
+# Unit tests first, then the end-to-end suite on its own, so real-time checks
+# against ffmpeg and GStreamer do not share the two cores with the unit tests.
 test: deps-test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip IntegrationTests
+	$(SWIFT) test --skip-build --filter IntegrationTests
 
 bench: deps
 	$(SWIFT) build -c release --product camsim-bench

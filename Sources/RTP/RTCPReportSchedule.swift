@@ -22,7 +22,8 @@ public struct RTCPReportSchedule: Hashable, Sendable {
     ) {
         self.firstDelayNanoseconds = firstDelayNanoseconds
         self.intervalNanoseconds = intervalNanoseconds
-        nextDueNanoseconds = startNanoseconds &+ firstDelayNanoseconds
+        let (first, overflow) = startNanoseconds.addingReportingOverflow(firstDelayNanoseconds)
+        nextDueNanoseconds = overflow ? Int64.max : first
     }
 
     public func isDue(atNanoseconds now: Int64) -> Bool { now >= nextDueNanoseconds }

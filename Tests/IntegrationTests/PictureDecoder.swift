@@ -12,6 +12,11 @@ enum PictureDecoder {
 
     /// Decodes the first `count` frames of `url` (RTSP over TCP). ffmpeg writes raw
     /// yuv420p to a file (its stdout is collected as text, which would mangle bytes).
+    ///
+    /// `-fps_mode passthrough` writes each decoded frame exactly once. Without it the
+    /// rawvideo muxer runs at constant frame rate, and when the camera skips a frame
+    /// slot (its RTP timestamp jumps by two frame periods) ffmpeg fills the gap by
+    /// writing the previous picture again, which would look like a repeated frame.
     static func decode(
         _ url: String, width: Int, height: Int, count: Int, timeoutSeconds: Double = 45
     ) async throws -> (frames: [PictureFrame], result: ProcessResult) {
@@ -19,7 +24,7 @@ enum PictureDecoder {
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try await Clients.ffmpegPull(
             url, transport: "tcp",
-            output: ["-an", "-frames:v", "\(count)", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-y", file.path],
+            output: ["-an", "-frames:v", "\(count)", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-y", file.path],
             timeoutSeconds: timeoutSeconds)
         let data = (try? Data(contentsOf: file)) ?? Data()
         return (PictureFrame.split(data, width: width, height: height), result)

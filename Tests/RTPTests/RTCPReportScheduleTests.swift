@@ -38,3 +38,11 @@ struct RTCPReportScheduleTests {
         #expect(!schedule.isDue(atNanoseconds: .max - 1))
     }
 }
+
+@Suite struct RTCPReportScheduleSaturationTests {
+    @Test func aScheduleStartingAtTheEndOfTimeIsNeverDue() {
+        let schedule = RTCPReportSchedule(startNanoseconds: .max, firstDelayNanoseconds: 200_000_000)
+        #expect(schedule.nextDueNanoseconds == .max)
+        #expect(!schedule.isDue(atNanoseconds: 1_000_000_000))
+    }
+}

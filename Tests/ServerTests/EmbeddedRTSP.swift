@@ -17,15 +17,18 @@ final class EmbeddedRTSP {
         func render(into picture: PictureView, context: FrameContext) { picture.fill(YCbCr(y: 128, cb: 128, cr: 128)) }
     }
 
+    /// A small camera that is never encoded here.
+    static func camera(_ path: String, streams: [String] = ["main"]) -> CameraDefinition {
+        CameraDefinition(path: path, streams: streams.map { name in
+            StreamDefinition(
+                cameraName: path, streamName: name,
+                encoder: EncoderSettings(width: 160, height: 120, frameRate: FrameRate(numerator: 10)),
+                seed: 1, makeSource: { _, _ in Grey() })
+        })
+    }
+
     init(paths: [String] = ["cam", "other"]) throws {
-        let cameras = paths.map { path in
-            CameraDefinition(path: path, streams: [
-                StreamDefinition(
-                    cameraName: path,
-                    encoder: EncoderSettings(width: 160, height: 120, frameRate: FrameRate(numerator: 10)),
-                    seed: 1, makeSource: { _, _ in Grey() })
-            ])
-        }
+        let cameras = paths.map { EmbeddedRTSP.camera($0) }
         server = CamsimServer(
             configuration: ServerConfiguration(bindHost: "127.0.0.1", port: 0, networkThreads: 1, encodeThreads: 1),
             cameras: cameras)

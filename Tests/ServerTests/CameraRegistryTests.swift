@@ -1,0 +1,35 @@
+import RTSP
+import Testing
+@testable import Server
+
+@Suite struct CameraRegistryTests {
+    static let cases: [(url: String, stream: String?, isTrack: Bool)] = [
+        ("rtsp://h:8554/cam", "cam/main", false),
+        ("rtsp://h:8554/cam/", "cam/main", false),
+        ("rtsp://h:8554/cam/trackID=0", "cam/main", true),
+        ("rtsp://h:8554/cam/stream=0", "cam/main", true),
+        ("/cam/trackID=0", "cam/main", true),
+        ("rtsp://h:8554/cam/sub", "cam/sub", false),
+        ("rtsp://h:8554/cam/sub/trackID=0", "cam/sub", true),
+        ("rtsp://h:8554/cam/main?loss=5", "cam/main", false),
+        ("rtsp://h:8554/cam/trackID=1", nil, false),
+        ("rtsp://h:8554/nope", nil, false),
+        ("rtsp://h:8554/cam/sub/extra", nil, false),
+    ]
+
+    @Test(arguments: cases.map(\.url))
+    func resolves(url: String) async throws {
+        let expected = Self.cases.first { $0.url == url }!
+        let rtsp = try EmbeddedRTSP(paths: [])
+        rtsp.server.addCamera(EmbeddedRTSP.camera("cam", streams: ["main", "sub"]))
+        let mount = rtsp.server.registry.resolve(try #require(RTSPURL(parsing: url)))
+        if let name = expected.stream {
+            let resolved = try #require(mount)
+            #expect("\(resolved.cameraPath)/\(resolved.stream.definition.streamName)" == name)
+            #expect(resolved.isTrack == expected.isTrack)
+        } else {
+            #expect(mount == nil)
+        }
+        await rtsp.close()
+    }
+}
