@@ -1,37 +1,13 @@
-/// A fault applied to a camera: a profile by name, or a fault written in place.
-public enum FaultReference: Sendable, Equatable, Hashable {
-    /// A profile defined under the top-level `faults:` key or built in.
-    case named(String)
-    /// A fault definition written inline in the camera.
-    case inline(InlineYAML)
+/// A fault applied to a camera: a profile by name (defined under the top-level
+/// `faults:` key or built in), or a fault written inline in the camera.
+public typealias FaultReference = NamedOrInline<FaultSubject>
 
-    var positionless: FaultReference {
-        switch self {
-        case .named: return self
-        case .inline(let yaml): return .inline(yaml.positionless)
-        }
-    }
+public enum FaultSubject: ReferenceSubject {
+    public static let noun = "fault profile"
+    public static let inlineNoun = "fault"
 }
 
-extension FaultReference {
-    /// Decodes one fault entry: a profile name or an inline mapping.
-    init?(field: YAMLField) {
-        switch field.node {
-        case .scalar:
-            guard let name = field.string(), !name.isEmpty else {
-                field.fail("fault profile name must not be empty")
-                return nil
-            }
-            self = .named(name)
-        case .mapping:
-            guard let yaml = InlineYAML(field: field) else { return nil }
-            self = .inline(yaml)
-        default:
-            field.typeMismatch(expected: "a fault profile name or an inline fault mapping")
-            return nil
-        }
-    }
-
+extension NamedOrInline where Subject == FaultSubject {
     /// Decodes `faults:` of a camera: one entry or a list of entries.
     ///
     /// Named references are returned with their fields so the caller can check
