@@ -33,7 +33,9 @@ let package = Package(
         // Frames and scenes: I420 pictures, pattern generators, text, scene files.
         .target(
             name: "Frames",
-            dependencies: ["CFreeType", "Randomness", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CFreeType", "Randomness", .product(name: "Yams", package: "Yams")],
+            // Pixel loops are optimised even in debug builds, so test cameras draw in real time.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // The x264 wrapper: encoder, NAL units, Annex B, parameter sets.
         .target(name: "H264", dependencies: ["CX264", "Frames"]),
