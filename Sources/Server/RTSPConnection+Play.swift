@@ -44,69 +44,6 @@ extension RTSPConnection {
         }
     }
 
-    /// PAUSE (RFC 2326 §10.6): the session stays, packets stop.
-    func pause(_ request: RTSPRequest) -> RTSPResponse {
-        do throws(Refusal) {
-            let session = try requiredSession(request)
-            if case .failure(let status) = session.handle(.pause) { throw Refusal(status) }
-            if let viewer = session.viewer { session.stream.stop(viewer) }
-            var response = answer(.ok)
-            response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
-            return response
-        } catch {
-            return answer(error)
-        }
-    }
-
-    /// TEARDOWN (RFC 2326 §10.7): RTCP BYE, then the session is gone.
-    func teardown(_ request: RTSPRequest) -> RTSPResponse {
-        do throws(Refusal) {
-            let session = try requiredSession(request)
-            session.end(reason: "teardown")
-            return answer(.ok)
-        } catch {
-            return answer(error)
-        }
-    }
-
-    /// GET_PARAMETER and SET_PARAMETER (RFC 2326 §10.8, §10.9). An empty one is the
-    /// keep-alive clients send. SET_PARAMETER `name: value` lines change the session's
-    /// faults (the URL query names); GET_PARAMETER `fault_counters` reads what they did.
-    /// Other parameters get 451.
-    func parameter(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
-        do throws(Refusal) {
-            let session = try namedSession(request)
-            let lines = String(decoding: request.body, as: UTF8.self)
-                .split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: " \t") }
-                .filter { !$0.isEmpty }
-            var response = answer(.ok)
-            if let session { response.headers.add(SessionHeader.headerName, sessionHeaderValue(session)) }
-            guard !lines.isEmpty else { return eventLoop.makeSucceededFuture(response) }
-            guard let session else {
-                throw Refusal(.parameterNotUnderstood, reason: "parameters need a session (Session header)")
-            }
-            if request.method == .setParameter {
-                try applyFaultParameters(lines, to: session)
-                return eventLoop.makeSucceededFuture(response)
-            }
-            guard lines == ["fault_counters"], let viewer = session.viewer else {
-                throw Refusal(.parameterNotUnderstood, reason: "camsim answers GET_PARAMETER for: fault_counters")
-            }
-            let promise = eventLoop.makePromise(of: RTSPResponse.self)
-            let base = response
-            viewer.onLoop {
-                var answer = base
-                answer.headers.add("Content-Type", "text/parameters")
-                answer.body = Array("fault_counters: \(viewer.faults.countersDescription)\r\n".utf8)
-                promise.succeed(answer)
-            }
-            return promise.futureResult
-        } catch {
-            return eventLoop.makeSucceededFuture(answer(error))
-        }
-    }
-
     /// Completes a PLAY reply once: with the start of the stream, or with a timeout.
     final class ReplyLatch: @unchecked Sendable {
         private let promise: EventLoopPromise<RTSPResponse>

@@ -1,0 +1,42 @@
+import NIOCore
+import RTSP
+
+extension RTSPConnection {
+    /// GET_PARAMETER and SET_PARAMETER (RFC 2326 §10.8, §10.9). An empty one is the
+    /// keep-alive clients send. SET_PARAMETER `name: value` lines change the session's
+    /// faults (the URL query names); GET_PARAMETER `fault_counters` reads what they did.
+    /// Other parameters get 451.
+    func parameter(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
+        do throws(Refusal) {
+            let session = try namedSession(request)
+            let lines = String(decoding: request.body, as: UTF8.self)
+                .split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: " \t") }
+                .filter { !$0.isEmpty }
+            var response = answer(.ok)
+            if let session { response.headers.add(SessionHeader.headerName, sessionHeaderValue(session)) }
+            guard !lines.isEmpty else { return eventLoop.makeSucceededFuture(response) }
+            guard let session else {
+                throw Refusal(.parameterNotUnderstood, reason: "parameters need a session (Session header)")
+            }
+            if request.method == .setParameter {
+                try applyFaultParameters(lines, to: session)
+                return eventLoop.makeSucceededFuture(response)
+            }
+            guard lines == ["fault_counters"], let viewer = session.viewer else {
+                throw Refusal(.parameterNotUnderstood, reason: "camsim answers GET_PARAMETER for: fault_counters")
+            }
+            let promise = eventLoop.makePromise(of: RTSPResponse.self)
+            let base = response
+            viewer.onLoop {
+                var answer = base
+                answer.headers.add("Content-Type", "text/parameters")
+                answer.body = Array("fault_counters: \(viewer.faults.countersDescription)\r\n".utf8)
+                promise.succeed(answer)
+            }
+            return promise.futureResult
+        } catch {
+            return eventLoop.makeSucceededFuture(answer(error))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import NIOCore
+import RTSP
+
+extension RTSPConnection {
+    /// PAUSE (RFC 2326 §10.6): the session stays, packets stop.
+    func pause(_ request: RTSPRequest) -> RTSPResponse {
+        do throws(Refusal) {
+            let session = try requiredSession(request)
+            if case .failure(let status) = session.handle(.pause) { throw Refusal(status) }
+            if let viewer = session.viewer { session.stream.stop(viewer) }
+            var response = answer(.ok)
+            response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
+            return response
+        } catch {
+            return answer(error)
+        }
+    }
+
+    /// TEARDOWN (RFC 2326 §10.7): RTCP BYE, then the session is gone.
+    func teardown(_ request: RTSPRequest) -> RTSPResponse {
+        do throws(Refusal) {
+            let session = try requiredSession(request)
+            session.end(reason: "teardown")
+            return answer(.ok)
+        } catch {
+            return answer(error)
+        }
+    }
+}
