@@ -71,4 +71,19 @@ public struct NetworkFaultCounters: Sendable, Equatable {
 
     /// Every drop, whatever its cause.
     public var dropped: Int { droppedRandom + droppedBurst + droppedOutage + droppedQueue }
+
+    /// Both sets of counts added together (RTP and RTCP of one viewer, say).
+    public static func + (lhs: NetworkFaultCounters, rhs: NetworkFaultCounters) -> NetworkFaultCounters {
+        var sum = NetworkFaultCounters()
+        sum.droppedRandom = lhs.droppedRandom + rhs.droppedRandom
+        sum.droppedBurst = lhs.droppedBurst + rhs.droppedBurst
+        sum.droppedOutage = lhs.droppedOutage + rhs.droppedOutage
+        sum.droppedQueue = lhs.droppedQueue + rhs.droppedQueue
+        sum.delayed = lhs.delayed + rhs.delayed
+        sum.reordered = lhs.reordered + rhs.reordered
+        sum.duplicated = lhs.duplicated + rhs.duplicated
+        sum.corrupted = lhs.corrupted + rhs.corrupted
+        sum.passed = lhs.passed + rhs.passed
+        return sum
+    }
 }

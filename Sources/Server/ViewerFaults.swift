@@ -14,6 +14,10 @@ final class ViewerFaults: @unchecked Sendable {
     private var cameraProfile: FaultProfile
     private var effective: FaultProfile
     private(set) var network: NetworkFaultModel
+    /// RTCP draws from its own generator, so the RTP packets a seed drops do not
+    /// depend on when sender reports happen to go out.
+    private var rtcpNetwork: NetworkFaultModel
+    private var rtcpIndex = 0
     private(set) var media: MediaFaultModel
     private var mediaCountersBefore = MediaFaultCounters()
     private var packetIndex = 0
@@ -26,6 +30,7 @@ final class ViewerFaults: @unchecked Sendable {
         cameraProfile = camera.profile
         effective = FaultProfile.empty
         network = NetworkFaultModel(profile: .init(), seed: seed, origin: origin)
+        rtcpNetwork = NetworkFaultModel(profile: .init(), seed: SeededGenerator.derived(from: seed, "rtcp").state, origin: origin)
         media = MediaFaultModel(profile: .init(), seed: SeededGenerator.derived(from: seed, "media").state, origin: origin)
         refresh(at: origin)
     }
@@ -53,7 +58,10 @@ final class ViewerFaults: @unchecked Sendable {
         let next = combined.effective(at: now - origin, catalog: camera.catalog)
         guard force || next != effective || latestCamera != cameraProfile else { return }
         cameraProfile = latestCamera
-        if next.network != effective.network { network.setProfile(next.network) }
+        if next.network != effective.network {
+            network.setProfile(next.network)
+            rtcpNetwork.setProfile(next.network)
+        }
         if next.media != effective.media {
             mediaCountersBefore = mediaCounters
             media = MediaFaultModel(profile: next.media, seed: SeededGenerator.derived(from: seed, "media").state, origin: origin)
@@ -67,7 +75,7 @@ final class ViewerFaults: @unchecked Sendable {
 
     /// One line of counters: what the network and media faults did to this viewer.
     var countersDescription: String {
-        let net = network.counters
+        let net = network.counters + rtcpNetwork.counters
         let media = mediaCounters
         let dropped = media.dropped.values.reduce(0, +)
         return "packets passed \(net.passed), dropped \(net.dropped) (random \(net.droppedRandom), burst \(net.droppedBurst), "
@@ -78,8 +86,14 @@ final class ViewerFaults: @unchecked Sendable {
 
     /// What happens to the next packet of `size` bytes.
     func decide(size: Int, kind: PacketInfo.Kind, at now: Int64) -> PacketFate {
-        defer { packetIndex += 1 }
-        return network.decide(packet: PacketInfo(index: packetIndex, size: size, kind: kind), at: now)
+        switch kind {
+        case .rtp:
+            defer { packetIndex += 1 }
+            return network.decide(packet: PacketInfo(index: packetIndex, size: size, kind: kind), at: now)
+        case .rtcp:
+            defer { rtcpIndex += 1 }
+            return rtcpNetwork.decide(packet: PacketInfo(index: rtcpIndex, size: size, kind: kind), at: now)
+        }
     }
 
     /// What happens to the next access unit.

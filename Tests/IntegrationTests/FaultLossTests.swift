@@ -64,11 +64,11 @@ extension Integration {
         func sameSeedLosesTheSamePackets() async throws {
             let span = 5_000
             try await FaultRig.with(Self.yaml) { server in
-                // RTCP left unimpaired, so sender reports draw nothing from the loss generator.
-                let query = "loss=5&seed=7&apply_to_rtcp=false"
+                // RTCP is impaired too, from its own generator: the RTP losses stay the same.
+                let query = "loss=5&seed=7"
                 let first = try await Self.lostOffsets(server, query: query, span: span)
                 let second = try await Self.lostOffsets(server, query: query, span: span)
-                let other = try await Self.lostOffsets(server, query: "loss=5&seed=8&apply_to_rtcp=false", span: span)
+                let other = try await Self.lostOffsets(server, query: "loss=5&seed=8", span: span)
                 print("seed 7: \(first.count) and \(second.count) lost of \(span); seed 8: \(other.count); first offsets \(first.prefix(12))")
                 #expect(!first.isEmpty)
                 #expect(first == second, "seed 7 lost different packets: \(Set(first).symmetricDifference(second).sorted().prefix(20))")

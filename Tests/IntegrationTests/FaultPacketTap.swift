@@ -68,6 +68,10 @@ final class FaultPacketTap: @unchecked Sendable {
         lock.unlock()
         guard wasRunning else { return }
         _ = finished.wait(timeout: .now() + 5)
+        let drops = readKernelDrops()
+        lock.lock()
+        dropsAtStop = drops
+        lock.unlock()
         Glibc.close(fd)
     }
 
@@ -91,8 +95,19 @@ final class FaultPacketTap: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Datagrams the kernel dropped on this socket (receive buffer full), from /proc/net/udp.
+    private var dropsAtStop: Int?
+
+    /// Datagrams the kernel dropped on this socket (receive buffer full), from /proc/net/udp;
+    /// after `stop` the count read just before the socket closed.
     var kernelDrops: Int? {
+        lock.lock()
+        let stopped = !running
+        let recorded = dropsAtStop
+        lock.unlock()
+        return stopped ? recorded : readKernelDrops()
+    }
+
+    private func readKernelDrops() -> Int? {
         guard let table = try? String(contentsOfFile: "/proc/net/udp", encoding: .utf8) else { return nil }
         let local = String(format: "0100007F:%04X", port)
         for line in table.split(separator: "\n").dropFirst() {
