@@ -40,8 +40,10 @@ struct Bench {
 
         let scale = try ScaleBenchmark(
             scene: library.scene(named: "smpte-clock"),
-            counts: quick ? [4, 8] : [8, 16, 24, 32, 40, 48, 64, 80, 96],
+            counts: quick ? [4, 8] : [16, 32, 48, 64, 80, 96, 112, 128, 144, 160],
             windowSeconds: quick ? 3 : 6)
+        // Idle memory first, before live cameras have grown the heap.
+        let idle = try await scale.idleMemoryPerCamera(count: 1000)
         print("Live cameras, 640x360@15 smpte-clock 600 kbit/s, one loopback TCP viewer each")
         print("  cameras  delivered  worst-camera  skipped  CPU ms/frame  RSS/camera")
         var best = 0
@@ -62,7 +64,6 @@ struct Bench {
             ).run().rawMillisecondsPerFrame
             print("  at \(best) cameras: \(format(bestStep.cpuMillisecondsPerFrame)) CPU ms per delivered frame = \(format(bestStep.cpuMillisecondsPerFrame / rawPerFrame, 2))x raw x264 (\(format(rawPerFrame)) ms)")
         }
-        let idle = try await scale.idleMemoryPerCamera(count: 1000)
         print("  1000 idle configured cameras: \(format(idle / 1024, 1)) KiB resident each")
         print("")
     }
