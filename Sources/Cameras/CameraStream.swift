@@ -312,7 +312,8 @@ public final class CameraStream: @unchecked Sendable {
                 }
             case .failure(let error):
                 self.idrRequested = self.idrRequested || forceIDR
-                self.logger.error("encode failed: \(error)")
+                // Jobs still queued when the server stops are cancelled: not an error.
+                if !self.ended { self.logger.error("encode failed: \(error)") }
             }
         }
     }
