@@ -50,3 +50,15 @@ public struct ConfigDiff: Sendable {
         return true
     }
 }
+
+extension CameraConfig {
+    /// True when `other` is this camera with other faults (or the same faults whose
+    /// named profiles changed): a running camera can take them without a restart.
+    public func differsOnlyInFaults(from other: CameraConfig) -> Bool {
+        var mine = positionless
+        var theirs = other.positionless
+        mine.faults = []
+        theirs.faults = []
+        return mine == theirs
+    }
+}

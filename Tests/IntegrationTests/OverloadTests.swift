@@ -11,7 +11,7 @@ extension Integration {
     /// turn and a stream whose previous frame is still encoding skips its slot.
     @Suite
     struct OverloadTests {
-        static let cameras = 8
+        static let cameras = 10
         static let fps = 30
 
         @Test
@@ -28,7 +28,7 @@ extension Integration {
                         makeSource: { width, height in try scene.makeRenderer(width: width, height: height) })
                 ])
             }
-            // One encode thread for eight 1080p30 cameras: more work than it can do.
+            // One encode thread for ten 1080p30 cameras: more work than it can do.
             let server = CamsimServer(
                 configuration: ServerConfiguration(bindHost: "127.0.0.1", port: 0, encodeThreads: 1),
                 cameras: definitions)

@@ -1,0 +1,36 @@
+import Config
+import Foundation
+import Server
+import Testing
+
+extension Integration {
+    /// A reload that changes only a camera's faults applies them to the running camera:
+    /// its viewers keep their sessions and feel the new faults at once.
+    @Suite
+    struct FaultReloadTests {
+        static func yaml(faults: String?) -> String {
+            FaultRig.serverBlock(mtu: 600) + "cameras:\n" + FaultRig.busyCamera("busy", faults: faults)
+        }
+
+        @Test
+        func reloadChangesFaultsWithoutRestartingTheCamera() async throws {
+            let old = try FaultRig.parse(Self.yaml(faults: nil))
+            let new = try FaultRig.parse(Self.yaml(faults: "[{loss: 30%}]"))
+            try await FaultRig.with(Self.yaml(faults: nil)) { server in
+                let viewer = try FaultUDPViewer(port: server.port, url: server.url(forPath: "busy"))
+                try viewer.start()
+                let before = await FaultRuntimeChangeTests.lossAfter(viewer, since: 0, count: 2_000)
+
+                let summary = try await server.reload(from: old, to: new, scenes: ConfigServer.scenes())
+                #expect(summary.faultsChanged == ["busy"], "\(summary)")
+                #expect(summary.restarted.isEmpty, "\(summary)")
+                let after = await FaultRuntimeChangeTests.lossAfter(viewer, since: FaultRuntimeChangeTests.settled(), count: 3_000)
+                print("reload faults: loss \(String(format: "%.2f", before.loss * 100))% before, \(String(format: "%.2f", after.loss * 100))% after; sessions \(server.sessionCount)")
+                #expect(before.loss == 0, "loss before the reload: \(before.loss)")
+                #expect(abs(after.loss - 0.30) < 0.04, "loss after the reload: \(after.loss)")
+                #expect(server.sessionCount == 1, "the viewer's session did not survive the reload")
+                viewer.teardown()
+            }
+        }
+    }
+}
