@@ -10,6 +10,8 @@ final class CameraFaultState: Sendable {
         var profile: FaultProfile
         var control: ControlFaultModel
         var reboots = 0
+        /// Faults injected into sessions that have ended.
+        var ended = FaultTally()
     }
 
     let catalog: [String: FaultProfile]
@@ -49,6 +51,20 @@ final class CameraFaultState: Sendable {
             guard count > state.reboots else { return false }
             state.reboots = count
             return true
+        }
+    }
+
+    /// Adds an ended session's counts to the camera's totals.
+    func record(_ tally: FaultTally) {
+        state.withLockedValue { $0.ended = $0.ended + tally }
+    }
+
+    /// What faults did to this camera's ended sessions, and its reboots.
+    var tally: FaultTally {
+        state.withLockedValue { state in
+            var tally = state.ended
+            tally.reboots = state.reboots
+            return tally
         }
     }
 

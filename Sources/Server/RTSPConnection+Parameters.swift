@@ -4,7 +4,8 @@ import RTSP
 extension RTSPConnection {
     /// GET_PARAMETER and SET_PARAMETER (RFC 2326 §10.8, §10.9). An empty one is the
     /// keep-alive clients send. SET_PARAMETER `name: value` lines change the session's
-    /// faults (the URL query names); GET_PARAMETER `fault_counters` reads what they did.
+    /// faults (the URL query names); GET_PARAMETER `fault_counters` reads what they did
+    /// to this viewer, and to the camera's ended sessions.
     /// Other parameters get 451.
     func parameter(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
         do throws(Refusal) {
@@ -31,7 +32,8 @@ extension RTSPConnection {
             viewer.onLoop {
                 var answer = base
                 answer.headers.add("Content-Type", "text/parameters")
-                answer.body = Array("fault_counters: \(viewer.faults.countersDescription)\r\n".utf8)
+                let camera = viewer.faults.camera.tally
+                answer.body = Array("fault_counters: \(viewer.faults.tally)\r\ncamera_fault_counters: \(camera)\r\n".utf8)
                 promise.succeed(answer)
             }
             return promise.futureResult

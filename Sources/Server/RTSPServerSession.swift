@@ -102,7 +102,7 @@ final class RTSPServerSession: @unchecked Sendable {
         if let viewer {
             stream.stop(viewer)
             if sayGoodbye { viewer.sendGoodbye(reason: reason) }
-            viewer.logFaultCounters(session: id, logger: logger)
+            viewer.finishFaults(session: id, logger: logger)
         }
     }
 }

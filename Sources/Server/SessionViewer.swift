@@ -92,11 +92,14 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         transport.writeRTCP(buffer)
     }
 
-    /// Logs what this viewer's faults injected, at session end.
-    func logFaultCounters(session: String, logger: Logger) {
+    /// At session end: logs what this viewer's faults injected and adds it to the camera's totals.
+    func finishFaults(session: String, logger: Logger) {
         transport.eventLoop.execute {
             guard self.faults.hasEverBeenActive else { return }
-            logger.info("fault counters", metadata: ["session": "\(session)", "faults": "\(self.faults.countersDescription)"])
+            var tally = self.faults.tally
+            tally.sessions = 1
+            self.faults.camera.record(tally)
+            logger.info("fault counters", metadata: ["session": "\(session)", "faults": "\(tally)"])
         }
     }
 

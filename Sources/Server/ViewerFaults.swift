@@ -6,7 +6,7 @@ import Randomness
 /// SET_PARAMETER). Every decision is seeded, so the same seed drops the same packets.
 /// Confined to the viewer's transport event loop.
 final class ViewerFaults: @unchecked Sendable {
-    private let camera: CameraFaultState
+    let camera: CameraFaultState
     private let seed: UInt64
     let origin: Int64
     /// The viewer's own overlay (URL query, SET_PARAMETER).
@@ -73,15 +73,9 @@ final class ViewerFaults: @unchecked Sendable {
     /// True once any fault was in force for this viewer.
     private(set) var hasEverBeenActive = false
 
-    /// One line of counters: what the network and media faults did to this viewer.
-    var countersDescription: String {
-        let net = network.counters + rtcpNetwork.counters
-        let media = mediaCounters
-        let dropped = media.dropped.values.reduce(0, +)
-        return "packets passed \(net.passed), dropped \(net.dropped) (random \(net.droppedRandom), burst \(net.droppedBurst), "
-            + "outage \(net.droppedOutage), queue \(net.droppedQueue)), delayed \(net.delayed), reordered \(net.reordered), "
-            + "duplicated \(net.duplicated), corrupted \(net.corrupted); frames sent \(media.sent), dropped \(dropped), "
-            + "repeated \(media.repeated)"
+    /// What this viewer's faults did so far.
+    var tally: FaultTally {
+        FaultTally(network: network.counters + rtcpNetwork.counters, media: mediaCounters)
     }
 
     /// What happens to the next packet of `size` bytes.

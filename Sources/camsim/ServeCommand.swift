@@ -13,12 +13,16 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve virtual cameras over RTSP.",
         discussion: """
             With no options, serves the embedded default cameras on 0.0.0.0:8554.
-            With --config, SIGHUP reloads the file: added cameras appear, removed ones end
-            their sessions, changed ones restart; the others are not touched.
+            With --config, SIGHUP (and with --watch, any change to the file) reloads it:
+            added cameras appear, removed ones end their sessions, changed ones restart,
+            cameras whose faults alone changed take them live; the others are not touched.
             """
     )
 
     @OptionGroup var options: ConfigOptions
+
+    @Flag(name: .long, help: "With --config: also reload when the file changes.")
+    var watch = false
 
     func validate() throws {
         if let level = options.logLevel, Logger.Level(rawValue: level) == nil {
@@ -57,7 +61,9 @@ struct ServeCommand: AsyncParsableCommand {
 
         var services: [any Service] = [server]
         if options.config != nil {
-            services.append(ConfigReloader(options: options, server: server, scenes: library, logger: logger))
+            services.append(ConfigReloader(
+                options: options, server: server, scenes: library, logger: logger,
+                watchFile: watch ? options.config : nil))
         }
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -38,6 +38,7 @@ extension Integration {
                 #expect(counters.status == 200, "\(counters)")
                 let dropped = counters.bodyText.firstMatch(of: /dropped (\d+)/).flatMap { Int($0.1) } ?? 0
                 #expect(counters.bodyText.hasPrefix("fault_counters:") && dropped > 0, "fault_counters body: \(counters.bodyText)")
+                #expect(counters.bodyText.contains("camera_fault_counters:"), "no camera totals: \(counters.bodyText)")
 
                 let clear = try viewer.parameter("SET_PARAMETER", "clear:\r\n")
                 #expect(clear.status == 200, "SET_PARAMETER clear: -> \(clear)")

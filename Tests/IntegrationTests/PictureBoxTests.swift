@@ -49,7 +49,7 @@ extension Integration {
                 try? FileManager.default.removeItem(at: output)
             }
             try Self.sceneYAML(size: size, speedX: speedX, speedY: speedY).write(to: sceneFile, atomically: true, encoding: .utf8)
-            let result = try await PictureCamsimBinary.run([
+            let result = try await CamsimBinary.run([
                 "render", sceneFile.path, "--size", "\(width)x\(height)", "--frames", "\(count)",
                 "--fps", "30", "--output", output.path,
             ])

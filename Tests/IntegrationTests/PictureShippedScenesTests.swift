@@ -26,7 +26,7 @@ extension Integration {
         func renders(scene: String) async throws {
             let output = PictureDecoder.scratchFile("\(scene).y4m")
             defer { try? FileManager.default.removeItem(at: output) }
-            let result = try await PictureCamsimBinary.run([
+            let result = try await CamsimBinary.run([
                 "render", scene, "--size", "\(Self.width)x\(Self.height)", "--frames", "\(Self.frames)",
                 "--output", output.path, "--patterns", TestServer.patternsDirectory.path,
             ])

@@ -3,7 +3,7 @@ import Testing
 
 /// The `camsim` executable built next to the test bundle (`swift build --build-tests`
 /// builds both into the same products directory).
-enum PictureCamsimBinary {
+enum CamsimBinary {
     static func path() throws -> String {
         var candidates: [URL] = []
         if let executable = Bundle.main.executableURL {

@@ -1,0 +1,32 @@
+import Faults
+
+/// What faults did: network counts (RTP and RTCP), media counts, and for a camera
+/// the sessions they came from and the reboots it went through.
+struct FaultTally: Sendable, CustomStringConvertible {
+    var network = NetworkFaultCounters()
+    var media = MediaFaultCounters()
+    var sessions = 0
+    var reboots = 0
+
+    static func + (lhs: FaultTally, rhs: FaultTally) -> FaultTally {
+        var sum = lhs
+        sum.network = lhs.network + rhs.network
+        sum.media.sent += rhs.media.sent
+        sum.media.repeated += rhs.media.repeated
+        for (cause, count) in rhs.media.dropped { sum.media.dropped[cause, default: 0] += count }
+        sum.sessions += rhs.sessions
+        sum.reboots += rhs.reboots
+        return sum
+    }
+
+    var description: String {
+        let net = network
+        let framesDropped = media.dropped.values.reduce(0, +)
+        var text = "packets passed \(net.passed), dropped \(net.dropped) (random \(net.droppedRandom), "
+            + "burst \(net.droppedBurst), outage \(net.droppedOutage), queue \(net.droppedQueue)), "
+            + "delayed \(net.delayed), reordered \(net.reordered), duplicated \(net.duplicated), "
+            + "corrupted \(net.corrupted); frames sent \(media.sent), dropped \(framesDropped), repeated \(media.repeated)"
+        if sessions > 0 || reboots > 0 { text += "; sessions \(sessions), reboots \(reboots)" }
+        return text
+    }
+}

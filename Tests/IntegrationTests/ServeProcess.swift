@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// `camsim serve ...` as a child process: the URLs it prints, signals, and its exit.
+/// Always `stop()` it; a deadline bounds every wait.
+final class ServeProcess: @unchecked Sendable {
+    private let process = Process()
+    private let output = Pipe()
+    private let errors = Pipe()
+    private let lock = NSLock()
+    private var printed = ""
+
+    init(_ arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: try CamsimBinary.path())
+        process.arguments = ["serve"] + arguments
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.withLock { self.printed += String(decoding: data, as: UTF8.self) }
+        }
+        errors.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+        try process.run()
+    }
+
+    /// The lines printed so far on standard output.
+    var lines: [String] { lock.withLock { printed.split(separator: "\n").map(String.init) } }
+
+    /// Waits until `count` lines are printed.
+    func waitForLines(_ count: Int, timeoutSeconds: Double = 30) async -> [String] {
+        _ = await Poll.until(timeoutSeconds: timeoutSeconds) { self.lines.count >= count }
+        return lines
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Sends SIGTERM and waits for the exit; nil if it did not exit in time (then it is killed).
+    func stop(timeoutSeconds: Double = 15) async -> Int32? {
+        if process.isRunning { signal(SIGTERM) }
+        let exited = await Poll.until(timeoutSeconds: timeoutSeconds) { !self.process.isRunning }
+        if !exited {
+            signal(SIGKILL)
+            process.waitUntilExit()
+        }
+        output.fileHandleForReading.readabilityHandler = nil
+        errors.fileHandleForReading.readabilityHandler = nil
+        return exited ? process.terminationStatus : nil
+    }
+}
