@@ -26,37 +26,16 @@ final class FaultPacketTap: @unchecked Sendable {
     private static let timestampOption: Int32 = 35
 
     init(port: Int = 0, receiveBufferBytes: Int32 = 16 << 20) throws {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        guard fd >= 0 else { throw RawRTSPError.connectFailed(errno) }
-        var size = receiveBufferBytes
-        let length = socklen_t(MemoryLayout<Int32>.size)
-        // SO_RCVBUFFORCE passes rmem_max when allowed; SO_RCVBUF is capped by it otherwise.
-        if setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, length) != 0 {
-            _ = setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, length)
-        }
-        var on: Int32 = 1
-        _ = setsockopt(fd, SOL_SOCKET, Self.timestampOption, &on, length)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        (fd, self.port) = try LoopbackSockets.bindUDP(port: port) { fd in
+            var size = receiveBufferBytes
+            let length = socklen_t(MemoryLayout<Int32>.size)
+            // SO_RCVBUFFORCE passes rmem_max when allowed; SO_RCVBUF is capped by it otherwise.
+            if setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, length) != 0 {
+                _ = setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, length)
             }
+            var on: Int32 = 1
+            _ = setsockopt(fd, SOL_SOCKET, Self.timestampOption, &on, length)
         }
-        guard bound == 0 else {
-            let error = errno
-            Glibc.close(fd)
-            throw RawRTSPError.connectFailed(error)
-        }
-        var local = sockaddr_in()
-        var localLength = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &local) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &localLength) }
-        }
-        self.fd = fd
-        self.port = Int(UInt16(bigEndian: local.sin_port))
         Thread.detachNewThread { [self] in drain() }
     }
 

@@ -38,16 +38,7 @@ enum FaultRig {
 
     /// Starts a server for `yaml`, runs `body`, and shuts the server down whatever happens.
     static func with<T>(_ yaml: String, _ body: (CamsimServer) async throws -> T) async throws -> T {
-        let server = try CamsimServer(config: try parse(yaml), scenes: ConfigServer.scenes())
-        do {
-            try await server.start()
-            let result = try await body(server)
-            await server.shutdown()
-            return result
-        } catch {
-            await server.shutdown()
-            throw error
-        }
+        try await ConfigServer.with(try parse(yaml), body)
     }
 
     /// The SETUP URL of `path`'s track with `query` (without `?`) after the track, the

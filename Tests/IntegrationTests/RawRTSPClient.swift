@@ -65,23 +65,7 @@ final class RawRTSPClient {
 
     init(port: Int, timeoutSeconds: Double = 10) throws {
         self.timeoutSeconds = timeoutSeconds
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw RawRTSPError.connectFailed(errno) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard result == 0 else {
-            let error = errno
-            Glibc.close(fd)
-            throw RawRTSPError.connectFailed(error)
-        }
-        self.fd = fd
+        fd = try LoopbackSockets.connectTCP(port: port)
     }
 
     deinit { Glibc.close(fd) }

@@ -23,26 +23,11 @@ final class ViewerSocket {
     /// Connects to `port`; `receiveBufferBytes` sets SO_RCVBUF before the connect so the
     /// advertised TCP window stays that small.
     init(port: Int, receiveBufferBytes: Int? = nil) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw RawRTSPError.connectFailed(errno) }
-        if var size = receiveBufferBytes.map(Int32.init) {
-            _ = setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-        }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        fd = try LoopbackSockets.connectTCP(port: port) { fd in
+            if var size = receiveBufferBytes.map(Int32.init) {
+                _ = setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
             }
         }
-        guard result == 0 else {
-            let error = errno
-            Glibc.close(fd)
-            throw RawRTSPError.connectFailed(error)
-        }
-        self.fd = fd
     }
 
     deinit { Glibc.close(fd) }
