@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "FramesTests", dependencies: ["Frames"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "Frames"]),
         .testTarget(name: "RTPTests", dependencies: ["RTP"]),
-        .testTarget(name: "RTSPTests", dependencies: ["RTSP"]),
+        .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness"]),
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults"]),
         .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),

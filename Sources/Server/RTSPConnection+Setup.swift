@@ -28,6 +28,10 @@ extension RTSPConnection {
                 throw Refusal(.unsupportedTransport)
             }
             if existing == nil {
+                let owned = server.sessions.all.filter { $0.ownerConnection == id }.count
+                guard owned < RTSPConnection.maximumSessionsPerConnection else {
+                    throw Refusal(.notEnoughBandwidth, reason: "at most \(RTSPConnection.maximumSessionsPerConnection) sessions per connection")
+                }
                 let watching = server.sessions.all.filter { $0.stream === mount.stream }.count
                 if let code = control.admissionRefusal(currentViewers: watching) {
                     throw Refusal(RTSPStatus(code: code), reason: "camera allows \(control.profile.maxViewers ?? 0) viewers")

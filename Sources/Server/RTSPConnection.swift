@@ -29,6 +29,9 @@ final class RTSPConnection: @unchecked Sendable {
 
     // MARK: - Input
 
+    /// Sessions one connection may hold; more is abuse, answered 453.
+    static let maximumSessionsPerConnection = 64
+
     /// Requests a client may send ahead of their answers; more is abuse and closes the connection.
     static let maximumPipelinedRequests = 32
 

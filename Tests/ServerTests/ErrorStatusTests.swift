@@ -72,6 +72,21 @@ import Testing
         await rtsp.close()
     }
 
+    @Test func oneConnectionHoldsABoundedNumberOfSessions() async throws {
+        let rtsp = try EmbeddedRTSP()
+        var statuses: [Int] = []
+        for index in 0...RTSPConnection.maximumSessionsPerConnection {
+            let channels = "\(index * 2 % 254)-\(index * 2 % 254 + 1)"
+            let reply = try rtsp.send(
+                "SETUP \(Self.url)/trackID=0 RTSP/1.0\r\nCSeq: \(index)\r\nTransport: RTP/AVP/TCP;interleaved=\(channels)\r\n\r\n")
+            statuses.append(reply.first?.status ?? 0)
+        }
+        #expect(statuses.dropLast().allSatisfy { $0 == 200 })
+        #expect(statuses.last == 453)
+        #expect(rtsp.server.sessionCount == RTSPConnection.maximumSessionsPerConnection)
+        await rtsp.close()
+    }
+
     @Test func requestsAfterABadOneAreStillAnswered() async throws {
         let rtsp = try EmbeddedRTSP()
         let responses = try rtsp.send(
