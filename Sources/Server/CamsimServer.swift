@@ -19,6 +19,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
     let encodePool: NIOThreadPool
     let registry: CameraRegistry
     let sessions = SessionStore()
+    let tunnels = TunnelRegistry()
     private(set) var udpPorts: UDPMediaPorts?
     private var listener: (any Channel)?
     private var sweeper: RepeatedTask?

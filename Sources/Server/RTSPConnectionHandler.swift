@@ -2,9 +2,26 @@ import NIOCore
 import RTSP
 
 /// The thin NIO adapter: bytes in, parser events to the connection's logic.
+///
+/// A connection whose first bytes are an HTTP `GET` or `POST` with an
+/// `x-sessioncookie` is half of an RTSP-over-HTTP tunnel: the GET half carries the
+/// server's answers and interleaved RTP out; the POST half carries base64 RTSP in,
+/// decoded here and handed to the GET half's connection.
 final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
 
+    private enum Mode {
+        /// Not yet known whether this is RTSP or half of a tunnel.
+        case undecided([UInt8])
+        case rtsp
+        /// The GET half: it answers; anything the client sends on it is ignored.
+        case tunnelOutput(cookie: String)
+        /// The POST half: base64 in, requests to `target`.
+        case tunnelInput(target: RTSPConnection, decoder: Base64StreamDecoder)
+    }
+
+    private var mode = Mode.undecided([])
     private var parser = RTSPMessageParser()
     private let connection: RTSPConnection
 
@@ -12,21 +29,101 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = unwrapInboundIn(data)
-        parser.append(buffer.readableBytesView)
+        switch mode {
+        case .undecided(var pending):
+            pending.append(contentsOf: buffer.readableBytesView)
+            decide(pending, context: context)
+        case .rtsp:
+            parse(buffer.readableBytesView, deliverTo: connection)
+        case .tunnelOutput:
+            break
+        case .tunnelInput(let target, var decoder):
+            let decoded = decoder.decode(buffer.readableBytesView)
+            mode = .tunnelInput(target: target, decoder: decoder)
+            forward(decoded, to: target, context: context, invalid: decoder.isInvalid)
+        }
+    }
+
+    private func decide(_ pending: [UInt8], context: ChannelHandlerContext) {
+        switch HTTPTunnelHandshake.parse(pending) {
+        case .notATunnel:
+            mode = .rtsp
+            parse(pending, deliverTo: connection)
+        case .needMore:
+            mode = .undecided(pending)
+        case .invalid(let reason):
+            refuseTunnel(reason, context: context)
+        case .handshake(let handshake, let consumed):
+            let tunnels = connection.server.tunnels
+            switch handshake.method {
+            case .get:
+                guard tunnels.open(cookie: handshake.sessionCookie, output: connection) else {
+                    return refuseTunnel("x-sessioncookie already in use", context: context)
+                }
+                mode = .tunnelOutput(cookie: handshake.sessionCookie)
+                context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: HTTPTunnelHandshake.getReply())), promise: nil)
+            case .post:
+                guard let target = tunnels.output(cookie: handshake.sessionCookie) else {
+                    return refuseTunnel("no GET half with this x-sessioncookie", context: context)
+                }
+                var decoder = Base64StreamDecoder()
+                let decoded = decoder.decode(pending[consumed...])
+                mode = .tunnelInput(target: target, decoder: decoder)
+                forward(decoded, to: target, context: context, invalid: decoder.isInvalid)
+            }
+        }
+    }
+
+    /// Runs RTSP parser events against `target` (this connection, or a tunnel's GET half).
+    private func parse(_ bytes: some Collection<UInt8>, deliverTo target: RTSPConnection) {
+        parser.append(bytes)
         while let event = parser.next() {
             switch event {
             case .request(let request):
-                connection.receive(request)
+                target.receive(request)
             case .interleaved(let channel, let payload):
-                connection.receiveInterleaved(channel: channel, payload: payload)
+                target.receiveInterleaved(channel: channel, payload: payload)
             case .malformed(let error):
-                connection.receiveMalformed(error, cSeq: parser.malformedCSeq)
+                target.receiveMalformed(error, cSeq: parser.malformedCSeq)
                 if !error.isRecoverable { return }
             }
         }
     }
 
+    /// Hands decoded tunnel bytes to the GET half, on its event loop.
+    private func forward(_ decoded: [UInt8], to target: RTSPConnection, context: ChannelHandlerContext, invalid: Bool) {
+        if invalid {
+            context.close(promise: nil)
+            return
+        }
+        guard !decoded.isEmpty else { return }
+        var events: [(RTSPParseEvent, String?)] = []
+        parser.append(decoded)
+        while let event = parser.next() { events.append((event, parser.malformedCSeq)) }
+        let delivered = events
+        target.eventLoop.execute {
+            for (event, cSeq) in delivered {
+                switch event {
+                case .request(let request): target.receive(request)
+                case .interleaved(let channel, let payload): target.receiveInterleaved(channel: channel, payload: payload)
+                case .malformed(let error): target.receiveMalformed(error, cSeq: cSeq)
+                }
+            }
+        }
+        if parser.hasFailed { context.close(promise: nil) }
+    }
+
+    private func refuseTunnel(_ reason: String, context: ChannelHandlerContext) {
+        connection.logger.debug("HTTP tunnel refused: \(reason)")
+        let reply = "HTTP/1.0 400 Bad Request\r\nContent-Type: text/plain\r\nContent-Length: \(reason.utf8.count + 2)\r\n\r\n\(reason)\r\n"
+        context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: reply)), promise: nil)
+        context.close(promise: nil)
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
+        if case .tunnelOutput(let cookie) = mode {
+            connection.server.tunnels.close(cookie: cookie)
+        }
         connection.closed()
         context.fireChannelInactive()
     }

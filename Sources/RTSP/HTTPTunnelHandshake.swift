@@ -1,0 +1,95 @@
+/// The HTTP request that opens one half of an RTSP-over-HTTP tunnel (the QuickTime
+/// tunnelling scheme): `GET` opens the server-to-client channel, `POST` the
+/// client-to-server one, both carrying the same `x-sessioncookie`. After the POST's
+/// header block, the client sends base64-encoded RTSP; the POST's Content-Length is
+/// a formality and is not waited for.
+public struct HTTPTunnelHandshake: Hashable, Sendable {
+    public enum Method: String, Hashable, Sendable {
+        case get = "GET"
+        case post = "POST"
+    }
+
+    /// Longest header block accepted before the tunnel is refused.
+    public static let maximumHeaderBlockLength = 8 * 1024
+
+    public var method: Method
+    public var path: String
+    public var sessionCookie: String
+    public var headers: RTSPHeaders
+
+    /// What the first bytes of a connection say.
+    public enum Outcome: Hashable, Sendable {
+        /// Not an HTTP tunnel request: parse the bytes as RTSP.
+        case notATunnel
+        /// Could be one: wait for more bytes.
+        case needMore
+        /// A tunnel request, and how many bytes its header block took.
+        case handshake(HTTPTunnelHandshake, consumed: Int)
+        /// An HTTP request that cannot open a tunnel (no cookie, too long, not GET/POST).
+        case invalid(String)
+    }
+
+    /// Looks at the first bytes of a connection. Only `GET ` and `POST ` requests whose
+    /// request line ends in `HTTP/1.x` are tunnel requests; everything else is RTSP.
+    public static func parse(_ bytes: some RandomAccessCollection<UInt8>) -> Outcome {
+        let prefix = Array(bytes.prefix(5))
+        let get = Array("GET ".utf8), post = Array("POST ".utf8)
+        let mayBeGet = prefix.starts(with: get.prefix(prefix.count)) || get.starts(with: prefix.prefix(get.count))
+        let mayBePost = post.starts(with: prefix) || prefix.starts(with: post)
+        guard mayBeGet || mayBePost else { return .notATunnel }
+        guard let end = headerEnd(bytes) else {
+            return bytes.count > maximumHeaderBlockLength ? .invalid("header block over \(maximumHeaderBlockLength) bytes") : .needMore
+        }
+        let text = String(decoding: bytes.prefix(end), as: UTF8.self)
+        // "\r\n" is one Character in Swift; isNewline covers it and a bare "\n".
+        var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        guard !lines.isEmpty else { return .notATunnel }
+        let requestLine = lines.removeFirst().split(separator: " ")
+        guard requestLine.count == 3, requestLine[2].hasPrefix("HTTP/1."),
+              let method = Method(rawValue: String(requestLine[0]))
+        else { return .notATunnel }
+        var headers = RTSPHeaders()
+        for line in lines where !line.isEmpty {
+            guard let colon = line.firstIndex(of: ":") else { return .invalid("malformed header line") }
+            headers.add(String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingSpaces)
+        }
+        guard let cookie = headers["x-sessioncookie"], !cookie.isEmpty, cookie.count <= 128 else {
+            return .invalid("no x-sessioncookie")
+        }
+        return .handshake(
+            HTTPTunnelHandshake(method: method, path: String(requestLine[1]), sessionCookie: cookie, headers: headers),
+            consumed: end)
+    }
+
+    /// The reply that opens the server-to-client channel: no Content-Length, the
+    /// stream of RTSP responses and interleaved RTP follows.
+    public static func getReply() -> [UInt8] {
+        Array(("HTTP/1.0 200 OK\r\nServer: camsim\r\nCache-Control: no-store\r\nPragma: no-cache\r\n"
+            + "Content-Type: application/x-rtsp-tunnelled\r\n\r\n").utf8)
+    }
+
+    /// Index just past the blank line that ends the header block, or nil.
+    private static func headerEnd(_ bytes: some RandomAccessCollection<UInt8>) -> Int? {
+        var previousNewline = false
+        var index = 0
+        for byte in bytes.prefix(maximumHeaderBlockLength) {
+            index += 1
+            if byte == UInt8(ascii: "\n") {
+                if previousNewline { return index }
+                previousNewline = true
+            } else if byte != UInt8(ascii: "\r") {
+                previousNewline = false
+            }
+        }
+        return nil
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        var slice = self[...]
+        while slice.first == " " || slice.first == "\t" { slice = slice.dropFirst() }
+        while slice.last == " " || slice.last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
