@@ -32,13 +32,16 @@ extension RTSPConnection {
             profile: profile.control, schedule: profile.schedule, seed: mount.faults.seed, origin: mount.faults.origin)
     }
 
-    /// Control-plane faults that decide before any method runs: an offline or
-    /// rebooting camera drops the connection; a status override answers at once;
-    /// a connection reset is armed. Returns nil when the request goes ahead.
-    func controlFaultVerdict(for request: RTSPRequest) -> EventLoopFuture<RTSPResponse>? {
-        guard let url = RTSPURL(parsing: request.uri), let mount = server.registry.resolve(url) else { return nil }
+    /// Runs `request` under the camera's control-plane faults (the URL's on top): an
+    /// offline or rebooting camera drops the connection unanswered; a status override
+    /// answers at once; a connection reset is armed; otherwise `dispatch` answers,
+    /// after the response delay when there is one.
+    func underControlFaults(
+        _ request: RTSPRequest, dispatch: () -> EventLoopFuture<RTSPResponse>
+    ) -> EventLoopFuture<RTSPResponse> {
+        guard let url = RTSPURL(parsing: request.uri), let mount = server.registry.resolve(url) else { return dispatch() }
         let now = server.clock.nanoseconds()
-        let control = controlFaults(for: request, mount: mount)
+        var control = controlFaults(for: request, mount: mount)
         if control.isDown(at: now) {
             logger.debug("camera \(mount.cameraPath) is down: dropping the connection")
             resetConnection()
@@ -48,15 +51,9 @@ extension RTSPConnection {
         if let code = control.responseOverride(for: request.method.name, at: now) {
             return eventLoop.makeSucceededFuture(answer(RTSPStatus(code: code)))
         }
-        return nil
-    }
-
-    /// The response delay the camera's faults ask for, if any.
-    func delayed(_ response: EventLoopFuture<RTSPResponse>, for request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
-        guard let url = RTSPURL(parsing: request.uri), let mount = server.registry.resolve(url) else { return response }
-        let now = server.clock.nanoseconds()
-        var control = controlFaults(for: request, mount: mount)
+        // The camera's own model keeps its jitter generator running across requests.
         let delay = url.queryItems.isEmpty ? mount.faults.responseDelay(at: now) : control.responseDelay(at: now)
+        let response = dispatch()
         guard delay > 0 else { return response }
         let loop = eventLoop
         return response.flatMap { answer in

@@ -129,8 +129,7 @@ final class RTSPConnection: @unchecked Sendable {
             return nil
         }()
         if let status { return eventLoop.makeSucceededFuture(RTSPResponse(status: status)) }
-        if let verdict = controlFaultVerdict(for: request) { return verdict }
-        return delayed(dispatch(request), for: request)
+        return underControlFaults(request) { dispatch(request) }
     }
 
     private func dispatch(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
