@@ -19,7 +19,14 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         case tunnelOutput(cookie: String)
         /// The POST half: base64 in, requests to `target`.
         case tunnelInput(target: RTSPConnection, decoder: Base64StreamDecoder)
+        /// A POST that overtook its GET (they arrive on different event loops): its
+        /// bytes wait until the GET half registers, for a short while.
+        case awaitingTunnel(cookie: String, pending: [UInt8], attempts: Int)
     }
+
+    /// How long a POST waits for its GET half: attempts × interval.
+    static let tunnelWaitAttempts = 100
+    static let tunnelWaitInterval = TimeAmount.milliseconds(20)
 
     private var mode = Mode.undecided([])
     private var parser = RTSPMessageParser()
@@ -37,6 +44,9 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             parse(buffer.readableBytesView, deliverTo: connection)
         case .tunnelOutput:
             break
+        case .awaitingTunnel(let cookie, var pending, let attempts):
+            pending.append(contentsOf: buffer.readableBytesView)
+            mode = .awaitingTunnel(cookie: cookie, pending: pending, attempts: attempts)
         case .tunnelInput(let target, var decoder):
             let decoded = decoder.decode(buffer.readableBytesView)
             mode = .tunnelInput(target: target, decoder: decoder)
@@ -63,15 +73,31 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
                 mode = .tunnelOutput(cookie: handshake.sessionCookie)
                 context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: HTTPTunnelHandshake.getReply())), promise: nil)
             case .post:
-                guard let target = tunnels.output(cookie: handshake.sessionCookie) else {
-                    return refuseTunnel("no GET half with this x-sessioncookie", context: context)
-                }
-                var decoder = Base64StreamDecoder()
-                let decoded = decoder.decode(pending[consumed...])
-                mode = .tunnelInput(target: target, decoder: decoder)
-                forward(decoded, to: target, context: context, invalid: decoder.isInvalid)
+                mode = .awaitingTunnel(cookie: handshake.sessionCookie, pending: Array(pending[consumed...]), attempts: 0)
+                joinTunnel(context: context)
             }
         }
+    }
+
+    /// Ties a POST half to its GET half, retrying briefly when the GET is not there yet.
+    private func joinTunnel(context: ChannelHandlerContext) {
+        guard case .awaitingTunnel(let cookie, let pending, let attempts) = mode, context.channel.isActive else { return }
+        guard let target = connection.server.tunnels.output(cookie: cookie) else {
+            guard attempts < Self.tunnelWaitAttempts else {
+                return refuseTunnel("no GET half with this x-sessioncookie", context: context)
+            }
+            mode = .awaitingTunnel(cookie: cookie, pending: pending, attempts: attempts + 1)
+            let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: Self.tunnelWaitInterval) {
+                let (handler, context) = loopBound.value
+                handler.joinTunnel(context: context)
+            }
+            return
+        }
+        var decoder = Base64StreamDecoder()
+        let decoded = decoder.decode(pending)
+        mode = .tunnelInput(target: target, decoder: decoder)
+        forward(decoded, to: target, context: context, invalid: decoder.isInvalid)
     }
 
     /// Runs RTSP parser events against `target` (this connection, or a tunnel's GET half).

@@ -57,6 +57,20 @@ extension Integration {
             }
         }
 
+        @Test
+        func aPostThatOvertakesItsGetStillGetsAnswered() async throws {
+            try await TestServer.with(cameras: [try TestServer.camera("cam")]) { server in
+                let encoded = Data("OPTIONS \(server.url(forPath: "cam")) RTSP/1.0\r\nCSeq: 9\r\n\r\n".utf8).base64EncodedString()
+                let input = try ViewerSocket(port: server.port)
+                try input.send("POST /cam HTTP/1.0\r\nx-sessioncookie: early1\r\nContent-Length: 32767\r\n\r\n" + encoded)
+                try await Task.sleep(for: .milliseconds(200))
+                let output = try ViewerSocket(port: server.port)
+                try output.send("GET /cam HTTP/1.0\r\nx-sessioncookie: early1\r\n\r\n")
+                let text = Self.read(output, until: "CSeq: 9")
+                #expect(text?.contains("RTSP/1.0 200 OK") == true, "\(String(describing: text))")
+            }
+        }
+
         /// Reads until `marker` appears (or 10 s pass), returning the text read.
         static func read(_ socket: ViewerSocket, until marker: String) -> String? {
             var text = ""
