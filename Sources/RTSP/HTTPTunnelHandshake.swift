@@ -51,7 +51,7 @@ public struct HTTPTunnelHandshake: Hashable, Sendable {
         var headers = RTSPHeaders()
         for line in lines where !line.isEmpty {
             guard let colon = line.firstIndex(of: ":") else { return .invalid("malformed header line") }
-            headers.add(String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingSpaces)
+            headers.add(String(line[..<colon]), HeaderSyntax.trim(line[line.index(after: colon)...]))
         }
         guard let cookie = headers["x-sessioncookie"], !cookie.isEmpty, cookie.count <= 128 else {
             return .invalid("no x-sessioncookie")
@@ -82,14 +82,5 @@ public struct HTTPTunnelHandshake: Hashable, Sendable {
             }
         }
         return nil
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        var slice = self[...]
-        while slice.first == " " || slice.first == "\t" { slice = slice.dropFirst() }
-        while slice.last == " " || slice.last == "\t" { slice = slice.dropLast() }
-        return String(slice)
     }
 }

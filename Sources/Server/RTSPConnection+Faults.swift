@@ -92,20 +92,15 @@ extension RTSPConnection {
     }
 
     /// SET_PARAMETER lines `name: value` (the URL query names) change this viewer's
-    /// faults at run time; `clear:` drops them. nil when the body is not about faults.
-    func applyFaultParameters(_ lines: [String], to session: RTSPServerSession) throws(Refusal) {
+    /// faults at run time; `clear:` drops them first.
+    func applyFaultParameters(_ body: TextParameters, to session: RTSPServerSession) throws(Refusal) {
         guard let viewer = session.viewer else { throw Refusal(.methodNotValidInThisState) }
-        var items: [(name: String, value: String)] = []
-        var clear = false
-        for line in lines {
-            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: " \t") }
-            let name = parts[0], value = parts.count > 1 ? parts[1] : ""
-            if name.lowercased() == "clear" || (name.lowercased() == "faults" && value.lowercased() == "clear") {
-                clear = true
-            } else {
-                items.append((name, value))
-            }
+        func isClear(_ parameter: TextParameters.Parameter) -> Bool {
+            let name = parameter.name.lowercased()
+            return name == "clear" || (name == "faults" && parameter.value?.lowercased() == "clear")
         }
+        let clear = body.parameters.contains(where: isClear)
+        let items = body.parameters.filter { !isClear($0) }.map { (name: $0.name, value: $0.value ?? "") }
         let query: FaultQuery
         do {
             query = try FaultProfile.parse(query: items, catalog: viewer.faults.cameraCatalog)
@@ -113,9 +108,8 @@ extension RTSPConnection {
             throw Refusal(.parameterNotUnderstood, reason: error.description)
         }
         let now = server.clock.nanoseconds()
-        let startFresh = clear
         viewer.onLoop {
-            let base = startFresh ? FaultProfile.empty : viewer.faults.currentOverlay
+            let base = clear ? FaultProfile.empty : viewer.faults.currentOverlay
             viewer.faults.setOverlay(base.merged(with: query.profile), at: now)
         }
     }

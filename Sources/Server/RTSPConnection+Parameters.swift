@@ -10,21 +10,18 @@ extension RTSPConnection {
     func parameter(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
         do throws(Refusal) {
             let session = try namedSession(request)
-            let lines = String(decoding: request.body, as: UTF8.self)
-                .split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: " \t") }
-                .filter { !$0.isEmpty }
+            let body = TextParameters(parsing: request.body)
             var response = answer(.ok)
             if let session { response.headers.add(SessionHeader.headerName, sessionHeaderValue(session)) }
-            guard !lines.isEmpty else { return eventLoop.makeSucceededFuture(response) }
+            guard !body.isEmpty else { return eventLoop.makeSucceededFuture(response) }
             guard let session else {
                 throw Refusal(.parameterNotUnderstood, reason: "parameters need a session (Session header)")
             }
             if request.method == .setParameter {
-                try applyFaultParameters(lines, to: session)
+                try applyFaultParameters(body, to: session)
                 return eventLoop.makeSucceededFuture(response)
             }
-            guard lines == ["fault_counters"], let viewer = session.viewer else {
+            guard body.parameters == [.init(name: "fault_counters")], let viewer = session.viewer else {
                 throw Refusal(.parameterNotUnderstood, reason: "camsim answers GET_PARAMETER for: fault_counters")
             }
             let promise = eventLoop.makePromise(of: RTSPResponse.self)

@@ -57,12 +57,7 @@ final class RTSPConnection: @unchecked Sendable {
 
     func receiveMalformed(_ error: RTSPParseError, cSeq: String?) {
         logger.debug("malformed request: \(error)")
-        var response = RTSPResponse(status: error.status)
-        if let cSeq, (try? CSeq.parse(cSeq)) != nil {
-            response.headers.add(CSeq.headerName, cSeq.trimmingCharacters(in: " \t"))
-        }
-        response.headers.add("Server", CamsimServer.productToken)
-        write(response)
+        write(RTSPResponse(status: error.status), echoing: cSeq)
         if !error.isRecoverable {
             channel.close(promise: nil)
         }
@@ -100,12 +95,18 @@ final class RTSPConnection: @unchecked Sendable {
     }
 
     private func finish(_ response: RTSPResponse, for request: RTSPRequest) {
+        logger.debug("\(request.method) \(request.uri) -> \(response.status.code)")
+        write(response, echoing: request.headers[CSeq.headerName])
+    }
+
+    /// Writes `response` with the request's CSeq, when it had a valid one (RFC 2326
+    /// §12.17), and the Server header.
+    private func write(_ response: RTSPResponse, echoing cSeq: String?) {
         var response = response
-        if let cseq = request.headers[CSeq.headerName], (try? CSeq.parse(cseq)) != nil {
-            response.headers.set(CSeq.headerName, cseq.trimmingCharacters(in: " \t"))
+        if let cSeq, let number = try? CSeq.parse(cSeq) {
+            response.headers.set(CSeq.headerName, String(number))
         }
         response.headers.set("Server", CamsimServer.productToken)
-        logger.debug("\(request.method) \(request.uri) -> \(response.status.code)")
         write(response)
     }
 
