@@ -80,10 +80,7 @@ public final class CameraStream: @unchecked Sendable {
     /// goodbye and the stream gets a new SSRC, sequence and timestamp base from `seed`.
     public func reboot(seed: UInt64) -> EventLoopFuture<Void> {
         eventLoop.submit {
-            let everyone = Array(self.viewers.values) + Array(self.pendingViewers.values)
-            self.viewers.removeAll()
-            self.pendingViewers.removeAll()
-            self.counters.activeViewers.store(0, ordering: .relaxed)
+            let everyone = self.detachAllViewers()
             var generator = SeededGenerator.derived(from: seed, "rtp:\(self.definition.streamName)")
             let identity = StreamIdentity(using: &generator)
             self.identityBox.withLockedValue { $0 = identity }
@@ -154,10 +151,7 @@ public final class CameraStream: @unchecked Sendable {
     public func end() -> EventLoopFuture<Void> {
         eventLoop.submit {
             self.ended = true
-            let everyone = Array(self.viewers.values) + Array(self.pendingViewers.values)
-            self.viewers.removeAll()
-            self.pendingViewers.removeAll()
-            self.counters.activeViewers.store(0, ordering: .relaxed)
+            let everyone = self.detachAllViewers()
             self.stopTicking()
             self.idleStopTask?.cancel()
             self.pipeline = nil
@@ -168,6 +162,17 @@ public final class CameraStream: @unchecked Sendable {
     /// Whether an encoder is open now (for tests: idle streams cost nothing).
     public func isEncoderOpen() -> EventLoopFuture<Bool> {
         eventLoop.submit { self.pipeline != nil }
+    }
+
+    /// Forgets every viewer, playing or waiting for its first IDR, and returns them.
+    private func detachAllViewers() -> [any StreamViewer] {
+        eventLoop.assertInEventLoop()
+        let everyone = Array(viewers.values) + Array(pendingViewers.values)
+        viewers.removeAll()
+        pendingViewers.removeAll()
+        joinAnywhere.removeAll()
+        counters.activeViewers.store(0, ordering: .relaxed)
+        return everyone
     }
 
     private func endPendingViewers() {

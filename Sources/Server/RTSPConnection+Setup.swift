@@ -28,7 +28,7 @@ extension RTSPConnection {
                 throw Refusal(.unsupportedTransport)
             }
             if existing == nil {
-                let owned = server.sessions.all.filter { $0.ownerConnection == id }.count
+                let owned = ownedSessions.count
                 guard owned < RTSPConnection.maximumSessionsPerConnection else {
                     throw Refusal(.notEnoughBandwidth, reason: "at most \(RTSPConnection.maximumSessionsPerConnection) sessions per connection")
                 }
@@ -149,7 +149,7 @@ extension RTSPConnection {
     /// The lowest even channel pair no session on this connection uses.
     private func nextFreeInterleavedChannels() -> ChannelRange {
         var used = Set<UInt8>()
-        for session in server.sessions.all where session.ownerConnection == id {
+        for session in ownedSessions {
             if case .interleaved(let rtp, let rtcp) = session.transport {
                 used.insert(rtp)
                 used.insert(rtcp)

@@ -25,6 +25,9 @@ final class RTSPConnection: @unchecked Sendable {
     }
 
     var eventLoop: any EventLoop { channel.eventLoop }
+
+    /// The sessions this connection set up.
+    var ownedSessions: [RTSPServerSession] { server.sessions.all.filter { $0.ownerConnection == id } }
     var id: ObjectIdentifier { ObjectIdentifier(self) }
 
     // MARK: - Input
@@ -48,7 +51,7 @@ final class RTSPConnection: @unchecked Sendable {
 
     func receiveInterleaved(channel number: UInt8, payload: [UInt8]) {
         // Odd channels carry RTCP from the client (RFC 2326 §10.12); a receiver report keeps the session alive.
-        for session in server.sessions.all where session.ownerConnection == id {
+        for session in ownedSessions {
             if case .interleaved(_, let rtcp) = session.transport, rtcp == number {
                 session.noteReceiverReport(payload)
             }
@@ -67,7 +70,7 @@ final class RTSPConnection: @unchecked Sendable {
     func closed() {
         isClosed = true
         queue.removeAll()
-        for session in server.sessions.all where session.ownerConnection == id {
+        for session in ownedSessions {
             session.end(reason: "connection closed")
         }
     }

@@ -100,19 +100,21 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         forward(decoded, to: target, context: context, invalid: decoder.isInvalid)
     }
 
-    /// Runs RTSP parser events against `target` (this connection, or a tunnel's GET half).
+    /// Runs RTSP parser events against this connection.
     private func parse(_ bytes: some Collection<UInt8>, deliverTo target: RTSPConnection) {
         parser.append(bytes)
         while let event = parser.next() {
-            switch event {
-            case .request(let request):
-                target.receive(request)
-            case .interleaved(let channel, let payload):
-                target.receiveInterleaved(channel: channel, payload: payload)
-            case .malformed(let error):
-                target.receiveMalformed(error, cSeq: parser.malformedCSeq)
-                if !error.isRecoverable { return }
-            }
+            Self.deliver(event, cSeq: parser.malformedCSeq, to: target)
+            if case .malformed(let error) = event, !error.isRecoverable { return }
+        }
+    }
+
+    /// Hands one parser event to a connection's logic.
+    private static func deliver(_ event: RTSPParseEvent, cSeq: String?, to target: RTSPConnection) {
+        switch event {
+        case .request(let request): target.receive(request)
+        case .interleaved(let channel, let payload): target.receiveInterleaved(channel: channel, payload: payload)
+        case .malformed(let error): target.receiveMalformed(error, cSeq: cSeq)
         }
     }
 
@@ -128,13 +130,7 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         while let event = parser.next() { events.append((event, parser.malformedCSeq)) }
         let delivered = events
         target.eventLoop.execute {
-            for (event, cSeq) in delivered {
-                switch event {
-                case .request(let request): target.receive(request)
-                case .interleaved(let channel, let payload): target.receiveInterleaved(channel: channel, payload: payload)
-                case .malformed(let error): target.receiveMalformed(error, cSeq: cSeq)
-                }
-            }
+            for (event, cSeq) in delivered { Self.deliver(event, cSeq: cSeq, to: target) }
         }
         if parser.hasFailed { context.close(promise: nil) }
     }
