@@ -1,4 +1,5 @@
 import NIOCore
+import RTP
 
 /// Per-viewer changes to RTP headers that media faults ask for: another SSRC, another
 /// payload type, a timestamp jump. Packets are shared by all viewers, so a changed
@@ -28,8 +29,9 @@ struct RTPHeaderRewrite {
     /// STAP-A (type 24, RFC 6184 §5.7.1), which camsim uses only for SEI/SPS/PPS.
     static func carriesParameterSets(_ packet: ByteBuffer) -> Bool {
         guard let header = packet.getInteger(at: packet.readerIndex + 12, as: UInt8.self) else { return false }
-        let type = header & 0x1F
-        return type == 7 || type == 8 || type == 24
+        let type = H264NALHeader(rawValue: header).type
+        return type == H264NALType.sequenceParameterSet || type == H264NALType.pictureParameterSet
+            || type == H264NALType.stapA
     }
 
     /// A copy of `packet` with the given bits (offsets from the packet start) flipped.
