@@ -42,13 +42,14 @@ final class EmbeddedRTSP {
         await server.shutdown()
     }
 
-    /// Sends `text` and returns every response the connection wrote, parsed.
+    /// Sends `text` and returns every RTSP response the connection wrote, parsed.
+    /// Interleaved RTP it wrote (a PLAY that started) is skipped.
     func send(_ text: String) throws -> [Response] {
         try channel.writeInbound(ByteBuffer(string: text))
         channel.embeddedEventLoop.run()
         var responses: [Response] = []
         while let buffer = try channel.readOutbound(as: ByteBuffer.self) {
-            responses.append(Response(String(buffer: buffer)))
+            if let response = Response(String(buffer: buffer)) { responses.append(response) }
         }
         return responses
     }
@@ -59,10 +60,14 @@ final class EmbeddedRTSP {
         let headers: [String: String]
         let body: String
 
-        init(_ text: String) {
+        /// nil when `text` is not an RTSP response (an interleaved frame, say).
+        init?(_ text: String) {
+            guard text.hasPrefix("RTSP/") else { return nil }
             let parts = text.components(separatedBy: "\r\n\r\n")
             let lines = parts[0].components(separatedBy: "\r\n")
-            status = Int(lines[0].split(separator: " ")[1]) ?? 0
+            let statusLine = lines[0].split(separator: " ")
+            guard statusLine.count >= 2, let code = Int(statusLine[1]) else { return nil }
+            status = code
             var headers: [String: String] = [:]
             for line in lines.dropFirst() {
                 let pair = line.split(separator: ":", maxSplits: 1)
