@@ -37,6 +37,10 @@ public final class CameraStream: @unchecked Sendable {
     private var tickTask: Scheduled<Void>?
     private var idleStopTask: Scheduled<Void>?
     private var encodeInFlight = false
+    /// The latest slot that came due while an encode was in flight; it is encoded as soon
+    /// as that encode finishes, so a stream behind on CPU rejoins the pool's queue at once
+    /// and the pool serves every stream in turn instead of favouring lucky phases.
+    private var deferredFrame: Int64?
     private var idrRequested = false
     private var ended = false
     private let allocator = ByteBufferAllocator()
@@ -246,6 +250,7 @@ public final class CameraStream: @unchecked Sendable {
     private func stopTicking() {
         tickTask?.cancel()
         tickTask = nil
+        deferredFrame = nil
     }
 
     private func tick() {
@@ -257,7 +262,9 @@ public final class CameraStream: @unchecked Sendable {
                 counters.framesSkipped.wrappingAdd(Int(taken.skipped), ordering: .relaxed)
             }
             if encodeInFlight {
-                counters.framesSkipped.wrappingAdd(1, ordering: .relaxed)
+                // A newer slot supersedes a deferred one: that one is dropped.
+                if deferredFrame != nil { counters.framesSkipped.wrappingAdd(1, ordering: .relaxed) }
+                deferredFrame = frame
             } else {
                 submitEncode(frame: frame, clock: frameClock)
             }
@@ -305,6 +312,7 @@ public final class CameraStream: @unchecked Sendable {
             return (batch, packetizer)
         }.whenComplete { result in
             self.encodeInFlight = false
+            defer { self.encodeDeferredFrame() }
             switch result {
             case .success(let (batch, packetizer)):
                 // A reboot while encoding replaced the packetizer: keep the new identity.
@@ -321,6 +329,17 @@ public final class CameraStream: @unchecked Sendable {
                 if !self.ended { self.logger.error("encode failed: \(error)") }
             }
         }
+    }
+
+    /// Encodes the slot that came due while the last encode ran, if the stream still ticks.
+    private func encodeDeferredFrame() {
+        guard let frame = deferredFrame else { return }
+        deferredFrame = nil
+        guard let frameClock, tickTask != nil, !ended else {
+            counters.framesSkipped.wrappingAdd(1, ordering: .relaxed)
+            return
+        }
+        submitEncode(frame: frame, clock: frameClock)
     }
 
     // MARK: - Fan-out

@@ -7,8 +7,9 @@ import Testing
 
 extension Integration {
     /// When there is not enough CPU, every camera gives up some frames, with honest
-    /// timestamps, rather than one camera starving: the encode pool serves streams in
-    /// turn and a stream whose previous frame is still encoding skips its slot.
+    /// timestamps, rather than one camera starving or a few cameras keeping every frame:
+    /// a stream whose previous frame is still encoding keeps only its latest due slot and
+    /// queues it the moment that encode ends, so the pool serves every stream in turn.
     @Suite
     struct OverloadTests {
         static let cameras = 10
@@ -55,7 +56,7 @@ extension Integration {
                 #expect(skipped.allSatisfy { $0 > 0 }, "the machine was not short of CPU; the test proves nothing: \(skipped)")
                 #expect(delivered.allSatisfy { $0 > 0 }, "a camera starved: \(delivered)")
                 for count in delivered {
-                    #expect(Double(count) >= 0.7 * mean && Double(count) <= 1.3 * mean, "uneven: \(delivered)")
+                    #expect(Double(count) >= 0.8 * mean && Double(count) <= 1.2 * mean, "uneven: \(delivered)")
                 }
             } catch {
                 recorders.forEach { $0.stop() }
