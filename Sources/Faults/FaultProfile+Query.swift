@@ -17,11 +17,22 @@ extension FaultProfile {
     static let queryOnlyKeys = [
         "profile", "seed", "burst_loss", "mean_burst", "reorder_hold", "reorder_gap", "corrupt_bits",
         "queue", "bucket", "outage_at", "outage_for", "outage_every", "freeze_at", "freeze_for",
-        "frozen_at", "frozen_for", "respond",
+        "respond", "timestamp_jump_at", "timestamp_jump_by", "payload_type_at", "payload_type",
+    ]
+
+    /// Faults that act on the camera's one encoder, which every viewer shares, so a URL
+    /// or SET_PARAMETER cannot give them to one viewer; the configuration can.
+    static let cameraWideQueryKeys: [String: String] = [
+        "gop": "gop (a long GOP)",
+        "frozen_at": "a frozen picture",
+        "frozen_for": "a frozen picture",
+        "resolution_change": "a resolution change",
     ]
 
     /// Every parameter name the URL form accepts.
-    public static var queryKeys: [String] { FaultKeys.scalar.map(\.name) + queryOnlyKeys }
+    public static var queryKeys: [String] {
+        FaultKeys.scalar.map(\.name).filter { cameraWideQueryKeys[$0] == nil } + queryOnlyKeys
+    }
 
     /// Reads fault parameters from a URL query, e.g.
     /// `?profile=lte&loss=5&jitter=30ms&delay=100ms&seed=7`.
@@ -32,7 +43,11 @@ extension FaultProfile {
     /// - `burst_loss=2&mean_burst=4`; `reorder=10&reorder_hold=30ms&reorder_gap=5`;
     ///   `corrupt=1&corrupt_bits=3`; `bandwidth=2mbit&queue=100ms&bucket=16KB`;
     ///   `outage_at=10s&outage_for=5s[&outage_every=60s]`; `freeze_at`/`freeze_for`;
-    ///   `frozen_at`/`frozen_for`; `respond=SETUP:503,GET_PARAMETER:454`.
+    ///   `timestamp_jump_at=20s&timestamp_jump_by=-2s`; `payload_type_at=30s&payload_type=97`;
+    ///   `respond=SETUP:503,GET_PARAMETER:454`.
+    /// - Faults that change the camera's shared encoder (`gop`, a frozen picture, a
+    ///   resolution change) are refused, also inside a `profile=`: they belong in the
+    ///   camera's configuration.
     /// - `-` and `_` are interchangeable in names; names are case-insensitive.
     ///
     /// Parameters that are not about faults must be removed by the caller first.
@@ -49,6 +64,11 @@ extension FaultProfile {
         var seen = Set<String>()
         for (rawName, value) in query {
             let name = rawName.lowercased().replacingOccurrences(of: "-", with: "_")
+            if let what = cameraWideQueryKeys[name] {
+                fail(rawName, "\(what) changes the camera's encoder, which every viewer shares; "
+                     + "set it in the camera's faults in the configuration, not in a URL")
+                continue
+            }
             guard FaultKeys.scalarByName[name] != nil || queryOnlyKeys.contains(name) else {
                 fail(rawName, "unknown fault parameter '\(rawName)'",
                      suggestion: FaultSuggestion.didYouMean(name, in: queryKeys))
@@ -66,7 +86,13 @@ extension FaultProfile {
         var seed: UInt64?
         if let name = byName["profile"] {
             if let base = catalog[name] ?? FaultPresets.named[name] {
-                profile = base
+                let cameraWide = base.media.cameraWideFaultNames
+                if cameraWide.isEmpty {
+                    profile = base
+                } else {
+                    fail("profile", "profile '\(name)' has faults that change the camera's shared encoder ("
+                         + cameraWide.joined(separator: ", ") + "); give them to the camera in the configuration")
+                }
             } else {
                 fail("profile", "unknown fault profile '\(name)'",
                      suggestion: FaultSuggestion.didYouMean(name, in: catalog.keys.sorted() + FaultPresets.names))
@@ -82,9 +108,9 @@ extension FaultProfile {
             }
         }
 
-        func duration(_ name: String, bare: Int64) -> Int64? {
+        func duration(_ name: String, bare: Int64, allowNegative: Bool = false) -> Int64? {
             guard let text = byName[name] else { return nil }
-            guard let value = FaultValues.duration(text, bareUnit: bare) else {
+            guard let value = FaultValues.duration(text, bareUnit: bare, allowNegative: allowNegative) else {
                 let expected = bare == FaultTime.millisecond ? FaultKeys.msDuration : FaultKeys.sDuration
                 fail(name, "\(name) must be \(expected), got '\(text)'")
                 return nil
@@ -183,7 +209,19 @@ extension FaultProfile {
         }
         if let outage = window("outage", hasEvery: true) { profile.network.outage = outage }
         if let freeze = window("freeze", hasEvery: false) { profile.media.freeze = freeze }
-        if let frozen = window("frozen", hasEvery: false) { profile.media.frozenPicture = frozen }
+
+        // Header rewrites at a time: the time defaults to the start of the session.
+        if let by = duration("timestamp_jump_by", bare: FaultTime.millisecond, allowNegative: true) {
+            profile.media.timestampJump = TimestampJump(at: duration("timestamp_jump_at", bare: FaultTime.second) ?? 0, offset: by)
+        } else if byName["timestamp_jump_at"] != nil, byName["timestamp_jump_by"] == nil {
+            fail("timestamp_jump_at", "timestamp_jump_at needs timestamp_jump_by (how far the timestamps jump)")
+        }
+        if let type = integer("payload_type", 0...127) {
+            profile.media.payloadTypeChange = PayloadTypeChange(
+                at: duration("payload_type_at", bare: FaultTime.second) ?? 0, payloadType: UInt8(type))
+        } else if byName["payload_type_at"] != nil, byName["payload_type"] == nil {
+            fail("payload_type_at", "payload_type_at needs payload_type (the new payload type, 0–127)")
+        }
 
         if let text = byName["respond"] {
             var overrides = profile.control.statusOverrides ?? [:]

@@ -124,3 +124,21 @@ public struct PayloadTypeChange: Sendable, Equatable, Hashable {
         self.payloadType = payloadType
     }
 }
+
+extension MediaFaultProfile {
+    /// The part of this profile a camera's encoders are opened with (a GOP override, the
+    /// frame rate the SPS announces): changing it needs new encoders, not just new faults.
+    public var encoderShaping: MediaFaultProfile {
+        MediaFaultProfile(gopOverride: gopOverride, declaredFrameRate: declaredFrameRate)
+    }
+
+    /// The YAML names of the faults set here that act on the camera's one encoder,
+    /// which every viewer shares (empty when there are none).
+    public var cameraWideFaultNames: [String] {
+        var names: [String] = []
+        if gopOverride != nil { names.append("gop") }
+        if frozenPicture != nil { names.append("frozen_picture") }
+        if resolutionChange != nil { names.append("resolution_change") }
+        return names
+    }
+}

@@ -24,6 +24,9 @@ public struct EncoderSettings: Sendable, Hashable {
     public var tune: String?
     /// x264 worker threads for this encoder; 1 keeps one camera on one core.
     public var threads: Int
+    /// The frame rate the SPS VUI timing announces when it is not the real one (a
+    /// declared-frame-rate fault); nil announces `frameRate`.
+    public var signalledFrameRate: FrameRate?
 
     public init(
         width: Int,
@@ -49,4 +52,7 @@ public struct EncoderSettings: Sendable, Hashable {
 
     /// HD sizes use BT.709 colour; SD sizes BT.601 (as broadcast practice and most decoders assume).
     public var isHighDefinition: Bool { height >= 720 }
+
+    /// The frame rate written into the SPS.
+    public var announcedFrameRate: FrameRate { signalledFrameRate ?? frameRate }
 }

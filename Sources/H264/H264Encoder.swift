@@ -133,8 +133,11 @@ public final class H264Encoder: @unchecked Sendable {
         param.i_height = Int32(settings.height)
         param.i_csp = X264_CSP_I420
         param.b_vfr_input = 0
-        param.i_fps_num = UInt32(settings.frameRate.numerator)
-        param.i_fps_den = UInt32(settings.frameRate.denominator)
+        // x264 writes i_fps into the SPS VUI timing (H.264 Annex E.2.1: time_scale /
+        // (2 × num_units_in_tick) is the frame rate), normally the real rate.
+        let announced = settings.announcedFrameRate
+        param.i_fps_num = UInt32(announced.numerator)
+        param.i_fps_den = UInt32(announced.denominator)
         param.i_timebase_num = param.i_fps_den
         param.i_timebase_den = param.i_fps_num
         param.i_keyint_max = Int32(settings.gop)
@@ -161,7 +164,11 @@ public final class H264Encoder: @unchecked Sendable {
         param.vui.i_colmatrix = colour
         param.vui.b_fullrange = 0
         switch settings.rateControl {
-        case .averageBitrate(let kbps):
+        case .averageBitrate(let requested):
+            // x264 budgets each frame as bit rate / i_fps; when i_fps is not the real rate,
+            // scale the budget so the stream still carries the requested bit rate.
+            let scale = announced.framesPerSecond / settings.frameRate.framesPerSecond
+            let kbps = max(1, Int((Double(requested) * scale).rounded()))
             param.rc.i_rc_method = X264_RC_ABR
             param.rc.i_bitrate = Int32(kbps)
             param.rc.i_vbv_max_bitrate = Int32(kbps)

@@ -1,5 +1,6 @@
 import Cameras
 import Faults
+import H264
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -60,7 +61,8 @@ final class CameraRegistry: Sendable {
             origin: clock.nanoseconds())
         let streams = camera.streams.map { definition in
             var definition = definition
-            // Camera-level media faults the encoder side applies: a frozen picture, a long GOP.
+            // Camera-level media faults the encoder side applies: a frozen picture, a
+            // resolution change, a long GOP, a declared frame rate in the SPS.
             definition.isPictureFrozen = { now in
                 faults.profile.media.frozenPicture?.isActive(at: now - faults.origin) ?? false
             }
@@ -69,6 +71,9 @@ final class CameraRegistry: Sendable {
                 return (change.width, change.height)
             }
             if let gop = camera.faults.media.gopOverride { definition.encoder.gop = gop }
+            if let declared = camera.faults.media.declaredFrameRate {
+                definition.encoder.signalledFrameRate = FrameRate(declared)
+            }
             return CameraStream(definition: definition, eventLoop: eventLoops.next(), encodePool: encodePool, clock: clock)
         }
         state.withLockedValue { state in

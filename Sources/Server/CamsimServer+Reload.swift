@@ -1,4 +1,5 @@
 import Config
+import Faults
 import Frames
 
 extension CamsimServer {
@@ -25,16 +26,27 @@ extension CamsimServer {
     /// Moves the running server from `old` to `new`: added cameras appear, removed
     /// ones end their sessions (RTCP BYE, session closed), changed ones restart, and
     /// cameras whose only change is their faults take the new faults at once, viewers
-    /// and all; the others are not touched. Every new camera is built before anything changes, so a
+    /// and all (unless those faults shape the encoder: then they restart); the others
+    /// are not touched. Every new camera is built before anything changes, so a
     /// bad scene leaves the server as it was.
     public func reload(from old: CamsimConfig, to new: CamsimConfig, scenes: SceneLibrary) async throws -> ReloadSummary {
         let diff = ConfigDiff(old: old, new: new)
         let faults = try ConfiguredFaults(new)
         let added = try diff.added.map { try CameraDefinition($0, scenes: scenes, mtu: new.server.mtu, faults: faults) }
-        let faultOnly = diff.changed.filter { $0.old.differsOnlyInFaults(from: $0.new) }.map(\.new)
-        let faultProfiles = try faultOnly.map { (path: $0.path, profile: try faults.profile(for: $0)) }
-        let changed = try diff.changed.filter { !$0.old.differsOnlyInFaults(from: $0.new) }
-            .map { try CameraDefinition($0.new, scenes: scenes, mtu: new.server.mtu, faults: faults) }
+        // A camera takes new faults in place unless they change how its encoders are
+        // opened (a GOP override, a declared frame rate): then it restarts.
+        var faultProfiles: [(path: String, profile: FaultProfile)] = []
+        var restarting: [CameraConfig] = []
+        for (before, after) in diff.changed {
+            let profile = try faults.profile(for: after)
+            let running = registry.camera(path: after.path)?.definition.faults.media.encoderShaping
+            if before.differsOnlyInFaults(from: after), running == profile.media.encoderShaping {
+                faultProfiles.append((after.path, profile))
+            } else {
+                restarting.append(after)
+            }
+        }
+        let changed = try restarting.map { try CameraDefinition($0, scenes: scenes, mtu: new.server.mtu, faults: faults) }
         var summary = ReloadSummary(unchanged: diff.unchanged.count, serverSettingsIgnored: diff.serverChanged)
         for camera in diff.removed {
             await removeCamera(path: camera.path)

@@ -58,9 +58,9 @@ struct QueryParsingTests {
         return try FaultProfile.parse(query: items, catalog: catalog)
     }
 
-    func reason(_ query: String) -> String? {
+    func reason(_ query: String, catalog: [String: FaultProfile] = [:]) -> String? {
         do {
-            _ = try parse(query)
+            _ = try parse(query, catalog: catalog)
             return nil
         } catch {
             return error.description
@@ -80,7 +80,8 @@ struct QueryParsingTests {
         let result = try parse(
             "burst-loss=2&mean_burst=4&reorder=10&reorder_hold=30ms&reorder_gap=5&corrupt=1&corrupt_bits=3"
                 + "&bandwidth=2mbit&queue=100ms&bucket=16KB&outage_at=10&outage_for=5&outage_every=60"
-                + "&freeze_at=20s&freeze_for=2s&frozen_at=30&frozen_for=1&respond=SETUP:503,get_parameter:454"
+                + "&freeze_at=20s&freeze_for=2s&respond=SETUP:503,get_parameter:454"
+                + "&timestamp_jump_at=30&timestamp_jump_by=-2s&payload_type_at=40s&payload_type=97"
                 + "&deny_transport=udp&max_viewers=1&drop_idr=5&no_rtcp=true"
         )
         let n = result.profile.network
@@ -90,12 +91,34 @@ struct QueryParsingTests {
         #expect(n.bandwidth == BandwidthSpec(rate: 2_000_000, burst: 16_000, queue: .time(100 * ms)))
         #expect(n.outage == FaultWindow(start: 10 * sec, duration: 5 * sec, every: 60 * sec))
         #expect(result.profile.media.freeze == FaultWindow(start: 20 * sec, duration: 2 * sec))
-        #expect(result.profile.media.frozenPicture == FaultWindow(start: 30 * sec, duration: 1 * sec))
+        #expect(result.profile.media.timestampJump == TimestampJump(at: 30 * sec, offset: -2 * sec))
+        #expect(result.profile.media.payloadTypeChange == PayloadTypeChange(at: 40 * sec, payloadType: 97))
         #expect(result.profile.media.dropIDR == 0.05)
         #expect(result.profile.control.statusOverrides == ["SETUP": 503, "GET_PARAMETER": 454])
         #expect(result.profile.control.deniedTransports == [.udp])
         #expect(result.profile.control.maxViewers == 1 && result.profile.control.noRTCP == true)
         #expect(result.seed == nil)
+    }
+
+    @Test func headerRewritesStartAtTheSessionStartUnlessTimed() throws {
+        let result = try parse("timestamp_jump_by=500&payload_type=33")
+        #expect(result.profile.media.timestampJump == TimestampJump(at: 0, offset: 500 * ms))
+        #expect(result.profile.media.payloadTypeChange == PayloadTypeChange(at: 0, payloadType: 33))
+    }
+
+    /// A URL speaks for one viewer; a fault on the camera's shared encoder would silently
+    /// do nothing there (or change every viewer), so it is refused with the reason.
+    @Test func cameraWideFaultsAreRefused() {
+        let encoderReason = "changes the camera's encoder, which every viewer shares; "
+            + "set it in the camera's faults in the configuration, not in a URL"
+        #expect(reason("gop=600") == "gop (a long GOP) " + encoderReason)
+        #expect(reason("frozen_at=1&frozen_for=2")?.hasPrefix("a frozen picture " + encoderReason) == true)
+        let catalog = ["stuck": FaultProfile(media: MediaFaultProfile(
+            frozenPicture: FaultWindow(start: 0, duration: sec), gopOverride: 900))]
+        #expect(reason("profile=stuck", catalog: catalog)
+            == "profile 'stuck' has faults that change the camera's shared encoder (gop, frozen_picture); "
+            + "give them to the camera in the configuration")
+        #expect(!FaultProfile.queryKeys.contains("gop"))
     }
 
     @Test func catalogProfilesAreFound() throws {
@@ -116,6 +139,9 @@ struct QueryParsingTests {
         ("outage_at=10s", "outage needs outage_for (how long it lasts)"),
         ("loss=1&loss=2", "fault parameter 'loss' is given twice"),
         ("respond=SETUP", "respond must be METHOD:STATUS[,METHOD:STATUS…] like SETUP:503, got 'SETUP'"),
+        ("timestamp_jump_at=5s", "timestamp_jump_at needs timestamp_jump_by (how far the timestamps jump)"),
+        ("payload_type=128", "payload_type must be a whole number 0–127, got '128'"),
+        ("payload_type_at=5s", "payload_type_at needs payload_type (the new payload type, 0–127)"),
     ])
     func errorsGiveTheReason(_ query: String, _ expected: String) {
         #expect(reason(query) == expected)

@@ -50,6 +50,44 @@ import Testing
         #expect(idrFrames == [0, 4])
     }
 
+    /// A declared frame rate (a fault) goes into the SPS timing, but x264 budgets bits per
+    /// frame from it; the wrapper rescales the bit rate so the real stream keeps its rate.
+    @Test func declaredFrameRateKeepsTheBitRate() throws {
+        func bytes(signalling rate: FrameRate?) throws -> Int {
+            var abr = EncoderSettings(width: 320, height: 240, frameRate: FrameRate(numerator: 15),
+                                      rateControl: .averageBitrate(kbps: 400), gop: 30)
+            abr.signalledFrameRate = rate
+            let encoder = try H264Encoder(settings: abr)
+            var state: UInt32 = 1
+            var total = 0
+            for index in Int64(0)..<60 {
+                // Noise that x264 cannot compress well, so rate control decides the size.
+                let luma = encoder.inputPicture.luma
+                for y in 0..<luma.height {
+                    let row = luma.row(y)
+                    for x in 0..<luma.width {
+                        state = state &* 1_664_525 &+ 1_013_904_223
+                        row[x] = UInt8(16 + (state >> 24) % 220)
+                    }
+                }
+                total += try encoder.encode(frameIndex: index, forceIDR: false) { nals, _ in
+                    nals.reduce(0) { $0 + $1.count }
+                } ?? 0
+            }
+            return total
+        }
+        let honest = try bytes(signalling: nil)
+        let declared = try bytes(signalling: FrameRate(numerator: 30))
+        let ratio = Double(declared) / Double(honest)
+        #expect(ratio > 0.85 && ratio < 1.15, "declared 30 fps: \(declared) bytes, honest: \(honest) bytes")
+        let sets = try H264Encoder(settings: {
+            var declaring = settings
+            declaring.signalledFrameRate = FrameRate(numerator: 10)
+            return declaring
+        }()).parameterSets()
+        #expect(sets.sequenceParameterSet != (try H264Encoder(settings: settings).parameterSets()).sequenceParameterSet)
+    }
+
     @Test func unknownPresetIsReported() {
         var bad = settings
         bad.preset = "warp-speed"

@@ -32,5 +32,24 @@ extension Integration {
                 viewer.teardown()
             }
         }
+
+        /// A GOP override or a declared frame rate is built into the camera's encoders, so
+        /// a reload that changes one restarts the camera instead of pretending to apply it.
+        @Test
+        func reloadRestartsACameraWhoseNewFaultsShapeItsEncoder() async throws {
+            func yaml(_ faults: String) -> String {
+                FaultRig.serverBlock() + "cameras:\n" + FaultRig.camera("cam", faults: faults)
+            }
+            let old = try FaultRig.parse(yaml("{loss: 1%}"))
+            let new = try FaultRig.parse(yaml("{loss: 1%, declared_fps: 10}"))
+            try await FaultRig.with(yaml("{loss: 1%}")) { server in
+                let before = try await FaultMediaTests.frameRates(server, "cam")
+                let summary = try await server.reload(from: old, to: new, scenes: ConfigServer.scenes())
+                #expect(summary.restarted == ["cam"] && summary.faultsChanged.isEmpty, "\(summary)")
+                let after = try await FaultMediaTests.frameRates(server, "cam")
+                print("reload of declared_fps: ffprobe \(before) before, \(after) after")
+                #expect(before.hasSuffix("avg_frame_rate=15/1") && after.hasSuffix("avg_frame_rate=10/1"))
+            }
+        }
     }
 }

@@ -1,0 +1,153 @@
+import Foundation
+import Server
+import Testing
+
+extension Integration {
+    /// Media faults seen from outside: header rewrites and stripped parameter sets in one
+    /// viewer's RTP (its neighbour untouched), and the camera-wide faults that change the
+    /// encoder, as ffprobe decodes them.
+    @Suite
+    struct FaultMediaTests {
+        static let yaml = FaultRig.serverBlock() + "cameras:\n" + FaultRig.camera("cam")
+
+        /// The RTP packets a tap holds, in arrival order.
+        static func packets(_ viewer: FaultUDPViewer) -> [RTPPacketView] {
+            viewer.rtp.snapshot.compactMap { RTPPacketView($0.bytes) }
+        }
+
+        /// Whether `packet` carries an SPS or PPS: bare, in a STAP-A, or as a fragment.
+        static func carriesParameterSet(_ packet: RTPPacketView) -> Bool {
+            switch packet.nalType {
+            case 7, 8: return true
+            case 24:
+                // STAP-A (RFC 6184 §5.7.1): a 16-bit size before each aggregated NAL unit.
+                let payload = Array(packet.payload)
+                var offset = 1
+                while offset + 2 < payload.count {
+                    let size = Int(payload[offset]) << 8 | Int(payload[offset + 1])
+                    if [7, 8].contains(payload[offset + 2] & 0x1F) { return true }
+                    offset += 2 + size
+                }
+                return false
+            case 28: return [7, 8].contains(packet.fragmentHeader?.type ?? 0)
+            default: return false
+            }
+        }
+
+        /// ffprobe's `r_frame_rate=…|avg_frame_rate=…` for a camera: the first is measured
+        /// from RTP timestamps, the second read from the SPS timing.
+        static func frameRates(_ server: CamsimServer, _ path: String) async throws -> String {
+            let result = await ClientProcess.run(
+                try Clients.ffprobe(),
+                ["-v", "error", "-rtsp_transport", "tcp", "-select_streams", "v",
+                 "-show_entries", "stream=avg_frame_rate,r_frame_rate", "-of", "compact=p=0",
+                 server.url(forPath: path)],
+                timeoutSeconds: 60)
+            #expect(result.succeeded, "\(result)")
+            return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        /// Nanoseconds between the first and last datagram a viewer's RTP tap received.
+        static func arrivalSpanNanos(_ viewer: FaultUDPViewer) -> Int64 {
+            let arrivals = viewer.rtp.snapshot
+            guard let first = arrivals.first, let last = arrivals.last else { return 0 }
+            return last.nanos - first.nanos
+        }
+
+        /// Seconds of media between the first and last packet held.
+        static func span(_ packets: [RTPPacketView]) -> Double {
+            guard let first = packets.first, let last = packets.last else { return 0 }
+            return Double(Int32(bitPattern: last.timestamp &- first.timestamp)) / 90_000
+        }
+
+        @Test
+        func urlHeaderRewritesAndStrippedParameterSetsReachOnlyThatViewer() async throws {
+            try await FaultRig.with(Self.yaml) { server in
+                let faulty = try FaultUDPViewer(port: server.port, url: server.url(forPath: "cam"))
+                let clean = try FaultUDPViewer(port: server.port, url: server.url(forPath: "cam"))
+                try faulty.start(query: "ssrc_change=1s&timestamp_jump_at=1s&timestamp_jump_by=-2s"
+                                 + "&payload_type_at=1s&payload_type=97&strip_parameter_sets=true")
+                try clean.start()
+                // Enough for the rewrites at 1 s and two more IDRs (the GOP is 2 s).
+                let enough = await Poll.until(timeoutSeconds: 20, intervalSeconds: 0.1) {
+                    Self.packets(clean).count > 20 && Self.span(Self.packets(clean)) >= 4.5
+                        && Self.packets(faulty).contains { $0.payloadType == 97 }
+                        && Self.arrivalSpanNanos(faulty) >= 3_000_000_000
+                }
+                faulty.teardown()
+                clean.teardown()
+                try #require(enough, "too little RTP: faulty \(faulty.rtp.count), clean \(clean.rtp.count) packets")
+
+                let mine = Self.packets(faulty)
+                let theirs = Self.packets(clean)
+                let switchIndex = try #require(mine.firstIndex { $0.payloadType == 97 })
+                let before = mine[..<switchIndex], after = mine[switchIndex...]
+                let jump = Int32(bitPattern: after.first!.timestamp &- before.last!.timestamp)
+                print("media faults: \(before.count) packets before the switch, \(after.count) after; "
+                      + "SSRC \(String(before.last!.ssrc, radix: 16)) -> \(String(after.first!.ssrc, radix: 16)); "
+                      + "timestamp step \(jump) ticks; parameter sets faulty \(mine.filter(Self.carriesParameterSet).count), "
+                      + "clean \(theirs.filter(Self.carriesParameterSet).count)")
+
+                #expect(!before.isEmpty, "the rewrites started with the first packet, not at 1 s")
+                #expect(before.allSatisfy { $0.payloadType == 96 } && after.allSatisfy { $0.payloadType == 97 })
+                // The SSRC changes on the same frame as the payload type (both at 1 s).
+                let baseSSRC = before.first!.ssrc
+                #expect(before.allSatisfy { $0.ssrc == baseSSRC })
+                #expect(after.allSatisfy { $0.ssrc == after.first!.ssrc } && after.first!.ssrc != baseSSRC)
+                // Back 2 s (180,000 ticks), plus the one or few frame intervals between the packets.
+                #expect((-180_000 ..< -150_000).contains(jump), "timestamp step \(jump)")
+                #expect(!mine.contains(where: Self.carriesParameterSet), "SPS/PPS reached the viewer that strips them")
+
+                // The other viewer of the same camera sees none of it.
+                #expect(theirs.allSatisfy { $0.payloadType == 96 && $0.ssrc == baseSSRC })
+                let steps = zip(theirs, theirs.dropFirst()).map { Int32(bitPattern: $1.timestamp &- $0.timestamp) }
+                #expect(steps.allSatisfy { $0 >= 0 && $0 < 90_000 }, "the clean viewer's timestamps jumped")
+                #expect(theirs.filter(Self.carriesParameterSet).count >= 2, "the clean viewer lost its in-band SPS/PPS")
+            }
+        }
+
+        @Test
+        func declaredFrameRateIsInTheSPSAndTheSDP() async throws {
+            let yaml = FaultRig.serverBlock() + "cameras:\n" + FaultRig.camera("declared", faults: "{declared_fps: 10}")
+                + FaultRig.camera("honest")
+            try await FaultRig.with(yaml) { server in
+                let declared = try await Self.frameRates(server, "declared")
+                let honest = try await Self.frameRates(server, "honest")
+                print("declared_fps 10 on a 15 fps camera: ffprobe \(declared); without: \(honest)")
+                // avg_frame_rate comes from the SPS timing, r_frame_rate from the RTP timestamps.
+                #expect(declared == "r_frame_rate=15/1|avg_frame_rate=10/1")
+                #expect(honest == "r_frame_rate=15/1|avg_frame_rate=15/1")
+
+                let client = try RawRTSPClient(port: server.port)
+                let describe = try client.request("DESCRIBE", server.url(forPath: "declared"), headers: [("Accept", "application/sdp")])
+                #expect(describe.bodyText.contains("a=framerate:10\r\n"), "SDP: \(describe.bodyText)")
+            }
+        }
+
+        @Test
+        func resolutionChangeReachesTheDecoderMidStream() async throws {
+            let yaml = FaultRig.serverBlock() + "cameras:\n"
+                + FaultRig.camera("resized", faults: "{resolution_change: {at: 2s, size: 160x120}}")
+            try await FaultRig.with(yaml) { server in
+                let result = await ClientProcess.run(
+                    try Clients.ffprobe(),
+                    ["-v", "error", "-rtsp_transport", "tcp", "-select_streams", "v",
+                     "-show_entries", "frame=width,height", "-of", "csv=p=0", "-read_intervals", "%+5",
+                     server.url(forPath: "resized")],
+                    timeoutSeconds: 60)
+                #expect(result.succeeded && result.stderr.isEmpty, "\(result)")
+                let sizes = result.stdout.split(separator: "\n").compactMap { line -> String? in
+                    let fields = line.split(separator: ",")
+                    return fields.count >= 2 ? "\(fields[0])x\(fields[1])" : nil
+                }
+                var runs: [(size: String, frames: Int)] = []
+                for size in sizes {
+                    if runs.last?.size == size { runs[runs.count - 1].frames += 1 } else { runs.append((size, 1)) }
+                }
+                print("resolution change: decoded \(runs.map { "\($0.frames) frames at \($0.size)" }.joined(separator: ", then "))")
+                #expect(runs.map(\.size) == ["320x240", "160x120"], "\(runs)")
+                #expect(runs.allSatisfy { $0.frames >= 10 }, "\(runs)")
+            }
+        }
+    }
+}
