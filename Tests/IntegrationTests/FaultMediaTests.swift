@@ -124,6 +124,35 @@ extension Integration {
             }
         }
 
+        /// A frozen picture keeps frames coming with the same picture: the decoded motion
+        /// stops for the window and resumes after it.
+        @Test
+        func frozenPictureStopsTheDecodedMotionForItsWindow() async throws {
+            let yaml = FaultRig.serverBlock() + "cameras:\n"
+                + FaultRig.camera("stuck", scene: "motion", faults: "{frozen_picture: {at: 2s, for: 2s}}")
+            try await FaultRig.with(yaml) { server in
+                let frames = try await PictureDecoder.requireFrames(
+                    server.url(forPath: "stuck"), width: 320, height: 240, count: 90)
+                let steps = zip(frames, frames.dropFirst()).map { $1.meanAbsLumaDifference(from: $0) }
+                let still = steps.map { $0 < 0.2 }
+                // The longest run of frames that did not change, and what came before and after it.
+                var longest = 0..<0
+                var start = 0
+                for index in 0...still.count {
+                    if index == still.count || !still[index] {
+                        if index - start > longest.count { longest = start..<index }
+                        start = index + 1
+                    }
+                }
+                print("frozen picture: \(longest.count) unchanged frame steps of \(steps.count) (steps \(longest)); "
+                      + "moving steps average \(String(format: "%.2f", steps.filter { $0 >= 0.2 }.reduce(0, +) / Double(max(1, steps.filter { $0 >= 0.2 }.count))))")
+                // Two seconds at 15 fps is 30 frames; allow for the edges of the window.
+                #expect((24...34).contains(longest.count), "longest still run \(longest.count): \(steps)")
+                #expect(longest.lowerBound > 0 && longest.upperBound < steps.count, "the motion did not resume: \(steps)")
+                #expect(still.filter { $0 }.count - longest.count <= 2, "other frames stood still: \(steps)")
+            }
+        }
+
         @Test
         func resolutionChangeReachesTheDecoderMidStream() async throws {
             let yaml = FaultRig.serverBlock() + "cameras:\n"
