@@ -6,7 +6,7 @@
 SWIFT ?= swift
 ARGS ?=
 
-RUN_PACKAGES := libx264-dev pkg-config libfreetype-dev fonts-dejavu-core
+RUN_PACKAGES := libx264-dev pkg-config libfreetype-dev libpng-dev fonts-dejavu-core
 TEST_PACKAGES := $(RUN_PACKAGES) ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-base \
 	gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
 

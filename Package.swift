@@ -28,12 +28,18 @@ let package = Package(
             pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"])]
         ),
+        // libpng from the system (Debian: libpng-dev), for `camsim render --png` snapshots.
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
         // Seedable randomness shared by every layer that must be reproducible.
         .target(name: "Randomness"),
         // Frames and scenes: I420 pictures, pattern generators, text, scene files.
         .target(
             name: "Frames",
-            dependencies: ["CFreeType", "Randomness", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CFreeType", "CPNG", "Randomness", .product(name: "Yams", package: "Yams")],
             // Pixel loops are optimised even in debug builds, so test cameras draw in real time.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),

@@ -58,6 +58,21 @@ public enum ColourStandard: String, Sendable, CaseIterable {
         return (16 + 219 * ey, 128 + 224 * ecb, 128 + 224 * ecr)
     }
 
+    /// Decodes limited-range Y'CbCr code values back to R'G'B' in [0, 1] (clamped), by
+    /// solving the equations above: E'Y = (Y' − 16)/219, E'Cb = (Cb − 128)/224,
+    /// E'Cr = (Cr − 128)/224, R' = E'Y + 2(1 − Kr)·E'Cr, B' = E'Y + 2(1 − Kb)·E'Cb,
+    /// G' = (E'Y − Kr·R' − Kb·B') / (1 − Kr − Kb).
+    public func decode(y: UInt8, cb: UInt8, cr: UInt8) -> (r: Double, g: Double, b: Double) {
+        let ey = (Double(y) - 16) / 219
+        let ecb = (Double(cb) - 128) / 224
+        let ecr = (Double(cr) - 128) / 224
+        let r = ey + 2 * (1 - kr) * ecr
+        let b = ey + 2 * (1 - kb) * ecb
+        let g = (ey - kr * r - kb * b) / (1 - kr - kb)
+        func clamp(_ value: Double) -> Double { min(1, max(0, value)) }
+        return (clamp(r), clamp(g), clamp(b))
+    }
+
     /// Encodes an R'G'B' colour (components in [0, 1]) as 8-bit limited-range Y'CbCr.
     public func encode(r: Double, g: Double, b: Double) -> YCbCr {
         let codes = exactCodes(r: r, g: g, b: b)

@@ -9,11 +9,11 @@ import Frames
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render a scene to a YUV4MPEG2 (.y4m) file.",
+        abstract: "Render a scene to a YUV4MPEG2 (.y4m) file, a PNG snapshot, or both.",
         discussion: """
             SCENE is a scene name (a file stem in the patterns directory, e.g. smpte-clock) \
             or the path of a scene YAML file. Play the result with `ffplay out.y4m` or \
-            convert it with `ffmpeg -i out.y4m out.mp4`.
+            convert it with `ffmpeg -i out.y4m out.mp4`; open the PNG in any image viewer.
             """
     )
 
@@ -30,7 +30,10 @@ struct RenderCommand: ParsableCommand {
     var fps: Double = 30
 
     @Option(name: [.short, .long], help: "Output .y4m file.")
-    var output: String
+    var output: String?
+
+    @Option(help: "Also (or only) write the last frame rendered as an RGB PNG file.")
+    var png: String?
 
     @Option(help: "Camera name shown by {camera}.")
     var camera: String = "camera-1"
@@ -47,6 +50,8 @@ struct RenderCommand: ParsableCommand {
     func validate() throws {
         guard parsedSize != nil else { throw ValidationError("--size must look like 1280x720, with even, positive numbers") }
         guard frames >= 0 else { throw ValidationError("--frames must not be negative") }
+        guard output != nil || png != nil else { throw ValidationError("give --output FILE.y4m, --png FILE.png or both") }
+        guard png == nil || frames > 0 else { throw ValidationError("--png needs at least one frame") }
         guard fps > 0, fps <= 1000 else { throw ValidationError("--fps must be in (0, 1000]") }
         guard startNanos != nil else { throw ValidationError("--start must be ISO 8601 UTC, e.g. 2026-01-01T00:00:00Z") }
     }
@@ -76,8 +81,9 @@ struct RenderCommand: ParsableCommand {
             throw RenderFailure(description: error.description)
         }
         let picture = PictureBuffer(width: width, height: height)
-        let writer = try Y4MWriter(
-            url: URL(fileURLWithPath: output), width: width, height: height, frameRate: Y4MWriter.rational(fps))
+        let writer = try output.map {
+            try Y4MWriter(url: URL(fileURLWithPath: $0), width: width, height: height, frameRate: Y4MWriter.rational(fps))
+        }
         let t0 = startNanos!
         for n in 0..<frames {
             let mediaTime = Double(n) / fps
@@ -86,9 +92,13 @@ struct RenderCommand: ParsableCommand {
                 wallClockNanos: t0 + Int64((Double(n) * 1e9 / fps).rounded()),
                 cameraName: camera, seed: seed, frameRate: fps)
             renderer.render(into: picture.view, context: context)
-            try writer.write(picture.view)
+            try writer?.write(picture.view)
         }
-        try writer.close()
+        try writer?.close()
+        if let png {
+            try PNGSnapshot.write(
+                picture.view, standard: .forPicture(height: height), to: URL(fileURLWithPath: png))
+        }
     }
 }
 

@@ -48,3 +48,32 @@ struct ColourTableTests {
         #expect(ColourStandard.forPicture(height: 360) == .bt601)
     }
 }
+
+@Suite("Decoding Y'CbCr for snapshots")
+struct ColourDecodingTests {
+    @Test(arguments: ColourStandard.allCases)
+    func decodingInvertsEncoding(_ standard: ColourStandard) {
+        let colours: [(Double, Double, Double)] = [
+            (0.75, 0.75, 0.75), (0.75, 0.75, 0), (0, 0.75, 0.75), (0, 0.75, 0), (0.75, 0, 0.75),
+            (0.75, 0, 0), (0, 0, 0.75), (1, 1, 1), (0, 0, 0), (0.2, 0.5, 0.9),
+        ]
+        for (r, g, b) in colours {
+            let code = standard.encode(r: r, g: g, b: b)
+            let back = standard.decode(y: code.y, cb: code.cb, cr: code.cr)
+            // 8-bit quantisation of Y'CbCr moves R'G'B' by at most about 1.5 %.
+            #expect(abs(back.r - r) < 0.015 && abs(back.g - g) < 0.015 && abs(back.b - b) < 0.015,
+                    "\(standard) \(r),\(g),\(b) -> \(code) -> \(back)")
+        }
+    }
+
+    @Test func snapshotPixelsAreDecodedWithThePicturesMatrix() {
+        let buffer = PictureBuffer(width: 4, height: 2)
+        buffer.view.fill(ColourStandard.bt709.encode(r: 0.75, g: 0.75, b: 0))
+        let rgb = PNGSnapshot.rgb(buffer.view, standard: .bt709)
+        #expect(rgb.count == 4 * 2 * 3)
+        for pixel in stride(from: 0, to: rgb.count, by: 3) {
+            #expect(abs(Int(rgb[pixel]) - 191) <= 2 && abs(Int(rgb[pixel + 1]) - 191) <= 2 && rgb[pixel + 2] <= 2,
+                    "\(rgb[pixel..<pixel + 3])")
+        }
+    }
+}

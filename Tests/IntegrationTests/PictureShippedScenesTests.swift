@@ -51,6 +51,42 @@ extension Integration {
                     "ffprobe read \(scene).y4m as \(probe.stdout)")
         }
 
+        /// `--png` writes a PNG that an independent decoder (ffmpeg's) reads at the right size,
+        /// with the 75 % bars at their R'G'B' values: 191 for "on", 0 for "off" (±2).
+        @Test(arguments: [(1280, 720), (640, 360)])
+        func pngSnapshotHasTheBarsColours(size: (width: Int, height: Int)) async throws {
+            let png = PictureDecoder.scratchFile("bars.png")
+            let raw = PictureDecoder.scratchFile("bars.rgb")
+            defer {
+                try? FileManager.default.removeItem(at: png)
+                try? FileManager.default.removeItem(at: raw)
+            }
+            let result = try await CamsimBinary.run([
+                "render", "smpte-clock", "--size", "\(size.width)x\(size.height)", "--frames", "3",
+                "--png", png.path, "--patterns", TestServer.patternsDirectory.path,
+            ])
+            try #require(result.succeeded, "camsim render --png failed\n\(result)")
+            let decode = await ClientProcess.run(try Clients.ffmpeg(), [
+                "-nostdin", "-v", "error", "-i", png.path, "-f", "rawvideo", "-pix_fmt", "rgb24", "-y", raw.path,
+            ], timeoutSeconds: 30)
+            try #require(decode.succeeded && decode.stderr.isEmpty, "ffmpeg cannot read the PNG\n\(decode)")
+            let pixels = [UInt8](try Data(contentsOf: raw))
+            try #require(pixels.count == size.width * size.height * 3, "\(pixels.count) bytes of RGB")
+            // The seven bars of the top band, sampled at their centres below the text.
+            let expected: [(name: String, rgb: [Int])] = [
+                ("white", [191, 191, 191]), ("yellow", [191, 191, 0]), ("cyan", [0, 191, 191]), ("green", [0, 191, 0]),
+                ("magenta", [191, 0, 191]), ("red", [191, 0, 0]), ("blue", [0, 0, 191]),
+            ]
+            let y = size.height * 55 / 100
+            for (index, bar) in expected.enumerated() {
+                let x = (2 * index + 1) * size.width / 14
+                let at = (y * size.width + x) * 3
+                let measured = Array(pixels[at..<(at + 3)]).map(Int.init)
+                #expect(zip(measured, bar.rgb).allSatisfy { abs($0 - $1) <= 2 },
+                        "\(bar.name) bar at \(x),\(y): RGB \(measured), expected \(bar.rgb)")
+            }
+        }
+
         @Test(arguments: sceneNames)
         func streams(scene: String) async throws {
             let camera = PictureCameras.camera(
