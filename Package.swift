@@ -43,10 +43,13 @@ let package = Package(
             // Pixel loops are optimised even in debug builds, so test cameras draw in real time.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // H.264 bitstream syntax both the encoder wrapper and the payloader read: the NAL
+        // unit header and type numbers. Pure Swift, no I/O.
+        .target(name: "H264Syntax"),
         // The x264 wrapper: encoder, NAL units, Annex B, parameter sets.
-        .target(name: "H264", dependencies: ["CX264", "Frames"]),
+        .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
         // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O.
-        .target(name: "RTP"),
+        .target(name: "RTP", dependencies: ["H264Syntax"]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP"),
         // Fault models, profiles, presets and schedules. Pure and seeded.
@@ -70,7 +73,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Cameras", "Faults", "Frames", "RTSP", "RTP", "Config", "Randomness",
+                "Cameras", "Faults", "Frames", "RTSP", "RTP", "H264Syntax", "Config", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -92,8 +95,9 @@ let package = Package(
             dependencies: ["Server", "Cameras", "Frames", "H264", "RTP"]
         ),
         .testTarget(name: "FramesTests", dependencies: ["Frames"]),
-        .testTarget(name: "H264Tests", dependencies: ["H264", "Frames"]),
-        .testTarget(name: "RTPTests", dependencies: ["RTP"]),
+        .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
+        .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
+        .testTarget(name: "RTPTests", dependencies: ["RTP", "H264Syntax"]),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness"]),
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults"]),

@@ -1,5 +1,6 @@
 import CX264
 import Frames
+import H264Syntax
 
 /// One libx264 encoder and its input picture.
 ///
@@ -69,9 +70,9 @@ public final class H264Encoder: @unchecked Sendable {
         for index in 0..<Int(count) {
             let nal = H264Encoder.payload(of: nals[index])
             guard let first = nal.first else { continue }
-            switch NALUnitType.of(headerByte: first) {
-            case NALUnitType.sequenceParameterSet: sps = Array(nal)
-            case NALUnitType.pictureParameterSet: pps = Array(nal)
+            switch H264NALHeader(rawValue: first).type {
+            case H264NALType.sequenceParameterSet: sps = Array(nal)
+            case H264NALType.pictureParameterSet: pps = Array(nal)
             default: break
             }
         }

@@ -1,3 +1,5 @@
+import H264Syntax
+
 /// Rebuilds H.264 NAL units from RTP payloads (RFC 6184, packetization-mode=1): passes single
 /// NAL unit packets through, splits STAP-A and reassembles FU-A. A fragmented NAL unit with a
 /// missing piece (no start fragment, a sequence gap, an interruption, or an access unit that

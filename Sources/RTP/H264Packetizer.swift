@@ -1,3 +1,5 @@
+import H264Syntax
+
 /// Turns the NAL units of one H.264 access unit into RTP packets (RFC 6184,
 /// packetization-mode=1). Payload layout is decided by `H264Payloader`; this type writes
 /// the RTP headers and copies the NAL bytes, once, into one `RTPPacketBatch`.

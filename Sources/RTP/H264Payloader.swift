@@ -1,3 +1,5 @@
+import H264Syntax
+
 /// What the payloader needs to know about one NAL unit: its header octet and its size.
 public struct H264NALSummary: Hashable, Sendable {
     public var header: H264NALHeader

@@ -1,3 +1,4 @@
+import H264Syntax
 import NIOCore
 import RTP
 

@@ -1,4 +1,5 @@
 import Frames
+import H264Syntax
 import Testing
 @testable import H264
 
@@ -8,8 +9,8 @@ import Testing
     @Test func parameterSetsCarryProfileAndLevel() throws {
         let encoder = try H264Encoder(settings: settings)
         let sets = try encoder.parameterSets()
-        #expect(NALUnitType.of(headerByte: sets.sequenceParameterSet[0]) == NALUnitType.sequenceParameterSet)
-        #expect(NALUnitType.of(headerByte: sets.pictureParameterSet[0]) == NALUnitType.pictureParameterSet)
+        #expect(H264NALHeader(rawValue: sets.sequenceParameterSet[0]).type == H264NALType.sequenceParameterSet)
+        #expect(H264NALHeader(rawValue: sets.pictureParameterSet[0]).type == H264NALType.pictureParameterSet)
         #expect(sets.profileLevelID?.profile == 100)  // High
     }
 
@@ -27,14 +28,14 @@ import Testing
             encoder.inputPicture.fill(YCbCr(y: UInt8(16 + index * 8), cb: 128, cr: 128))
             let types = try encoder.encode(frameIndex: index, forceIDR: false) { nals, isIDR in
                 if isIDR { idrFrames.append(index) }
-                return nals.map { NALUnitType.of(headerByte: $0[0]) }
+                return nals.map { H264NALHeader(rawValue: $0[0]).type }
             }
             if index == 0 {
-                #expect(types?.contains(NALUnitType.sequenceParameterSet) == true)
-                #expect(types?.contains(NALUnitType.pictureParameterSet) == true)
-                #expect(types?.contains(NALUnitType.idrSlice) == true)
+                #expect(types?.contains(H264NALType.sequenceParameterSet) == true)
+                #expect(types?.contains(H264NALType.pictureParameterSet) == true)
+                #expect(types?.contains(H264NALType.idrSlice) == true)
             }
-            #expect(types?.contains(NALUnitType.accessUnitDelimiter) == false)
+            #expect(types?.contains(H264NALType.accessUnitDelimiter) == false)
         }
         #expect(idrFrames == [0, 10, 20])
     }

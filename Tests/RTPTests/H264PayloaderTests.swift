@@ -1,3 +1,4 @@
+import H264Syntax
 import Testing
 @testable import RTP
 

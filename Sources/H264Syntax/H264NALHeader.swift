@@ -7,9 +7,9 @@
 ///     |F|NRI|  Type   |
 ///     +---------------+
 public struct H264NALHeader: Hashable, Sendable {
-    static let forbiddenMask: UInt8 = 0x80
-    static let nriMask: UInt8 = 0x60
-    static let typeMask: UInt8 = 0x1F
+    public static let forbiddenMask: UInt8 = 0x80
+    public static let nriMask: UInt8 = 0x60
+    public static let typeMask: UInt8 = 0x1F
 
     public var rawValue: UInt8
 
@@ -27,7 +27,8 @@ public struct H264NALHeader: Hashable, Sendable {
     public var type: UInt8 { rawValue & Self.typeMask }
 }
 
-/// NAL unit type numbers used by the payloader (ITU-T H.264 Table 7-1; RFC 6184 Table 1).
+/// NAL unit type numbers camsim reads and writes (ITU-T H.264 Table 7-1), and the
+/// RTP payload structures RFC 6184 puts in the unspecified types 24-29 (RFC 6184 Table 1).
 public enum H264NALType {
     public static let nonIDRSlice: UInt8 = 1
     public static let idrSlice: UInt8 = 5

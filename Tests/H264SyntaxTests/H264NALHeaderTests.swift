@@ -1,5 +1,5 @@
+import H264Syntax
 import Testing
-@testable import RTP
 
 @Suite("H264NALHeader")
 struct H264NALHeaderTests {
