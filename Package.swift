@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Cameras", "Frames", "H264", "RTSP",
+                "Server", "Cameras", "Config", "Frames", "H264", "RTSP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]

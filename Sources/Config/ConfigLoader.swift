@@ -29,7 +29,7 @@ public struct ConfigLoader: Sendable {
 
     /// Parses configuration text; `file` is the name used in problem reports and inline YAML.
     public func parse(yaml: String, file: String) throws(ConfigErrors) -> CamsimConfig {
-        let collector = ProblemCollector(file: file)
+        let collector = ProblemCollector(file: file, source: yaml)
         let root: Node
         do {
             root = try Yams.compose(yaml: yaml) ?? Node("", .implicit, .plain)

@@ -6,10 +6,13 @@ import Yams
 /// every problem in a file.
 final class ProblemCollector {
     let file: String
+    /// The document's lines, so inline YAML can be cut out with its positions.
+    let sourceLines: [Substring]
     private(set) var problems: [ConfigProblem] = []
 
-    init(file: String) {
+    init(file: String, source: String = "") {
         self.file = file
+        sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     var isEmpty: Bool { problems.isEmpty }

@@ -31,16 +31,17 @@ extension CamsimServer {
 extension CamsimServer {
     /// Every scene and fault problem of a configuration that loaded, each naming its place.
     public static func problems(in config: CamsimConfig, scenes: SceneLibrary) -> [String] {
-        let faults: ConfiguredFaults
-        do {
-            faults = try ConfiguredFaults(config)
-        } catch {
-            return error.problems.map(\.description)
-        }
-        var problems: [String] = []
+        let (faults, catalogProblems) = ConfiguredFaults.reading(config)
+        var problems = catalogProblems.map(\.description)
         for camera in config.cameras {
+            // The scene and the faults separately, so one camera can report both.
             do {
-                _ = try CameraDefinition(camera, scenes: scenes, mtu: config.server.mtu, faults: faults)
+                _ = try CameraDefinition.scene(of: camera, scenes: scenes)
+            } catch {
+                problems.append("camera '\(camera.path)': \(error)")
+            }
+            do {
+                _ = try faults.profile(for: camera)
             } catch {
                 problems.append("camera '\(camera.path)': \(error)")
             }
@@ -64,11 +65,7 @@ extension ServerConfiguration {
 extension CameraDefinition {
     /// A configured camera: its scene and faults resolved and one stream definition per stream.
     init(_ camera: CameraConfig, scenes: SceneLibrary, mtu: Int, faults: ConfiguredFaults) throws {
-        let scene: Scene
-        switch camera.scene {
-        case .named(let name): scene = try scenes.scene(named: name)
-        case .inline(let yaml): scene = try Scene.parse(yaml: yaml.text, file: "\(yaml.file):\(yaml.line)")
-        }
+        let scene = try Self.scene(of: camera, scenes: scenes)
         let name = camera.path.split(separator: "/").last.map(String.init) ?? camera.path
         let streams = camera.streams.map { stream in
             StreamDefinition(
@@ -83,6 +80,18 @@ extension CameraDefinition {
             )
         }
         self.init(path: camera.path, streams: streams, faults: try faults.profile(for: camera))
+    }
+
+    /// The camera's scene, by name from `scenes` or parsed from the configuration.
+    static func scene(of camera: CameraConfig, scenes: SceneLibrary) throws -> Scene {
+        switch camera.scene {
+        case .named(let name):
+            return try scenes.scene(named: name)
+        case .inline(let yaml):
+            // Cut from the file in place, its problems carry the file's own line numbers.
+            return try yaml.textInPlace.map { try Scene.parse(yaml: $0, file: yaml.file) }
+                ?? Scene.parse(yaml: yaml.text, file: "\(yaml.file):\(yaml.line)")
+        }
     }
 }
 

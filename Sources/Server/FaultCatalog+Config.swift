@@ -8,18 +8,31 @@ struct ConfiguredFaults {
     let catalog: [String: FaultProfile]
 
     init(_ config: CamsimConfig) throws(FaultProfileError) {
+        let (faults, problems) = Self.reading(config)
+        guard problems.isEmpty else { throw FaultProfileError(problems: problems) }
+        self = faults
+    }
+
+    private init(catalog: [String: FaultProfile]) {
+        self.catalog = catalog
+    }
+
+    /// Every named profile that parses, an empty one in the place of each that does not
+    /// (so the cameras using it can still be checked), and the problems found.
+    static func reading(_ config: CamsimConfig) -> (faults: ConfiguredFaults, problems: [FaultProblem]) {
         let known = Set(config.faultProfiles.keys).union(FaultPresets.names)
         var catalog: [String: FaultProfile] = [:]
         var problems: [FaultProblem] = []
-        for (name, yaml) in config.faultProfiles {
+        for (name, yaml) in config.faultProfiles.sorted(by: { $0.value.line < $1.value.line }) {
             do {
-                catalog[name] = try FaultProfile.parse(yaml: yaml.text, file: yaml.file, line: yaml.line, knownProfiles: known)
+                let source = yaml.parseable
+                catalog[name] = try FaultProfile.parse(yaml: source.text, file: yaml.file, line: source.firstLine, knownProfiles: known)
             } catch {
+                catalog[name] = .empty
                 problems += error.problems
             }
         }
-        guard problems.isEmpty else { throw FaultProfileError(problems: problems) }
-        self.catalog = catalog
+        return (ConfiguredFaults(catalog: catalog), problems)
     }
 
     /// A camera's faults, its list layered in order (later entries win).
@@ -34,7 +47,8 @@ struct ConfiguredFaults {
                 }
                 layers.append(profile)
             case .inline(let yaml):
-                layers.append(try FaultProfile.parse(yaml: yaml.text, file: yaml.file, line: yaml.line, knownProfiles: known))
+                let source = yaml.parseable
+                layers.append(try FaultProfile.parse(yaml: source.text, file: yaml.file, line: source.firstLine, knownProfiles: known))
             }
         }
         return FaultProfile.merging(layers)

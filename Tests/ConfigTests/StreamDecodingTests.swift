@@ -86,6 +86,45 @@ struct StreamDecodingTests {
         #expect(config.faultProfiles["flaky"]?.line == 3)
     }
 
+    /// Inline YAML is also kept as written, blanked around so that its lines and columns
+    /// are the file's: whoever parses it reports the file's own positions.
+    @Test func inlineYAMLIsAlsoKeptInPlace() throws {
+        let config = try parse("""
+            cameras:
+              - path: a
+                scene:
+                  layers:
+                    - { type: bars }
+                faults: [{jitter: 1ms}, {freeze: 2s}, {loss: 1%}]
+              - path: b
+                faults: &shared
+                  loss: 2%
+              - path: c
+                faults: *shared
+            """)
+        guard case .inline(let scene) = config.cameras[0].scene else {
+            Issue.record("expected an inline scene")
+            return
+        }
+        let lines = try #require(scene.textInPlace).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count >= 6 && lines[0...2].allSatisfy { $0.allSatisfy { $0 == " " } })
+        #expect(lines[3] == "      layers:" && lines[4] == "        - { type: bars }")
+        #expect(scene.parseable.firstLine == 1)
+        guard case .inline(let freeze) = config.cameras[0].faults[1], case .inline(let loss) = config.cameras[0].faults[2] else {
+            Issue.record("expected inline faults")
+            return
+        }
+        // Cut out of `    faults: [{jitter: 1ms}, {freeze: 2s}, {loss: 1%}]` at their columns.
+        #expect(freeze.textInPlace?.split(separator: "\n").last.map(String.init) == String(repeating: " ", count: 28) + "{freeze: 2s}")
+        #expect(loss.textInPlace?.split(separator: "\n").last.map(String.init) == String(repeating: " ", count: 42) + "{loss: 1%}")
+        // An alias reads as the anchored value, where the anchor wrote it.
+        guard case .inline(let aliased) = config.cameras[2].faults[0] else {
+            Issue.record("expected an inline fault")
+            return
+        }
+        #expect(aliased.textInPlace?.split(separator: "\n").last == "      loss: 2%")
+    }
+
     @Test func serverSettings() throws {
         let config = try parse("""
             server:
