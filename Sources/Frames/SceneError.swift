@@ -7,6 +7,8 @@ public struct SceneError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The field, as a path such as `layers[2].template` (empty for the whole file).
     public var field: String
     public var message: String
+    /// Further problems found in the same scene, in file order; empty when this is the only one.
+    public var more: [SceneError] = []
 
     public init(file: String, line: Int?, field: String, message: String) {
         self.file = file
@@ -15,12 +17,34 @@ public struct SceneError: Error, CustomStringConvertible, Sendable, Equatable {
         self.message = message
     }
 
-    /// `file:line: field: message`, the form compilers use, so editors can jump to it.
+    /// This problem and every further one, each on its own.
+    public var all: [SceneError] {
+        var first = self
+        first.more = []
+        return [first] + more.flatMap(\.all)
+    }
+
+    /// One error for several problems (at least one): the first in file order, carrying
+    /// the others in file order (problems on one line keep the order they were found in).
+    static func combining(_ problems: [SceneError]) -> SceneError {
+        let all = problems.flatMap(\.all).enumerated().sorted { a, b in
+            let (l, r) = (a.element.line ?? .max, b.element.line ?? .max)
+            return l != r ? l < r : a.offset < b.offset
+        }.map(\.element)
+        var first = all[0]
+        first.more = Array(all.dropFirst())
+        return first
+    }
+
+    /// `file:line: field: message`, the form compilers use, so editors can jump to it;
+    /// one line per problem.
     public var description: String {
-        var s = file
-        if let line { s += ":\(line)" }
-        s += ": "
-        if !field.isEmpty { s += "\(field): " }
-        return s + message
+        all.map { problem in
+            var s = problem.file
+            if let line = problem.line { s += ":\(line)" }
+            s += ": "
+            if !problem.field.isEmpty { s += "\(problem.field): " }
+            return s + problem.message
+        }.joined(separator: "\n")
     }
 }

@@ -31,25 +31,41 @@ struct SceneParser {
         guard let mapping = root.mapping else {
             throw SceneError(file: file, line: root.mark?.line, field: "", message: "a scene must be a mapping with a background and layers")
         }
+        // Every problem is collected, so one run reports them all.
+        var problems: [SceneError] = []
+        func attempt(_ body: () throws(SceneError) -> Void) {
+            do { try body() } catch { problems.append(error) }
+        }
         var name: String?, description: String?, background: LayerSpec?, overlays: [LayerSpec] = []
+        var backgroundGiven = false
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
-            case "name": name = try scalar(value, field: "name")
-            case "description": description = try scalar(value, field: "description")
-            case "background": background = try layer(value, path: "background")
+            case "name": attempt { () throws(SceneError) in name = try scalar(value, field: "name") }
+            case "description": attempt { () throws(SceneError) in description = try scalar(value, field: "description") }
+            case "background":
+                backgroundGiven = true
+                attempt { () throws(SceneError) in background = try layer(value, path: "background") }
             case "layers":
                 if case .scalar(let s) = value, s.string.isEmpty || s.string == "null" { continue }
                 guard let seq = value.sequence else {
-                    throw SceneError(file: file, line: value.mark?.line, field: "layers", message: "must be a list of layers")
+                    problems.append(SceneError(file: file, line: value.mark?.line, field: "layers", message: "must be a list of layers"))
+                    continue
                 }
-                for (i, item) in seq.enumerated() { overlays.append(try layer(item, path: "layers[\(i)]")) }
+                for (i, item) in seq.enumerated() {
+                    attempt { () throws(SceneError) in overlays.append(try layer(item, path: "layers[\(i)]")) }
+                }
             default:
-                throw SceneError(
+                problems.append(SceneError(
                     file: file, line: keyNode.mark?.line, field: key,
-                    message: "unknown field; valid fields: " + Self.topLevelFields.joined(separator: ", "))
+                    message: "unknown field; valid fields: " + Self.topLevelFields.joined(separator: ", ")))
             }
         }
+        if !backgroundGiven {
+            problems.append(SceneError(
+                file: file, line: root.mark?.line, field: "background", message: "missing; every scene needs a background layer"))
+        }
+        if !problems.isEmpty { throw SceneError.combining(problems) }
         guard let background else {
             throw SceneError(file: file, line: root.mark?.line, field: "background", message: "missing; every scene needs a background layer")
         }
@@ -120,64 +136,80 @@ struct SceneParser {
         let fields = LayerType.commonFields.merging(type.fields) { a, _ in a }
         var values: [String: FieldValue] = [:]
         var lines: [String: Int] = [:]
+        var problems: [SceneError] = []
         for (keyNode, valueNode) in mapping {
-            let key = keyNode.string ?? ""
-            let field = "\(path).\(key)"
-            guard let kind = fields[key] else {
-                throw SceneError(
-                    file: file, line: keyNode.mark?.line, field: field,
-                    message: "unknown field for a \(typeName) layer; valid fields: " + fields.keys.sorted().joined(separator: ", "))
-            }
-            if key == "type" { continue }
-            let text = try scalar(valueNode, field: field)
-            let line = valueNode.mark?.line ?? keyNode.mark?.line
-            lines[key] = line
-            func fail(_ message: String) -> SceneError {
-                SceneError(file: file, line: line, field: field, message: message)
-            }
-            switch kind {
-            case .length:
-                guard let v = Length(parsing: text) else {
-                    throw fail("\"\(text)\" is not a length: use whole pixels (64), a fraction with a decimal point (0.05) or a percentage (\"5%\")")
-                }
-                values[key] = .length(v)
-            case .number(let range):
-                guard let v = Double(text), range.contains(v) else {
-                    throw fail("\"\(text)\" must be a number in \(range.lowerBound)...\(range.upperBound)")
-                }
-                values[key] = .number(v)
-            case .unit:
-                guard let v = Double(text), (0...1).contains(v) else { throw fail("\"\(text)\" must be a number in 0...1") }
-                values[key] = .number(v)
-            case .integer(let range):
-                guard let v = Int(text), range.contains(v) else {
-                    throw fail("\"\(text)\" must be a whole number in \(range.lowerBound)...\(range.upperBound)")
-                }
-                values[key] = .integer(v)
-            case .colour:
-                guard let c = SceneColour(parsing: text) else {
-                    throw fail("\"\(text)\" is not a colour: use a name (\(SceneColour.names.keys.sorted().joined(separator: ", "))), #RRGGBB or ycbcr(Y, Cb, Cr)")
-                }
-                values[key] = .colour(c)
-            case .string:
-                values[key] = .string(text)
-            case .template:
-                do {
-                    values[key] = .template(try TextTemplate(text))
-                } catch {
-                    throw fail(error.message)
-                }
-            case .choice(let options):
-                guard options.contains(text) else { throw fail("\"\(text)\" is not one of: " + options.joined(separator: ", ")) }
-                values[key] = .string(text)
+            do throws(SceneError) {
+                try field(keyNode, valueNode, of: type, named: typeName, path: path, fields: fields, into: &values, lines: &lines)
+            } catch {
+                problems.append(error)
             }
         }
-        if type.isText, values["template"] == nil {
-            guard let t = type.defaultTemplate else {
-                throw SceneError(file: file, line: node.mark?.line, field: "\(path).template", message: "missing; a text layer needs a template")
-            }
+        if type.isText, values["template"] == nil, type.defaultTemplate == nil,
+           !mapping.contains(where: { $0.key.string == "template" }) {
+            problems.append(SceneError(
+                file: file, line: node.mark?.line, field: "\(path).template", message: "missing; a text layer needs a template"))
+        }
+        if !problems.isEmpty { throw SceneError.combining(problems) }
+        if type.isText, values["template"] == nil, let t = type.defaultTemplate {
             values["template"] = .template(try! TextTemplate(t))
         }
         return LayerSpec(type: type, line: node.mark?.line, path: path, values: values, lines: lines)
+    }
+
+    /// Reads one field of a layer into `values` (and its line into `lines`).
+    private func field(
+        _ keyNode: Node, _ valueNode: Node, of type: LayerType, named typeName: String, path: String,
+        fields: [String: FieldKind], into values: inout [String: FieldValue], lines: inout [String: Int]
+    ) throws(SceneError) {
+        let key = keyNode.string ?? ""
+        let field = "\(path).\(key)"
+        guard let kind = fields[key] else {
+            throw SceneError(
+                file: file, line: keyNode.mark?.line, field: field,
+                message: "unknown field for a \(typeName) layer; valid fields: " + fields.keys.sorted().joined(separator: ", "))
+        }
+        if key == "type" { return }
+        let text = try scalar(valueNode, field: field)
+        let line = valueNode.mark?.line ?? keyNode.mark?.line
+        lines[key] = line
+        func fail(_ message: String) -> SceneError {
+            SceneError(file: file, line: line, field: field, message: message)
+        }
+        switch kind {
+        case .length:
+            guard let v = Length(parsing: text) else {
+                throw fail("\"\(text)\" is not a length: use whole pixels (64), a fraction with a decimal point (0.05) or a percentage (\"5%\")")
+            }
+            values[key] = .length(v)
+        case .number(let range):
+            guard let v = Double(text), range.contains(v) else {
+                throw fail("\"\(text)\" must be a number in \(range.lowerBound)...\(range.upperBound)")
+            }
+            values[key] = .number(v)
+        case .unit:
+            guard let v = Double(text), (0...1).contains(v) else { throw fail("\"\(text)\" must be a number in 0...1") }
+            values[key] = .number(v)
+        case .integer(let range):
+            guard let v = Int(text), range.contains(v) else {
+                throw fail("\"\(text)\" must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+            }
+            values[key] = .integer(v)
+        case .colour:
+            guard let c = SceneColour(parsing: text) else {
+                throw fail("\"\(text)\" is not a colour: use a name (\(SceneColour.names.keys.sorted().joined(separator: ", "))), #RRGGBB or ycbcr(Y, Cb, Cr)")
+            }
+            values[key] = .colour(c)
+        case .string:
+            values[key] = .string(text)
+        case .template:
+            do {
+                values[key] = .template(try TextTemplate(text))
+            } catch {
+                throw fail(error.message)
+            }
+        case .choice(let options):
+            guard options.contains(text) else { throw fail("\"\(text)\" is not one of: " + options.joined(separator: ", ")) }
+            values[key] = .string(text)
+        }
     }
 }

@@ -37,6 +37,8 @@ extension CamsimServer {
             // The scene and the faults separately, so one camera can report both.
             do {
                 _ = try CameraDefinition.scene(of: camera, scenes: scenes)
+            } catch let error as SceneError {
+                problems += error.all.map { "camera '\(camera.path)': \($0)" }
             } catch {
                 problems.append("camera '\(camera.path)': \(error)")
             }

@@ -53,6 +53,34 @@ struct SceneErrorTests {
         }
     }
 
+    /// One run reports every problem of a scene, in file order, each with its own line.
+    @Test func everyProblemIsReportedAtOnce() {
+        let yaml = """
+            background:
+              type: solid
+              colour: chartreuse
+            layers:
+              - type: box
+                sped_x: 4
+                size: 64.0
+              - type: sparkles
+              - type: text
+                template: "{bogus}"
+            colour: red
+            """
+        do {
+            _ = try Scene.parse(yaml: yaml, file: "broken.yaml")
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.all.map(\.line) == [3, 6, 7, 8, 10, 11], "\(error)")
+            #expect(error.all.map(\.field) == [
+                "background.colour", "layers[0].sped_x", "layers[0].size", "layers[1].type", "layers[2].template", "colour",
+            ])
+            #expect(error.description.split(separator: "\n").count == 6)
+            #expect(error.line == 3 && error.field == "background.colour")
+        }
+    }
+
     @Test func regionsAreClippedToTheFrame() throws {
         let yaml = "background:\n  type: solid\n  colour: black\nlayers:\n  - type: solid\n    colour: white\n    x: 600\n    width: 100\n"
         let scene = try Scene.parse(yaml: yaml, file: "r.yaml")

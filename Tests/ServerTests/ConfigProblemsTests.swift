@@ -36,11 +36,14 @@ import Testing
         let scenes = SceneLibrary(directory: URL(fileURLWithPath: "/nonexistent"))
         let problems = CamsimServer.problems(in: config, scenes: scenes)
         let places = problems.map { $0.split(separator: " ").first(where: { $0.contains("cams.yaml:") }).map(String.init) }
-        #expect(problems.count == 6, "\(problems)")
+        #expect(problems.count == 8, "\(problems)")
         // The fault catalog's problem, then each camera's scene, then its faults.
         #expect(problems.contains { $0.contains("cams.yaml:4") && $0.contains("jitre") }, "\(problems)")
         #expect(problems.contains { $0.contains("cams.yaml:11:") && $0.contains("layers[0].text") }, "\(problems)")
         #expect(problems.contains { $0.contains("cams.yaml:13:") && $0.contains("\"bars\"") }, "\(problems)")
+        // Every problem of a scene, not just its first.
+        #expect(problems.contains { $0.contains("camera 'a': cams.yaml:10: layers[0].template: missing") }, "\(problems)")
+        #expect(problems.contains { $0.contains("camera 'b': cams.yaml:13: layers[0].template: missing") }, "\(problems)")
         #expect(problems.contains { $0.contains("cams.yaml:14") && $0.contains("lose") }, "\(problems)")
         #expect(problems.contains { $0.contains("cams.yaml:18") && $0.contains("delya") }, "\(problems)")
         // A flow item with more after it on its line.
