@@ -30,9 +30,12 @@ extension RTSPConnection {
             let latch = ReplyLatch(promise)
             let complete: @Sendable (Result<RTSPResponse, any Error>) -> Void = { latch.complete($0) }
             viewer.rearm(onStart: { sequenceNumber, rtpTime in
-                var started = response
                 let info = RTPInfoEntry(url: trackURL, sequenceNumber: sequenceNumber, rtpTime: rtpTime)
-                started.headers.add("RTP-Info", info.serialized)
+                let started = {
+                    var started = response
+                    started.headers.add("RTP-Info", info.serialized)
+                    return started
+                }()
                 // Same loop (TCP): answer inline so the reply goes out before the first packet.
                 if loop.inEventLoop { complete(.success(started)) } else { loop.execute { complete(.success(started)) } }
             })
