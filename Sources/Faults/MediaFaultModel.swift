@@ -43,6 +43,14 @@ public struct MediaFaultCounters: Sendable, Equatable {
     public var dropped: [FrameDropCause: Int] = [:]
 
     public init() {}
+
+    public static func + (lhs: MediaFaultCounters, rhs: MediaFaultCounters) -> MediaFaultCounters {
+        var sum = lhs
+        sum.sent += rhs.sent
+        sum.repeated += rhs.repeated
+        for (cause, count) in rhs.dropped { sum.dropped[cause, default: 0] += count }
+        return sum
+    }
 }
 
 /// Decides per frame, and answers the "describe" faults as pure functions of
@@ -107,8 +115,7 @@ public struct MediaFaultModel: Sendable {
 
     /// The picture size in force at `elapsed`, or nil for the configured one.
     public func resolution(at elapsed: Int64) -> (width: Int, height: Int)? {
-        guard let change = profile.resolutionChange, elapsed >= change.at else { return nil }
-        return (change.width, change.height)
+        profile.resolution(at: elapsed)
     }
 
     /// What to add to RTP timestamps at `elapsed`, in ticks of `clockRate` Hz

@@ -126,6 +126,13 @@ public struct PayloadTypeChange: Sendable, Equatable, Hashable {
 }
 
 extension MediaFaultProfile {
+    /// The picture size a resolution change puts in force at `elapsed`, or nil for the
+    /// configured one.
+    public func resolution(at elapsed: Int64) -> (width: Int, height: Int)? {
+        guard let change = resolutionChange, elapsed >= change.at else { return nil }
+        return (change.width, change.height)
+    }
+
     /// The part of this profile a camera's encoders are opened with (a GOP override, the
     /// frame rate the SPS announces): changing it needs new encoders, not just new faults.
     public var encoderShaping: MediaFaultProfile {

@@ -66,10 +66,7 @@ final class CameraRegistry: Sendable {
             definition.isPictureFrozen = { now in
                 faults.profile.media.frozenPicture?.isActive(at: now - faults.origin) ?? false
             }
-            definition.resolutionOverride = { now in
-                guard let change = faults.profile.media.resolutionChange, now - faults.origin >= change.at else { return nil }
-                return (change.width, change.height)
-            }
+            definition.resolutionOverride = { now in faults.profile.media.resolution(at: now - faults.origin) }
             if let gop = camera.faults.media.gopOverride { definition.encoder.gop = gop }
             if let declared = camera.faults.media.declaredFrameRate {
                 definition.encoder.signalledFrameRate = FrameRate(declared)

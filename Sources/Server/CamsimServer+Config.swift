@@ -15,8 +15,9 @@ extension CamsimServer {
         logger: Logger = Logger(label: "camsim")
     ) throws {
         let faults = try ConfiguredFaults(config)
+        var resolver = SceneResolver(scenes)
         let cameras = try config.cameras.map { camera in
-            try CameraDefinition(camera, scenes: scenes, mtu: config.server.mtu, faults: faults)
+            try CameraDefinition(camera, scene: resolver.scene(of: camera), mtu: config.server.mtu, faults: faults)
         }
         self.init(
             configuration: ServerConfiguration(config.server),
@@ -33,10 +34,11 @@ extension CamsimServer {
     public static func problems(in config: CamsimConfig, scenes: SceneLibrary) -> [String] {
         let (faults, catalogProblems) = ConfiguredFaults.reading(config)
         var problems = catalogProblems.map(\.description)
+        var resolver = SceneResolver(scenes)
         for camera in config.cameras {
             // The scene and the faults separately, so one camera can report both.
             do {
-                _ = try CameraDefinition.scene(of: camera, scenes: scenes)
+                _ = try resolver.scene(of: camera)
             } catch let error as SceneError {
                 problems += error.all.map { "camera '\(camera.path)': \($0)" }
             } catch {
@@ -66,8 +68,7 @@ extension ServerConfiguration {
 
 extension CameraDefinition {
     /// A configured camera: its scene and faults resolved and one stream definition per stream.
-    init(_ camera: CameraConfig, scenes: SceneLibrary, mtu: Int, faults: ConfiguredFaults) throws {
-        let scene = try Self.scene(of: camera, scenes: scenes)
+    init(_ camera: CameraConfig, scene: Scene, mtu: Int, faults: ConfiguredFaults) throws {
         let name = camera.path.split(separator: "/").last.map(String.init) ?? camera.path
         let streams = camera.streams.map { stream in
             StreamDefinition(
@@ -82,18 +83,6 @@ extension CameraDefinition {
             )
         }
         self.init(path: camera.path, streams: streams, faults: try faults.profile(for: camera))
-    }
-
-    /// The camera's scene, by name from `scenes` or parsed from the configuration.
-    static func scene(of camera: CameraConfig, scenes: SceneLibrary) throws -> Scene {
-        switch camera.scene {
-        case .named(let name):
-            return try scenes.scene(named: name)
-        case .inline(let yaml):
-            // Cut from the file in place, its problems carry the file's own line numbers.
-            return try yaml.textInPlace.map { try Scene.parse(yaml: $0, file: yaml.file) }
-                ?? Scene.parse(yaml: yaml.text, file: "\(yaml.file):\(yaml.line)")
-        }
     }
 }
 

@@ -32,7 +32,8 @@ extension CamsimServer {
     public func reload(from old: CamsimConfig, to new: CamsimConfig, scenes: SceneLibrary) async throws -> ReloadSummary {
         let diff = ConfigDiff(old: old, new: new)
         let faults = try ConfiguredFaults(new)
-        let added = try diff.added.map { try CameraDefinition($0, scenes: scenes, mtu: new.server.mtu, faults: faults) }
+        var resolver = SceneResolver(scenes)
+        let added = try diff.added.map { try CameraDefinition($0, scene: resolver.scene(of: $0), mtu: new.server.mtu, faults: faults) }
         // A camera takes new faults in place unless they change how its encoders are
         // opened (a GOP override, a declared frame rate): then it restarts.
         var faultProfiles: [(path: String, profile: FaultProfile)] = []
@@ -46,7 +47,7 @@ extension CamsimServer {
                 restarting.append(after)
             }
         }
-        let changed = try restarting.map { try CameraDefinition($0, scenes: scenes, mtu: new.server.mtu, faults: faults) }
+        let changed = try restarting.map { try CameraDefinition($0, scene: resolver.scene(of: $0), mtu: new.server.mtu, faults: faults) }
         var summary = ReloadSummary(unchanged: diff.unchanged.count, serverSettingsIgnored: diff.serverChanged)
         for camera in diff.removed {
             await removeCamera(path: camera.path)

@@ -11,9 +11,7 @@ struct FaultTally: Sendable, CustomStringConvertible {
     static func + (lhs: FaultTally, rhs: FaultTally) -> FaultTally {
         var sum = lhs
         sum.network = lhs.network + rhs.network
-        sum.media.sent += rhs.media.sent
-        sum.media.repeated += rhs.media.repeated
-        for (cause, count) in rhs.media.dropped { sum.media.dropped[cause, default: 0] += count }
+        sum.media = lhs.media + rhs.media
         sum.sessions += rhs.sessions
         sum.reboots += rhs.reboots
         return sum

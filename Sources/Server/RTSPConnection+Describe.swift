@@ -8,10 +8,8 @@ extension RTSPConnection {
     func options(_ request: RTSPRequest) -> RTSPResponse {
         var response = answer(.ok)
         response.headers.add("Public", RTSPConnection.supportedMethods)
-        if let value = request.headers[SessionHeader.headerName],
-           let header = SessionHeader(parsing: value),
-           let session = server.sessions.session(id: header.id) {
-            session.noteActivity()
+        // A garbled or unknown Session header is no reason to refuse OPTIONS.
+        if let session = (try? namedSession(request)) ?? nil {
             response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
         }
         return response

@@ -20,9 +20,8 @@ extension RTSPConnection {
                 guard existing.stream === mount.stream else { throw Refusal(.aggregateOperationNotAllowed) }
             }
             let control = controlFaults(for: request, mount: mount)
-            let denied = control.profile.deniedTransports ?? []
             let usable = TransportHeader(specs: offered.specs.filter { spec in
-                !denied.contains(spec.lowerTransport == .tcp ? .tcp : .udp)
+                control.transportRefusal(spec.lowerTransport == .tcp ? .tcp : .udp) == nil
             })
             guard let (transport, reply) = chooseTransport(from: usable, ssrc: mount.stream.identity.ssrc) else {
                 throw Refusal(.unsupportedTransport)
@@ -41,7 +40,7 @@ extension RTSPConnection {
             if case .failure(let status) = session.handle(.setup) { throw Refusal(status) }
             if let old = session.viewer { mount.stream.stop(old) }
             let faults = makeViewerFaults(mount: mount, query: faultQuery, sessionID: session.id)
-            session.keyframeOnJoin = faults.profile.media.suppressIDROnJoin != true
+            session.keyframeOnJoin = !faults.media.suppressesIDROnJoin
             session.setTransport(transport, viewer: makeViewer(for: session, transport: transport, faults: faults))
             if existing == nil {
                 server.sessions.add(session)

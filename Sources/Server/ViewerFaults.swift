@@ -11,7 +11,6 @@ final class ViewerFaults: @unchecked Sendable {
     let origin: Int64
     /// The viewer's own overlay (URL query, SET_PARAMETER).
     private var overlay: FaultProfile
-    private var cameraProfile: FaultProfile
     private var effective: FaultProfile
     private(set) var network: NetworkFaultModel
     /// RTCP draws from its own generator, so the RTP packets a seed drops do not
@@ -27,7 +26,6 @@ final class ViewerFaults: @unchecked Sendable {
         self.overlay = overlay
         self.seed = seed
         self.origin = origin
-        cameraProfile = camera.profile
         effective = FaultProfile.empty
         network = NetworkFaultModel(profile: .init(), seed: seed, origin: origin)
         rtcpNetwork = NetworkFaultModel(profile: .init(), seed: SeededGenerator.derived(from: seed, "rtcp").state, origin: origin)
@@ -38,12 +36,13 @@ final class ViewerFaults: @unchecked Sendable {
     /// The viewer's profile now: the camera's, then the viewer's own, with schedules applied.
     var profile: FaultProfile { effective }
 
-    var isActive: Bool { !effective.network.isEmpty || !effective.media.isEmpty || effective.control.noRTCP == true }
+    /// Whether any fault is in force now; set by `refresh`, read for every packet.
+    private(set) var isActive = false
 
     /// Replaces the viewer's own overlay (SET_PARAMETER).
     func setOverlay(_ overlay: FaultProfile, at now: Int64) {
         self.overlay = overlay
-        refresh(at: now, force: true)
+        refresh(at: now)
     }
 
     var currentOverlay: FaultProfile { overlay }
@@ -52,12 +51,9 @@ final class ViewerFaults: @unchecked Sendable {
     var cameraCatalog: [String: FaultProfile] { camera.catalog }
 
     /// Re-reads the camera profile and schedules; cheap when nothing changed.
-    func refresh(at now: Int64, force: Bool = false) {
-        let latestCamera = camera.profile
-        let combined = latestCamera.merged(with: overlay)
-        let next = combined.effective(at: now - origin, catalog: camera.catalog)
-        guard force || next != effective || latestCamera != cameraProfile else { return }
-        cameraProfile = latestCamera
+    func refresh(at now: Int64) {
+        let next = camera.profile.merged(with: overlay).effective(at: now - origin, catalog: camera.catalog)
+        guard next != effective else { return }
         if next.network != effective.network {
             network.setProfile(next.network)
             rtcpNetwork.setProfile(next.network)
@@ -67,6 +63,7 @@ final class ViewerFaults: @unchecked Sendable {
             media = MediaFaultModel(profile: next.media, seed: SeededGenerator.derived(from: seed, "media").state, origin: origin)
         }
         effective = next
+        isActive = !next.network.isEmpty || !next.media.isEmpty || next.control.noRTCP == true
         if isActive { hasEverBeenActive = true }
     }
 
@@ -97,11 +94,7 @@ final class ViewerFaults: @unchecked Sendable {
 
     /// Media counters since the viewer started, across profile changes.
     var mediaCounters: MediaFaultCounters {
-        var total = mediaCountersBefore
-        total.sent += media.counters.sent
-        total.repeated += media.counters.repeated
-        for (cause, count) in media.counters.dropped { total.dropped[cause, default: 0] += count }
-        return total
+        mediaCountersBefore + media.counters
     }
 
     var sendsRTCP: Bool { effective.control.noRTCP != true }

@@ -11,6 +11,8 @@ import UnixSignals
 /// is reported and changes nothing.
 struct ConfigReloader: Service {
     let options: ConfigOptions
+    /// The configuration the server was started with: the first reload is diffed against it.
+    let running: CamsimConfig
     let server: CamsimServer
     let scenes: SceneLibrary
     let logger: Logger
@@ -34,7 +36,7 @@ struct ConfigReloader: Service {
     }
 
     func run() async throws {
-        let current = Current(try options.load())
+        let current = Current(running)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 let signals = await UnixSignalsSequence(trapping: .sighup)

@@ -62,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         var services: [any Service] = [server]
         if options.config != nil {
             services.append(ConfigReloader(
-                options: options, server: server, scenes: library, logger: logger,
+                options: options, running: config, server: server, scenes: library, logger: logger,
                 watchFile: watch ? options.config : nil))
         }
         let group = ServiceGroup(
