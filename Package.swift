@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "FramesTests", dependencies: ["Frames"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
-        .testTarget(name: "RTPTests", dependencies: ["RTP", "H264Syntax"]),
+        .testTarget(name: "RTPTests", dependencies: ["RTP", "H264Syntax", "Randomness"]),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness"]),
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults"]),

@@ -30,10 +30,8 @@ extension ConfigOverrides {
         if bitrateKbps != nil, crf != nil { check("crf", "set either a bitrate or a crf, not both") }
         if let bitrateKbps { check("bitrate", Limits.bitrate(kbps: bitrateKbps)) }
         if let crf { check("crf", Limits.crf(crf)) }
-        if let preset, !X264Options.presets.contains(preset) {
-            check("preset",
-                  "unknown x264 preset '\(preset)'; valid presets: \(X264Options.presets.joined(separator: " "))",
-                  suggestion: Suggestion.didYouMean(preset, in: X264Options.presets))
+        if let preset, let problem = X264Options.presetProblem(preset) {
+            check("preset", problem.message, suggestion: problem.suggestion)
         }
         return problems
     }

@@ -13,14 +13,19 @@ enum X264Options {
 
     static func preset(field: YAMLField) -> String? {
         guard let text = field.string() else { return nil }
-        guard presets.contains(text) else {
-            field.fail(
-                "unknown x264 preset '\(text)'; valid presets: \(presets.joined(separator: " "))",
-                suggestion: Suggestion.didYouMean(text, in: presets)
-            )
+        if let problem = presetProblem(text) {
+            field.fail(problem.message, suggestion: problem.suggestion)
             return nil
         }
         return text
+    }
+
+    /// Why `value` is not an x264 preset, or nil when it is one.
+    static func presetProblem(_ value: String) -> (message: String, suggestion: String?)? {
+        presets.contains(value) ? nil : (
+            "unknown x264 preset '\(value)'; valid presets: \(presets.joined(separator: " "))",
+            Suggestion.didYouMean(value, in: presets)
+        )
     }
 
     /// Decodes a tune; `none` means no tuning.

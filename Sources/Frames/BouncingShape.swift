@@ -37,8 +37,7 @@ public final class BouncingShape: SceneLayer {
     public static func triangle(_ p: Int64, travel: Int) -> Int {
         guard travel > 0 else { return 0 }
         let period = Int64(2 * travel)
-        var m = p % period
-        if m < 0 { m += period }
+        let m = floorDivide(p, period).remainder
         return Int(m <= Int64(travel) ? m : period - m)
     }
 

@@ -17,19 +17,19 @@ public struct CivilTime: Equatable, Sendable {
     /// Breaks down nanoseconds since 1970-01-01T00:00:00Z. Times before the epoch round
     /// towards the past, so milliseconds are always 0...999.
     public init(unixNanos: Int64) {
-        let (secs, nanos) = Self.floorDivide(unixNanos, 1_000_000_000)
+        let (secs, nanos) = floorDivide(unixNanos, 1_000_000_000)
         unixSeconds = secs
         millisecond = Int(nanos / 1_000_000)
-        let (days, secOfDay) = Self.floorDivide(secs, 86_400)
+        let (days, secOfDay) = floorDivide(secs, 86_400)
         hour = Int(secOfDay / 3600)
         minute = Int(secOfDay / 60 % 60)
         second = Int(secOfDay % 60)
-        weekday = Int(Self.floorDivide(days + 4, 7).1)  // 1970-01-01 was a Thursday
+        weekday = Int(floorDivide(days + 4, 7).1)  // 1970-01-01 was a Thursday
 
         // Days since 0000-03-01 in 400-year eras of 146 097 days; the year starts in March
         // so the leap day is the last day of the (shifted) year.
         let z = days + 719_468
-        let era = Self.floorDivide(z, 146_097).0
+        let era = floorDivide(z, 146_097).0
         let dayOfEra = z - era * 146_097  // 0...146096
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
         let dayOfShiftedYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
@@ -41,11 +41,5 @@ public struct CivilTime: Equatable, Sendable {
         let cumulative = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         dayOfYear = cumulative[month - 1] + day + (leap && month > 2 ? 1 : 0)
-    }
-
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
-        var q = a / b, r = a % b
-        if r < 0 { q -= 1; r += b }
-        return (q, r)
     }
 }

@@ -15,9 +15,8 @@ public final class LevelsLayer: SceneLayer {
         self.region = region
         self.gain = gain
         self.saturation = saturation
-        func clamp(_ v: Double) -> UInt8 { UInt8(min(254, max(1, (v + 0.5).rounded(.down)))) }
-        lumaMap = (0..<256).map { clamp(16 + (Double($0) - 16) * gain) }
-        chromaMap = (0..<256).map { clamp(128 + (Double($0) - 128) * saturation) }
+        lumaMap = (0..<256).map { ColourStandard.quantise(16 + (Double($0) - 16) * gain) }
+        chromaMap = (0..<256).map { ColourStandard.quantise(128 + (Double($0) - 128) * saturation) }
     }
 
     public func draw(into picture: PictureView, context: FrameContext) -> PixelRect {

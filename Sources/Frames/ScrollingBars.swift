@@ -32,8 +32,7 @@ public final class ScrollingBars: SceneLayer {
     @inline(__always)
     func isFirst(_ p: Int, offset: Int64) -> Bool {
         let period = Int64(2 * barWidth)
-        var m = (Int64(p) + offset) % period
-        if m < 0 { m += period }
+        let m = floorDivide(Int64(p) + offset, period).remainder
         return m < Int64(barWidth)
     }
 

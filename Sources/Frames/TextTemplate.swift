@@ -158,10 +158,9 @@ public struct TextTemplate: Sendable, Equatable {
         let scaled = (value * Double(scale) + 1e-6).rounded(.down)
         guard scaled.isFinite, abs(scaled) < 9e15 else { return "0" }
         let n = Int64(scaled)
-        let whole = n >= 0 ? n / scale : -((-n + scale - 1) / scale)
+        let (whole, frac) = floorDivide(n, scale)
         var out = String(whole)
         if decimals > 0 {
-            let frac = n - whole * scale
             out += "."
             appendPadded(Int(frac), decimals, &out)
         }

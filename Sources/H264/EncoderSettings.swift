@@ -50,9 +50,6 @@ public struct EncoderSettings: Sendable, Hashable {
         self.threads = threads
     }
 
-    /// HD sizes use BT.709 colour; SD sizes BT.601 (as broadcast practice and most decoders assume).
-    public var isHighDefinition: Bool { height >= 720 }
-
     /// The frame rate written into the SPS.
     public var announcedFrameRate: FrameRate { signalledFrameRate ?? frameRate }
 }

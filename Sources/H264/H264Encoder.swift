@@ -159,7 +159,7 @@ public final class H264Encoder: @unchecked Sendable {
             param.analyse.b_transform_8x8 = 1
         }
         // VUI colour description (H.264 Annex E): BT.709 for HD, BT.601 (SMPTE 170M) for SD, limited range.
-        let colour: Int32 = settings.isHighDefinition ? 1 : 6
+        let colour: Int32 = ColourStandard.forPicture(height: settings.height) == .bt709 ? 1 : 6
         param.vui.i_colorprim = colour
         param.vui.i_transfer = colour
         param.vui.i_colmatrix = colour

@@ -11,7 +11,6 @@
 public struct NTPTimestamp: Hashable, Sendable {
     /// Seconds from 1900-01-01 to 1970-01-01 (70 years, 17 of them leap).
     public static let unixEpochOffsetSeconds: Int64 = 2_208_988_800
-    static let nanosecondsPerSecond: Int64 = 1_000_000_000
 
     public var rawValue: UInt64
 
@@ -20,15 +19,10 @@ public struct NTPTimestamp: Hashable, Sendable {
     /// The NTP time of a Unix time in nanoseconds; the fraction is truncated.
     public init(unixNanoseconds: Int64) {
         // Floor division, so times before 1970 keep a fraction in [0, 1).
-        var seconds = unixNanoseconds / Self.nanosecondsPerSecond
-        var nanoseconds = unixNanoseconds % Self.nanosecondsPerSecond
-        if nanoseconds < 0 {
-            seconds -= 1
-            nanoseconds += Self.nanosecondsPerSecond
-        }
+        let (seconds, nanoseconds) = wholeSeconds(unixNanoseconds)
         let ntpSeconds = UInt32(truncatingIfNeeded: seconds &+ Self.unixEpochOffsetSeconds)
         // nanoseconds < 10^9 < 2^30, so the shifted value stays below 2^62.
-        let fraction = UInt32((UInt64(nanoseconds) << 32) / UInt64(Self.nanosecondsPerSecond))
+        let fraction = UInt32((UInt64(nanoseconds) << 32) / UInt64(nanosecondsPerSecond))
         rawValue = UInt64(ntpSeconds) << 32 | UInt64(fraction)
     }
 

@@ -2,8 +2,6 @@
 /// in units of `rate` Hz, modulo 2^32. Each timestamp is computed from the total elapsed time,
 /// so no rounding error accumulates.
 public struct RTPTimestampClock: Hashable, Sendable {
-    static let nanosecondsPerSecond: Int64 = 1_000_000_000
-
     /// Clock rate in Hz (90 kHz for video, RFC 6184 §8.2.1).
     public var rate: UInt32
     /// The RTP timestamp at media time zero; random per RFC 3550 §5.1.
@@ -20,14 +18,9 @@ public struct RTPTimestampClock: Hashable, Sendable {
         // floor(ns × rate / 10^9) = seconds × rate + floor(remainder × rate / 10^9), with
         // ns = seconds × 10^9 + remainder and 0 ≤ remainder < 10^9. The second product is below
         // 10^9 × 2^32 < 2^63; the first only matters modulo 2^32, so it may wrap.
-        var seconds = nanoseconds / Self.nanosecondsPerSecond
-        var remainder = nanoseconds % Self.nanosecondsPerSecond
-        if remainder < 0 {
-            seconds -= 1
-            remainder += Self.nanosecondsPerSecond
-        }
+        let (seconds, remainder) = wholeSeconds(nanoseconds)
         let whole = seconds &* Int64(rate)
-        let partial = remainder * Int64(rate) / Self.nanosecondsPerSecond
+        let partial = remainder * Int64(rate) / nanosecondsPerSecond
         return base &+ UInt32(truncatingIfNeeded: whole &+ partial)
     }
 }

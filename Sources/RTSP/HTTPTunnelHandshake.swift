@@ -33,10 +33,12 @@ public struct HTTPTunnelHandshake: Hashable, Sendable {
     /// request line ends in `HTTP/1.x` are tunnel requests; everything else is RTSP.
     public static func parse(_ bytes: some RandomAccessCollection<UInt8>) -> Outcome {
         let prefix = Array(bytes.prefix(5))
-        let get = Array("GET ".utf8), post = Array("POST ".utf8)
-        let mayBeGet = prefix.starts(with: get.prefix(prefix.count)) || get.starts(with: prefix.prefix(get.count))
-        let mayBePost = post.starts(with: prefix) || prefix.starts(with: post)
-        guard mayBeGet || mayBePost else { return .notATunnel }
+        // The bytes so far are the start of the method, or the method and more.
+        func mayBe(_ method: String) -> Bool {
+            let word = Array(method.utf8)
+            return word.starts(with: prefix) || prefix.starts(with: word)
+        }
+        guard mayBe("GET ") || mayBe("POST ") else { return .notATunnel }
         guard let end = headerEnd(bytes) else {
             return bytes.count > maximumHeaderBlockLength ? .invalid("header block over \(maximumHeaderBlockLength) bytes") : .needMore
         }

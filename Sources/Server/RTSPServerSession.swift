@@ -82,7 +82,7 @@ final class RTSPServerSession: @unchecked Sendable {
         lock.withLock { state.isExpired(at: now) }
     }
 
-    var timeoutSeconds: Int { lock.withLock { Int(state.timeout.components.seconds) } }
+    var timeoutSeconds: Int { lock.withLock { state.timeoutSeconds } }
 
     /// Closes the RTSP connection that created the session.
     func closeConnection() {

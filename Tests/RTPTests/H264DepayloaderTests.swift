@@ -1,3 +1,4 @@
+import Randomness
 import Testing
 @testable import RTP
 
@@ -80,7 +81,7 @@ struct H264DepayloaderTests {
     }
 
     @Test func neverTrapsOnRandomInput() {
-        var random = TestRandom(seed: 3)
+        var random = SeededGenerator(seed: 3)
         var depayloader = H264Depayloader()
         for _ in 0..<5_000 {
             var payload = random.bytes(Int.random(in: 0...40, using: &random))
@@ -90,7 +91,7 @@ struct H264DepayloaderTests {
     }
 
     /// A random access unit: leading parameter sets sometimes, then slices; no AUD or filler.
-    static func randomAccessUnit(_ random: inout TestRandom) -> [[UInt8]] {
+    static func randomAccessUnit(_ random: inout SeededGenerator) -> [[UInt8]] {
         var nals: [[UInt8]] = []
         if Bool.random(using: &random) {
             for type: UInt8 in [7, 8, 6] where Bool.random(using: &random) {
@@ -106,7 +107,7 @@ struct H264DepayloaderTests {
     }
 
     @Test func roundTripsRandomAccessUnits() throws {
-        var random = TestRandom(seed: 0x5EED)
+        var random = SeededGenerator(seed: 0x5EED)
         var packetizer = H264Packetizer(ssrc: 0xABCD, initialSequenceNumber: 65000, maxPacketSize: Int.random(in: 100...1500, using: &random))
         var depayloader = H264Depayloader()
         for frame in 0..<300 {

@@ -1,3 +1,4 @@
+import Randomness
 import H264Syntax
 import Testing
 @testable import RTP
@@ -115,7 +116,7 @@ struct H264PayloaderTests {
     }
 
     @Test func everyPayloadFitsTheBudget() {
-        var random = TestRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for _ in 0..<300 {
             let budget = Int.random(in: 3...1500, using: &random)
             let nals = (0..<Int.random(in: 0...8, using: &random)).map { _ in

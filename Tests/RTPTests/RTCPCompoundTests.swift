@@ -1,3 +1,4 @@
+import Randomness
 import Testing
 @testable import RTP
 
@@ -73,7 +74,7 @@ struct RTCPCompoundTests {
     }
 
     @Test func neverTrapsOnRandomInput() {
-        var random = TestRandom(seed: 11)
+        var random = SeededGenerator(seed: 11)
         for _ in 0..<5_000 {
             var bytes = random.bytes(Int.random(in: 0...80, using: &random))
             if bytes.count >= 4 {

@@ -1,3 +1,4 @@
+import Randomness
 import Testing
 @testable import RTP
 
@@ -116,7 +117,7 @@ struct RTPHeaderTests {
     }
 
     @Test func neverTrapsOnRandomInput() {
-        var random = TestRandom(seed: 42)
+        var random = SeededGenerator(seed: 42)
         for _ in 0..<5_000 {
             var bytes = random.bytes(Int.random(in: 0...64, using: &random))
             if !bytes.isEmpty { bytes[0] = bytes[0] & 0x3F | 0x80 }  // mostly version 2
