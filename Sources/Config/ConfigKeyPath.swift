@@ -9,11 +9,6 @@ struct ConfigKeyPath: CustomStringConvertible, Sendable {
 
     static let root = ConfigKeyPath()
 
-    /// A path outside any document, used for command-line overrides such as `--fps`.
-    static func option(_ name: String) -> ConfigKeyPath {
-        ConfigKeyPath(components: [.key(name)])
-    }
-
     func appending(_ key: String) -> ConfigKeyPath {
         ConfigKeyPath(components: components + [.key(key)])
     }

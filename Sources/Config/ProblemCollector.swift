@@ -15,8 +15,6 @@ final class ProblemCollector {
         sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    var isEmpty: Bool { problems.isEmpty }
-
     func report(
         _ message: String,
         at mark: Mark?,

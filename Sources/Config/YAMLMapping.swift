@@ -36,8 +36,6 @@ struct YAMLMapping {
         }
     }
 
-    var path: ConfigKeyPath { field.path }
-    var mark: Mark? { field.mark }
     var collector: ProblemCollector { field.collector }
 
     /// The value for `key`, or nil when it is missing or null.
@@ -49,11 +47,6 @@ struct YAMLMapping {
 
     /// Whether `key` is present with a non-null value.
     func has(_ key: String) -> Bool { self[key] != nil }
-
-    /// The keys present with non-null values, in document order.
-    var presentKeys: [String] {
-        entries.map(\.key).filter { has($0) }
-    }
 
     /// Reports a problem located at the mapping itself.
     func fail(_ message: String, suggestion: String? = nil) {

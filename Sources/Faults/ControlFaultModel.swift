@@ -36,9 +36,6 @@ public struct ControlFaultModel: Sendable {
         return schedule?.isRebooting(at: e) ?? false
     }
 
-    /// Whether a new RTSP connection is accepted at `now`.
-    public func acceptsConnection(at now: Int64) -> Bool { !isDown(at: now) }
-
     /// A seed for the camera's identity in the epoch at `now`: `base` itself
     /// before any reboot, a value derived from `base` and the epoch after.
     public func identitySeed(base: UInt64, at now: Int64) -> UInt64 {

@@ -46,10 +46,8 @@ extension FaultProfileYAMLBuilder {
         return parameters
     }
 
+    /// The mapping form; the scalar form (a probability) is one of `FaultKeys.scalar`.
     mutating func reorder(_ node: Node, _ key: String) -> ReorderSpec? {
-        if case .scalar = node {
-            return reader.probability(node, key).map { ReorderSpec(probability: $0) }
-        }
         guard let entries = reader.mapping(node, key, allowed: ["probability", "hold", "gap"],
                                            expected: "a percentage or {probability: 5%, hold: 20ms, gap: 0}") else { return nil }
         var spec = ReorderSpec(probability: -1)
@@ -71,10 +69,8 @@ extension FaultProfileYAMLBuilder {
         return spec
     }
 
+    /// The mapping form; the scalar form (a probability) is one of `FaultKeys.scalar`.
     mutating func corrupt(_ node: Node, _ key: String) -> CorruptionSpec? {
-        if case .scalar = node {
-            return reader.probability(node, key).map { CorruptionSpec(probability: $0) }
-        }
         let allowed = ["probability", "bits", "protect_header", "protected_bytes"]
         guard let entries = reader.mapping(node, key, allowed: allowed,
                                            expected: "a percentage or {probability: 1%, bits: 1, protect_header: true}") else { return nil }
@@ -101,11 +97,9 @@ extension FaultProfileYAMLBuilder {
         return spec
     }
 
+    /// The mapping form; the scalar form (a bit rate) is one of `FaultKeys.scalar`.
     mutating func bandwidth(_ node: Node, _ key: String) -> BandwidthSpec? {
         let expected = "a bit rate like 2mbit or {rate: 2mbit, burst: 16KB, queue: 100ms}"
-        if case .scalar = node {
-            return reader.value(node, key, expected: expected, FaultValues.bitrate).map { BandwidthSpec(rate: $0) }
-        }
         guard let entries = reader.mapping(node, key, allowed: ["rate", "burst", "queue"], expected: expected) else {
             return nil
         }

@@ -36,9 +36,8 @@ struct FaultProfileYAMLBuilder {
                 deferred.append((name, value))
                 continue
             }
-            if case .mapping = value, FaultKeys.structured.contains(name) {
-                structured(name, value, key, into: &profile)
-            } else if case .sequence = value, FaultKeys.structured.contains(name) {
+            let isCollection = value.mapping != nil || value.sequence != nil
+            if isCollection, FaultKeys.structured.contains(name) {
                 structured(name, value, key, into: &profile)
             } else if let scalarKey = FaultKeys.scalarByName[name] {
                 guard let text = reader.scalar(value, key, expected: scalarKey.expected) else { continue }

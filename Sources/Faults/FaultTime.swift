@@ -4,18 +4,7 @@
 /// elapsed times are measured from an origin the caller chooses (the start of a
 /// viewer's session or of a camera). Nothing in this module reads a clock.
 public enum FaultTime {
-    public static let nanosecond: Int64 = 1
-    public static let microsecond: Int64 = 1_000
     public static let millisecond: Int64 = 1_000_000
     public static let second: Int64 = 1_000_000_000
     public static let minute: Int64 = 60 * second
-    public static let hour: Int64 = 60 * minute
-
-    /// `value` milliseconds in nanoseconds.
-    @inlinable
-    public static func ms(_ value: Double) -> Int64 { Int64((value * Double(millisecond)).rounded()) }
-
-    /// `value` seconds in nanoseconds.
-    @inlinable
-    public static func seconds(_ value: Double) -> Int64 { Int64((value * Double(second)).rounded()) }
 }

@@ -79,9 +79,6 @@ public struct TimeFormat: Sendable, Equatable {
         self.tokens = tokens
     }
 
-    /// Whether the output changes more often than once a second.
-    public var showsMilliseconds: Bool { tokens.contains(.millis) }
-
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 

@@ -129,5 +129,4 @@ public struct H264Packetizer: Sendable {
 enum H264FUHeader {
     static let startMask: UInt8 = 0x80
     static let endMask: UInt8 = 0x40
-    static let reservedMask: UInt8 = 0x20
 }

@@ -63,9 +63,6 @@ public struct RTPHeader: Hashable, Sendable {
         self.headerExtension = headerExtension
     }
 
-    /// The X bit.
-    public var hasExtension: Bool { headerExtension != nil }
-
     /// Octets `write(into:)` appends.
     public var encodedSize: Int {
         Self.fixedSize + 4 * min(csrcs.count, Self.maxCSRCCount) + (headerExtension?.encodedSize ?? 0)

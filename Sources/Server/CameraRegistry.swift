@@ -15,8 +15,6 @@ import RTSP
 final class CameraRegistry: Sendable {
     struct Mount {
         let stream: CameraStream
-        /// The path segments that name this stream, as the client wrote them.
-        let pathSegments: ArraySlice<String>
         /// True when the URL names the track rather than the aggregate.
         let isTrack: Bool
         /// The faults of the camera the stream belongs to.
@@ -99,7 +97,7 @@ final class CameraRegistry: Sendable {
             guard let entry = streamsByPath[prefix.joined(separator: "/")] else { continue }
             let camera = cameras[entry.camera]
             func mount(isTrack: Bool) -> Mount {
-                Mount(stream: entry.stream, pathSegments: prefix, isTrack: isTrack,
+                Mount(stream: entry.stream, isTrack: isTrack,
                       faults: camera.faults, cameraPath: camera.definition.path)
             }
             switch url.resolvingControl(cameraPath: Array(prefix)) {

@@ -19,7 +19,6 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
     private var onEnd: (@Sendable () -> Void)?
     private var waitingForKeyframe = false
     private var lastSSRC: UInt32?
-    private(set) var accessUnitsSkipped = 0
 
     init(
         transport: any MediaTransport,
@@ -113,14 +112,10 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         faults.refresh(at: now)
         guard transport.canAcceptMore else {
             waitingForKeyframe = true
-            accessUnitsSkipped += 1
             return
         }
         if waitingForKeyframe {
-            guard delivery.isIDR else {
-                accessUnitsSkipped += 1
-                return
-            }
+            guard delivery.isIDR else { return }
             waitingForKeyframe = false
         }
         let media = faults.media

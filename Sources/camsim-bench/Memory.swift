@@ -1,9 +1,8 @@
 import Foundation
 
-/// Resident and peak resident memory of this process, in bytes, from /proc/self/status.
+/// Resident memory of this process, in bytes, from /proc/self/status.
 struct ProcessMemory {
     var resident: Int
-    var peakResident: Int
 
     static func read() -> ProcessMemory {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -14,6 +13,6 @@ struct ProcessMemory {
             }
             return 0
         }
-        return ProcessMemory(resident: field("VmRSS:"), peakResident: field("VmHWM:"))
+        return ProcessMemory(resident: field("VmRSS:"))
     }
 }

@@ -81,11 +81,11 @@ struct ControlFaultTests {
     @Test func rebootsAndEpochs() {
         let profile = ControlFaultProfile(reboot: FaultWindow(start: 60 * sec, duration: 10 * sec, every: 300 * sec))
         let model = ControlFaultModel(profile: profile, seed: 1, origin: 1000 * sec)
-        #expect(model.acceptsConnection(at: 1059 * sec))
+        #expect(!model.isDown(at: 1059 * sec))
         #expect(model.rebootCount(at: 1059 * sec) == 0)
-        #expect(!model.acceptsConnection(at: 1060 * sec))
+        #expect(model.isDown(at: 1060 * sec))
         #expect(model.rebootCount(at: 1060 * sec) == 1)
-        #expect(model.acceptsConnection(at: 1070 * sec))
+        #expect(!model.isDown(at: 1070 * sec))
         #expect(model.rebootCount(at: 1360 * sec) == 2)
         #expect(model.identitySeed(base: 5, at: 1000 * sec) == 5)
         let first = model.identitySeed(base: 5, at: 1100 * sec)
@@ -124,7 +124,7 @@ struct ControlFaultTests {
             #expect(delay >= 150 * ms && delay <= 250 * ms)
         }
         let offline = ControlFaultModel(profile: ControlFaultProfile(offline: true), seed: 1, origin: 0)
-        #expect(!offline.acceptsConnection(at: 0))
+        #expect(offline.isDown(at: 0))
         #expect(ControlFaultModel(profile: ControlFaultProfile(maxViewers: 0), seed: 1, origin: 0)
             .admissionRefusal(currentViewers: 0) == 453)
     }

@@ -67,13 +67,6 @@ final class FaultPacketTap: @unchecked Sendable {
         return arrivals.count
     }
 
-    /// Forgets what was received so far.
-    func reset() {
-        lock.lock()
-        arrivals.removeAll(keepingCapacity: true)
-        lock.unlock()
-    }
-
     private var dropsAtStop: Int?
 
     /// Datagrams the kernel dropped on this socket (receive buffer full), from /proc/net/udp;

@@ -6,7 +6,6 @@ struct FaultRTPArrival {
     var sequence: UInt16
     var timestamp: UInt32
     var ssrc: UInt32
-    var marker: Bool
     var nanos: Int64
 }
 
@@ -48,7 +47,7 @@ struct FaultSequenceStats: CustomStringConvertible {
             last = (packet.sequenceNumber, ext)
             result.append(FaultRTPArrival(
                 extendedSequence: ext, sequence: packet.sequenceNumber, timestamp: packet.timestamp,
-                ssrc: packet.ssrc, marker: packet.marker, nanos: arrival.nanos))
+                ssrc: packet.ssrc, nanos: arrival.nanos))
         }
         return result
     }

@@ -16,8 +16,6 @@ final class InterleavedViewer {
     private var buffer: [UInt8] = []
     private var closed = false
     private var cseq = 1
-    /// The session id PLAY ran under, once `play` succeeded.
-    private(set) var sessionID: String?
 
     init(port: Int, receiveBufferBytes: Int? = nil) throws {
         socket = try ViewerSocket(port: port, receiveBufferBytes: receiveBufferBytes)
@@ -32,7 +30,6 @@ final class InterleavedViewer {
         }
         let id = RTSPHeaderValues.sessionID(session)
         _ = try request("PLAY", url + "/", headers: [("Session", id), ("Range", "npt=0.000-")])
-        sessionID = id
     }
 
     /// Sends one request and reads its response (before PLAY nothing else arrives); throws

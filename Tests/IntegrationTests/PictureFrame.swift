@@ -36,8 +36,6 @@ struct PictureFrame: Sendable {
     var chromaOffsetCb: Int { width * height }
     var chromaOffsetCr: Int { width * height + (width / 2) * (height / 2) }
 
-    func luma(_ x: Int, _ y: Int) -> UInt8 { bytes[y * width + x] }
-
     /// Mean of a plane over `rect` (luma coordinates; chroma planes sample the
     /// co-sited half-resolution rectangle).
     private func mean(offset: Int, stride: Int, _ r: PictureRect, scale: Int) -> Double {

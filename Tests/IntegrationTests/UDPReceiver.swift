@@ -33,21 +33,6 @@ final class UDPReceiver {
         }
     }
 
-    /// Sends `bytes` to `port` on 127.0.0.1 from this socket.
-    func send(_ bytes: [UInt8], toPort port: Int) {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = bytes.withUnsafeBytes { raw in
-            withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    sendto(fd, raw.baseAddress, raw.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-        }
-    }
-
     /// An RTP/RTCP pair on consecutive ports, the RTP one even (RFC 3550 §11).
     static func bindPair(attempts: Int = 64) throws -> (rtp: UDPReceiver, rtcp: UDPReceiver) {
         for _ in 0..<attempts {
