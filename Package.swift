@@ -34,6 +34,8 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]
         ),
+        // "Did you mean" spelling hints shared by the configuration and fault parsers.
+        .target(name: "Spelling"),
         // Seedable randomness shared by every layer that must be reproducible.
         .target(name: "Randomness"),
         // Frames and scenes: I420 pictures, pattern generators, text, scene files.
@@ -55,10 +57,10 @@ let package = Package(
         // Fault models, profiles, presets and schedules. Pure and seeded.
         .target(
             name: "Faults",
-            dependencies: ["Randomness", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Randomness", "Spelling", .product(name: "Yams", package: "Yams")]
         ),
         // YAML configuration: server settings, cameras, streams, templates.
-        .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Config", dependencies: ["Spelling", .product(name: "Yams", package: "Yams")]),
         // Cameras: scene -> encoder -> packetizer -> fan-out, frame clock, registry.
         .target(
             name: "Cameras",
@@ -100,7 +102,7 @@ let package = Package(
         .testTarget(name: "RTPTests", dependencies: ["RTP", "H264Syntax", "Randomness"]),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness"]),
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
-        .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling"]),
         .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),
         .testTarget(
             name: "ServerTests",

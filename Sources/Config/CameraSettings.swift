@@ -1,3 +1,5 @@
+import Spelling
+
 /// The settings a camera entry or the `defaults:` section may give, each optional.
 ///
 /// A camera takes each setting from its own entry, else from `defaults:`,
@@ -28,7 +30,7 @@ struct CameraSettings {
                 guard case .named(let name) = reference, !faultNames.contains(name) else { continue }
                 field.fail(
                     "fault profile '\(name)' is not defined under 'faults:' or built in",
-                    suggestion: Suggestion.didYouMean(name, in: faultNames.sorted())
+                    suggestion: Spelling.didYouMean(name, in: faultNames.sorted())
                 )
             }
             faults = entries.map(\.reference)

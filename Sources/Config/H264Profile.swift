@@ -1,3 +1,5 @@
+import Spelling
+
 /// The H.264 profile the encoder is restricted to.
 public enum H264Profile: String, Sendable, Equatable, Hashable, CaseIterable {
     /// Constrained Baseline: no B-frames, no CABAC; for the simplest decoders.
@@ -15,7 +17,7 @@ extension H264Profile {
             let names = H264Profile.allCases.map(\.rawValue)
             field.fail(
                 "unknown H.264 profile '\(text)'; valid profiles: \(names.joined(separator: ", "))",
-                suggestion: Suggestion.didYouMean(text, in: names)
+                suggestion: Spelling.didYouMean(text, in: names)
             )
             return nil
         }

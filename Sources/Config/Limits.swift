@@ -1,3 +1,5 @@
+import Spelling
+
 /// The accepted range of every bounded setting, shared by file decoding and
 /// command-line overrides. Each check returns a message, or nil when the value
 /// is acceptable.
@@ -76,7 +78,7 @@ enum Limits {
     static func logLevel(_ value: String) -> (message: String, suggestion: String?)? {
         logLevels.contains(value) ? nil : (
             "unknown log level '\(value)'; valid levels: \(logLevels.joined(separator: ", "))",
-            Suggestion.didYouMean(value, in: logLevels)
+            Spelling.didYouMean(value, in: logLevels)
         )
     }
 

@@ -1,3 +1,5 @@
+import Spelling
+
 /// The x264 presets and tunings a stream may name.
 enum X264Options {
     /// From fastest to slowest.
@@ -24,7 +26,7 @@ enum X264Options {
     static func presetProblem(_ value: String) -> (message: String, suggestion: String?)? {
         presets.contains(value) ? nil : (
             "unknown x264 preset '\(value)'; valid presets: \(presets.joined(separator: " "))",
-            Suggestion.didYouMean(value, in: presets)
+            Spelling.didYouMean(value, in: presets)
         )
     }
 
@@ -35,7 +37,7 @@ enum X264Options {
         for part in text.split(separator: ",") where !tunes.contains(String(part)) {
             field.fail(
                 "unknown x264 tune '\(part)'; valid tunes: \(tunes.joined(separator: " ")), or none",
-                suggestion: Suggestion.didYouMean(String(part), in: tunes)
+                suggestion: Spelling.didYouMean(String(part), in: tunes)
             )
             return .none
         }

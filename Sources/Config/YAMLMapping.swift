@@ -1,3 +1,4 @@
+import Spelling
 import Yams
 
 /// A YAML mapping with a fixed set of valid keys.
@@ -27,7 +28,7 @@ struct YAMLMapping {
                     "unknown key '\(key)'",
                     at: keyNode.mark,
                     path: field.path.appending(key),
-                    suggestion: Suggestion.didYouMean(key, in: allowedKeys)
+                    suggestion: Spelling.didYouMean(key, in: allowedKeys)
                         ?? "valid keys: \(allowedKeys.joined(separator: ", "))"
                 )
                 continue

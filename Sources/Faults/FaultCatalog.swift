@@ -1,3 +1,4 @@
+import Spelling
 import Yams
 
 /// The fault profiles of a whole camsim configuration file: the named ones
@@ -64,7 +65,7 @@ public struct FaultCatalog: Sendable, Equatable {
                             problems.append(FaultProblem(
                                 file: file, line: entry.mark?.line, key: "cameras[\(index)].faults[\(entryIndex)]",
                                 message: "fault profile '\(name)' is not defined under 'faults:' or built in",
-                                suggestion: FaultSuggestion.didYouMean(name, in: known.sorted() + FaultPresets.names)
+                                suggestion: Spelling.didYouMean(name, in: known.sorted() + FaultPresets.names)
                             ))
                         }
                     default:

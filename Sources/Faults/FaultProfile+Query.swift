@@ -1,4 +1,5 @@
 import Foundation
+import Spelling
 
 /// A fault profile read from a URL query, with the seed it asked for.
 public struct FaultQuery: Sendable, Equatable {
@@ -71,7 +72,7 @@ extension FaultProfile {
             }
             guard FaultKeys.scalarByName[name] != nil || queryOnlyKeys.contains(name) else {
                 fail(rawName, "unknown fault parameter '\(rawName)'",
-                     suggestion: FaultSuggestion.didYouMean(name, in: queryKeys))
+                     suggestion: Spelling.didYouMean(name, in: queryKeys))
                 continue
             }
             guard seen.insert(name).inserted else {
@@ -95,7 +96,7 @@ extension FaultProfile {
                 }
             } else {
                 fail("profile", "unknown fault profile '\(name)'",
-                     suggestion: FaultSuggestion.didYouMean(name, in: catalog.keys.sorted() + FaultPresets.names))
+                     suggestion: Spelling.didYouMean(name, in: catalog.keys.sorted() + FaultPresets.names))
             }
         }
         if let text = byName["seed"] {
@@ -234,7 +235,7 @@ extension FaultProfile {
                 let method = parts[0].uppercased()
                 guard FaultProfileYAMLBuilder.rtspMethods.contains(method) else {
                     fail("respond", "unknown RTSP method '\(parts[0])'",
-                         suggestion: FaultSuggestion.didYouMean(method, in: FaultProfileYAMLBuilder.rtspMethods))
+                         suggestion: Spelling.didYouMean(method, in: FaultProfileYAMLBuilder.rtspMethods))
                     continue
                 }
                 overrides[method] = status

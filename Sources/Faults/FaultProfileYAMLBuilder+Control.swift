@@ -1,4 +1,5 @@
 import Foundation
+import Spelling
 import Yams
 
 /// The control-plane faults written as mappings or lists: status overrides, denied transports.
@@ -21,7 +22,7 @@ extension FaultProfileYAMLBuilder {
             let path = "\(key).\(method)"
             guard Self.rtspMethods.contains(upper) else {
                 fail(keyNode, path, "unknown RTSP method '\(method)'",
-                     suggestion: FaultSuggestion.didYouMean(upper, in: Self.rtspMethods))
+                     suggestion: Spelling.didYouMean(upper, in: Self.rtspMethods))
                 ok = false
                 continue
             }
@@ -51,7 +52,7 @@ extension FaultProfileYAMLBuilder {
                 let word = part.trimmingCharacters(in: .whitespaces).lowercased()
                 guard let kind = TransportKind(rawValue: word) else {
                     fail(item, key, "unknown transport '\(word)'; expected udp or tcp",
-                         suggestion: FaultSuggestion.didYouMean(word, in: ["udp", "tcp"]))
+                         suggestion: Spelling.didYouMean(word, in: ["udp", "tcp"]))
                     return nil
                 }
                 kinds.insert(kind)

@@ -1,4 +1,5 @@
 import Foundation
+import Spelling
 import Yams
 
 /// Schedules and timelines, and the profile names they may apply.
@@ -88,7 +89,7 @@ extension FaultProfileYAMLBuilder {
         if knownProfiles.contains(name) { return true }
         let candidates = knownProfiles.sorted() + FaultPresets.names
         fail(node, key, "fault profile '\(name)' is not defined under 'faults:' or built in",
-             suggestion: FaultSuggestion.didYouMean(name, in: candidates))
+             suggestion: Spelling.didYouMean(name, in: candidates))
         return false
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Spelling
 import Yams
 
 /// Turns a YAML mapping into a ``FaultProfile``.
@@ -25,7 +26,7 @@ struct FaultProfileYAMLBuilder {
                     profile = preset
                 } else {
                     fail(presetNode, key, "unknown preset '\(name)'",
-                         suggestion: FaultSuggestion.didYouMean(name, in: FaultPresets.names))
+                         suggestion: Spelling.didYouMean(name, in: FaultPresets.names))
                 }
             }
         }

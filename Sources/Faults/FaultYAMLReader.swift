@@ -1,3 +1,4 @@
+import Spelling
 import Yams
 
 /// Walks a composed YAML tree, collecting problems with file, line and key path.
@@ -55,7 +56,7 @@ struct FaultYAMLReader {
             let name = scalar.string
             let path = key.isEmpty ? name : "\(key).\(name)"
             guard allowed.contains(name) else {
-                fail(keyNode, path, "unknown key '\(name)'", suggestion: FaultSuggestion.didYouMean(name, in: allowed))
+                fail(keyNode, path, "unknown key '\(name)'", suggestion: Spelling.didYouMean(name, in: allowed))
                 continue
             }
             guard seen.insert(name).inserted else {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Config
+import Spelling
 
 @Suite("Collecting problems")
 struct ProblemCollectionTests {
@@ -62,10 +63,10 @@ struct ProblemCollectionTests {
     }
 
     @Test func editDistance() {
-        #expect(Suggestion.editDistance("fps", "fsp") == 1)
-        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
-        #expect(Suggestion.editDistance("bitrate", "bitrat") == 1)
-        #expect(Suggestion.nearest(to: "bitrat", in: StreamConfig.keys) == "bitrate")
-        #expect(Suggestion.nearest(to: "qqqqq", in: StreamConfig.keys) == nil)
+        #expect(Spelling.editDistance("fps", "fsp") == 1)
+        #expect(Spelling.editDistance("kitten", "sitting") == 3)
+        #expect(Spelling.editDistance("bitrate", "bitrat") == 1)
+        #expect(Spelling.nearest(to: "bitrat", in: StreamConfig.keys) == "bitrate")
+        #expect(Spelling.nearest(to: "qqqqq", in: StreamConfig.keys) == nil)
     }
 }
