@@ -25,10 +25,7 @@ public struct H264FormatParameters: Hashable, Sendable {
 
     public static func profileLevelID(fromSPS sps: [UInt8]) -> String? {
         guard sps.count >= 4 else { return nil }
-        return sps[1...3].map { byte in
-            let hex = String(byte, radix: 16, uppercase: true)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        return sps[1...3].map { HeaderSyntax.hex($0, digits: 2) }.joined()
     }
 
     static func strippingStartCode(_ nal: [UInt8]) -> [UInt8] {

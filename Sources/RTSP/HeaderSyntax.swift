@@ -37,8 +37,30 @@ enum HeaderSyntax {
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
+    /// The value of a hexadecimal digit (either case), or nil.
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x41 + 10
+        case 0x61...0x66: byte - 0x61 + 10
+        default: nil
+        }
+    }
+
+    /// `value` in upper-case hexadecimal, zero-padded to at least `digits` digits.
+    static func hex(_ value: some BinaryInteger, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+
     static func isAlphanumeric(_ byte: UInt8) -> Bool {
         isDigit(byte) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// The `;`-separated parts of a header value, each trimmed; empty parts are kept
+    /// (quotes are not special: use `split(_:on:)` where they are).
+    static func semicolonParts(_ text: some StringProtocol) -> [String] {
+        text.split(separator: ";", omittingEmptySubsequences: false).map { trim($0) }
     }
 
     /// Trims spaces and tabs from both ends.
@@ -84,9 +106,9 @@ enum HeaderSyntax {
         return pieces
     }
 
-    /// Splits `name=value` at the first `=`; the name is trimmed, the value trimmed.
-    static func nameValue(_ parameter: String) -> (name: String, value: String?) {
-        guard let index = parameter.utf8.firstIndex(of: UInt8(ascii: "=")) else {
+    /// Splits `name=value` at the first `separator`; the name is trimmed, the value trimmed.
+    static func nameValue(_ parameter: String, separator: UInt8 = UInt8(ascii: "=")) -> (name: String, value: String?) {
+        guard let index = parameter.utf8.firstIndex(of: separator) else {
             return (trim(parameter), nil)
         }
         let name = parameter[parameter.startIndex..<index]

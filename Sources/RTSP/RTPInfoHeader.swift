@@ -79,7 +79,7 @@ public struct RTPInfoHeader: Hashable, Sendable, CustomStringConvertible {
     private static func parseEntry(_ text: String) throws(RTPInfoHeaderError) -> RTPInfoEntry {
         guard text.lowercased().hasPrefix("url=") else { throw .missingURL(text) }
         // Control URLs hold no `;` in practice, so every `;` starts a parameter.
-        let parts = text.split(separator: ";", omittingEmptySubsequences: false).map { HeaderSyntax.trim($0) }
+        let parts = HeaderSyntax.semicolonParts(text)
         var entry = RTPInfoEntry(url: String(parts[0].dropFirst(4)))
         for parameter in parts.dropFirst() where !parameter.isEmpty {
             let (name, value) = HeaderSyntax.nameValue(parameter)

@@ -116,7 +116,7 @@ public struct RTSPURL: Hashable, Sendable, CustomStringConvertible {
             guard let close = hostPort.firstIndex(of: "]") else { throw .invalidHost(String(hostPort)) }
             let inner = hostPort[hostPort.index(after: hostPort.startIndex)..<close]
             guard !inner.isEmpty, inner.contains(":"),
-                  inner.utf8.allSatisfy({ $0.isHexDigit || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
+                  inner.utf8.allSatisfy({ HeaderSyntax.hexValue($0) != nil || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
             else { throw .invalidHost(String(hostPort)) }
             host = String(inner)
             let after = hostPort[hostPort.index(after: close)...]
@@ -165,7 +165,7 @@ public struct RTSPURL: Hashable, Sendable, CustomStringConvertible {
                 bytes.append(byte)
                 continue
             }
-            guard let high = iterator.next().flatMap(Self.hexValue), let low = iterator.next().flatMap(Self.hexValue)
+            guard let high = iterator.next().flatMap(HeaderSyntax.hexValue), let low = iterator.next().flatMap(HeaderSyntax.hexValue)
             else { throw .invalidPercentEncoding(String(text)) }
             bytes.append(high << 4 | low)
         }
@@ -175,14 +175,6 @@ public struct RTSPURL: Hashable, Sendable, CustomStringConvertible {
         return decoded
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x41...0x46: byte - 0x41 + 10
-        case 0x61...0x66: byte - 0x61 + 10
-        default: nil
-        }
-    }
 
     /// Whether this URL names the camera at `cameraPath` as a whole (with or without a
     /// trailing slash), one of its tracks (`<camera path>/trackID=N` or `/stream=N`), or
@@ -228,8 +220,7 @@ public struct RTSPURL: Hashable, Sendable, CustomStringConvertible {
             if HeaderSyntax.isAlphanumeric(byte) || "-._~=:@+,".utf8.contains(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" : "") + hex
+                out += "%" + HeaderSyntax.hex(byte, digits: 2)
             }
         }
         return out
@@ -253,11 +244,5 @@ public struct RTSPURL: Hashable, Sendable, CustomStringConvertible {
             hasher.combine(item.name)
             hasher.combine(item.value)
         }
-    }
-}
-
-extension UInt8 {
-    fileprivate var isHexDigit: Bool {
-        (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self)
     }
 }

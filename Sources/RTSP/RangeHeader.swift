@@ -100,7 +100,7 @@ public struct RangeHeader: Hashable, Sendable, CustomStringConvertible {
         guard text.utf8.count <= maximumLength else {
             throw .tooLong(length: text.utf8.count, limit: maximumLength)
         }
-        let parts = text.split(separator: ";", omittingEmptySubsequences: false).map { HeaderSyntax.trim($0) }
+        let parts = HeaderSyntax.semicolonParts(text)
         guard !parts[0].isEmpty else { throw .empty }
         let (unit, value) = HeaderSyntax.nameValue(parts[0])
         guard HeaderSyntax.equalsIgnoringCase(unit, "npt") else { throw .unsupportedUnit(unit) }

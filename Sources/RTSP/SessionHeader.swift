@@ -33,7 +33,7 @@ public struct SessionHeader: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses the header; parameters other than `timeout` are ignored.
     public static func parse(_ text: String) throws(SessionHeaderError) -> SessionHeader {
-        let parts = text.split(separator: ";", omittingEmptySubsequences: false).map { HeaderSyntax.trim($0) }
+        let parts = HeaderSyntax.semicolonParts(text)
         let id = parts[0]
         guard !id.isEmpty else { throw .emptyID }
         guard id.utf8.count <= maximumIDLength else {

@@ -25,10 +25,8 @@ public struct TextParameters: Hashable, Sendable {
             .compactMap { line in
                 let text = HeaderSyntax.trim(line)
                 guard !text.isEmpty else { return nil }
-                guard let colon = text.firstIndex(of: ":") else { return Parameter(name: text) }
-                return Parameter(
-                    name: HeaderSyntax.trim(text[..<colon]),
-                    value: HeaderSyntax.trim(text[text.index(after: colon)...]))
+                let (name, value) = HeaderSyntax.nameValue(text, separator: UInt8(ascii: ":"))
+                return Parameter(name: name, value: value)
             }
     }
 

@@ -190,18 +190,13 @@ public struct TransportSpec: Hashable, Sendable, CustomStringConvertible {
         if let port { parts.append("port=\(port.serialized)") }
         if let clientPort { parts.append("client_port=\(clientPort.serialized)") }
         if let serverPort { parts.append("server_port=\(serverPort.serialized)") }
-        if let ssrc { parts.append("ssrc=\(Self.hex8(ssrc))") }
+        if let ssrc { parts.append("ssrc=\(HeaderSyntax.hex(ssrc, digits: 8))") }
         if let mode { parts.append("mode=\"\(mode)\"") }
         parts.append(contentsOf: otherParameters)
         return parts.joined(separator: ";")
     }
 
     public var description: String { serialized }
-
-    static func hex8(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: 8 - digits.count) + digits
-    }
 }
 
 /// The Transport header (RFC 2326 §12.39): the alternatives a client offers, in order of
