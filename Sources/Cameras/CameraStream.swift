@@ -61,15 +61,10 @@ public final class CameraStream: @unchecked Sendable {
         self.logger = logger
         var entropy = SeededGenerator.fromEntropy()
         seed = definition.seed ?? entropy.next()
-        var generator = SeededGenerator.derived(from: seed, "rtp:\(definition.streamName)")
-        let identity = StreamIdentity(using: &generator)
+        let (identity, packetizer, rtpClock) = Self.rtpState(seed: seed, definition: definition)
         identityBox = NIOLockedValueBox(identity)
-        packetizer = H264Packetizer(
-            ssrc: identity.ssrc,
-            initialSequenceNumber: identity.initialSequenceNumber,
-            maxPacketSize: definition.maxPacketSize
-        )
-        rtpClock = RTPTimestampClock(rate: 90_000, base: identity.timestampBase)
+        self.packetizer = packetizer
+        self.rtpClock = rtpClock
         if definition.alwaysOn {
             eventLoop.execute { self.startTicking() }
         }
@@ -85,17 +80,26 @@ public final class CameraStream: @unchecked Sendable {
     public func reboot(seed: UInt64) -> EventLoopFuture<Void> {
         eventLoop.submit {
             let everyone = self.detachAllViewers()
-            var generator = SeededGenerator.derived(from: seed, "rtp:\(self.definition.streamName)")
-            let identity = StreamIdentity(using: &generator)
+            let (identity, packetizer, rtpClock) = Self.rtpState(seed: seed, definition: self.definition)
             self.identityBox.withLockedValue { $0 = identity }
-            self.packetizer = H264Packetizer(
-                ssrc: identity.ssrc, initialSequenceNumber: identity.initialSequenceNumber,
-                maxPacketSize: self.definition.maxPacketSize)
-            self.rtpClock = RTPTimestampClock(rate: 90_000, base: identity.timestampBase)
+            self.packetizer = packetizer
+            self.rtpClock = rtpClock
             self.idrRequested = true
             self.scheduleIdleStopIfUnwatched()
             for viewer in everyone { viewer.streamWasDropped() }
         }
+    }
+
+    /// The RTP identity `seed` gives the stream, and a packetizer and 90 kHz clock that start from it.
+    private static func rtpState(
+        seed: UInt64, definition: StreamDefinition
+    ) -> (StreamIdentity, H264Packetizer, RTPTimestampClock) {
+        var generator = SeededGenerator.derived(from: seed, "rtp:\(definition.streamName)")
+        let identity = StreamIdentity(using: &generator)
+        let packetizer = H264Packetizer(
+            ssrc: identity.ssrc, initialSequenceNumber: identity.initialSequenceNumber,
+            maxPacketSize: definition.maxPacketSize)
+        return (identity, packetizer, RTPTimestampClock(rate: 90_000, base: identity.timestampBase))
     }
 
     /// The stream's SPS and PPS, opening the encoder if it is not running. DESCRIBE uses them.
@@ -191,10 +195,11 @@ public final class CameraStream: @unchecked Sendable {
         eventLoop.assertInEventLoop()
         if let pipeline { return eventLoop.makeSucceededFuture(pipeline) }
         if let pipelineOpening { return pipelineOpening }
-        var definition = self.definition
+        var sized = self.definition
         let size = wantedSize()
-        definition.encoder.width = size.width
-        definition.encoder.height = size.height
+        sized.encoder.width = size.width
+        sized.encoder.height = size.height
+        let definition = sized
         let opening = encodePool.runIfActive(eventLoop: eventLoop) {
             try EncodingPipeline(definition: definition)
         }
@@ -302,10 +307,12 @@ public final class CameraStream: @unchecked Sendable {
             seed: seed,
             frameRate: definition.encoder.frameRate.framesPerSecond
         )
-        var packetizer = self.packetizer
-        let ssrc = packetizer.ssrc
+        // The encode thread packetizes into its own copy; the loop keeps the result.
+        let packetizerBefore = self.packetizer
+        let ssrc = packetizerBefore.ssrc
         let frozen = definition.isPictureFrozen?(clock.nanoseconds()) ?? false
         encodePool.runIfActive(eventLoop: eventLoop) { () throws -> (RTPPacketBatch?, H264Packetizer) in
+            var packetizer = packetizerBefore
             let batch = try pipeline.makeAccessUnit(
                 frame: frame, context: context, forceIDR: forceIDR, timestamp: timestamp,
                 packetizer: &packetizer, redraw: !frozen)

@@ -131,7 +131,6 @@ struct LayerBuilder {
             template: spec.template("template")!, atlas: atlas,
             x: spec.length("x")?.resolve(width) ?? defaultX, y: spec.length("y")?.resolve(height) ?? height / 32,
             alignment: align, colour: colour(spec, "colour", table.white100), opacity: spec.number("opacity") ?? 1,
-            box: box, padding: spec.length("padding")?.resolve(height) ?? max(2, size / 6),
-            pictureWidth: width, pictureHeight: height)
+            box: box, padding: spec.length("padding")?.resolve(height) ?? max(2, size / 6))
     }
 }

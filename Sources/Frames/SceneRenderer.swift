@@ -36,15 +36,17 @@ public final class SceneRenderer: FrameSource {
         staticPrefix = layers.firstIndex { !$0.isStatic } ?? layers.count
     }
 
+    /// Which memory a picture is: its planes and layout (plain fields, so taking it
+    /// every frame allocates nothing).
     private struct PictureIdentity: Equatable {
-        var planes: [UnsafeMutablePointer<UInt8>]
-        var strides: [Int]
+        var luma, cb, cr: UnsafeMutablePointer<UInt8>
+        var lumaStride, cbStride, crStride: Int
         var width: Int
         var height: Int
 
         init(_ p: PictureView) {
-            planes = [p.luma.base, p.cb.base, p.cr.base]
-            strides = [p.luma.stride, p.cb.stride, p.cr.stride]
+            (luma, cb, cr) = (p.luma.base, p.cb.base, p.cr.base)
+            (lumaStride, cbStride, crStride) = (p.luma.stride, p.cb.stride, p.cr.stride)
             width = p.width
             height = p.height
         }

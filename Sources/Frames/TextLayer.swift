@@ -18,8 +18,6 @@ public final class TextLayer: SceneLayer {
     /// Optional box drawn behind the text, `padding` pixels larger on every side.
     public let box: (colour: YCbCr, opacity: Double)?
     public let padding: Int
-    public let pictureWidth: Int
-    public let pictureHeight: Int
 
     private var mask = CoverageMask(width: 0, height: 0)
     private var maskText: String?
@@ -28,8 +26,7 @@ public final class TextLayer: SceneLayer {
 
     public init(
         template: TextTemplate, atlas: GlyphAtlas, x: Int, y: Int, alignment: Alignment = .left,
-        colour: YCbCr, opacity: Double = 1, box: (colour: YCbCr, opacity: Double)? = nil, padding: Int = 0,
-        pictureWidth: Int, pictureHeight: Int
+        colour: YCbCr, opacity: Double = 1, box: (colour: YCbCr, opacity: Double)? = nil, padding: Int = 0
     ) {
         self.template = template
         self.atlas = atlas
@@ -40,12 +37,10 @@ public final class TextLayer: SceneLayer {
         self.opacity = opacity
         self.box = box
         self.padding = padding
-        self.pictureWidth = pictureWidth
-        self.pictureHeight = pictureHeight
     }
 
     public func draw(into picture: PictureView, context: FrameContext) -> PixelRect {
-        let text = template.render(context: context, width: pictureWidth, height: pictureHeight)
+        let text = template.render(context: context, width: picture.width, height: picture.height)
         if text != maskText {
             atlas.render(text, into: &mask)
             maskText = text

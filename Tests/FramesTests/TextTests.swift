@@ -9,8 +9,7 @@ struct TextTests {
     func textLayer(_ template: String, size: Int = 32) throws -> TextLayer {
         let atlas = try GlyphAtlasCache.shared.atlas(fontPath: try #require(Self.fontPath), pixelSize: size)
         return TextLayer(
-            template: try TextTemplate(template), atlas: atlas, x: 10, y: 10, colour: ColourTable.bt601.white100,
-            pictureWidth: 640, pictureHeight: 360)
+            template: try TextTemplate(template), atlas: atlas, x: 10, y: 10, colour: ColourTable.bt601.white100)
     }
 
     @Test func atlasHasRealGlyphs() throws {
