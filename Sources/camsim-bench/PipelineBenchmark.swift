@@ -19,11 +19,11 @@ struct PipelineBenchmark {
     }
 
     func run() throws -> Result {
-        let prerendered = try prerender()
+        let prerendered = try PrerenderedFrames.render(scene, settings: settings, count: frames, context: context).pictures
         var raw: [Double] = []
         var pipeline: [Double] = []
         for _ in 0..<rounds {
-            raw.append(try rawEncode(prerendered))
+            raw.append(try PrerenderedFrames.rawEncodeMilliseconds(prerendered, settings: settings))
             pipeline.append(try fullPipeline())
         }
         return Result(rawMillisecondsPerFrame: median(raw), pipelineMillisecondsPerFrame: median(pipeline))
@@ -36,33 +36,6 @@ struct PipelineBenchmark {
             frameIndex: Int64(index), mediaTime: Double(media) / 1e9,
             wallClockNanos: 1_790_000_000_000_000_000 + media, cameraName: "bench", seed: 1,
             frameRate: fps.framesPerSecond)
-    }
-
-    /// The same frames the pipeline will draw, rendered beforehand (not timed).
-    private func prerender() throws -> [PictureBuffer] {
-        let renderer = try scene.makeRenderer(width: settings.width, height: settings.height)
-        let canvas = PictureBuffer(width: settings.width, height: settings.height)
-        return (0..<frames).map { index in
-            renderer.render(into: canvas.view, context: context(index))
-            let copy = PictureBuffer(width: settings.width, height: settings.height)
-            copy.view.copy(from: canvas.view)
-            return copy
-        }
-    }
-
-    /// Milliseconds of CPU per frame for x264 alone, reading the pre-rendered planes in place.
-    private func rawEncode(_ pictures: [PictureBuffer]) throws -> Double {
-        let encoder = try H264Encoder(settings: settings)
-        var bytes = 0
-        let start = threadCPUNanoseconds()
-        for (index, picture) in pictures.enumerated() {
-            bytes += try encoder.encode(external: picture.view, frameIndex: Int64(index), forceIDR: false) { nals, _ in
-                nals.reduce(0) { $0 + $1.count }
-            } ?? 0
-        }
-        let elapsed = threadCPUNanoseconds() - start
-        precondition(bytes > 0)
-        return Double(elapsed) / 1e6 / Double(pictures.count)
     }
 
     /// Milliseconds of CPU per frame for render + encode + RTP packetization.
