@@ -26,6 +26,15 @@ enum Clients {
         return await ClientProcess.run(ffmpeg, arguments, timeoutSeconds: timeoutSeconds)
     }
 
+    /// Runs `ffprobe -v error -rtsp_transport <transport> <options...> <url>`.
+    static func ffprobeRTSP(
+        _ url: String, transport: String = "tcp", _ options: [String], timeoutSeconds: Double = 60
+    ) async throws -> ProcessResult {
+        let ffprobe = try ffprobe()
+        let arguments = ["-v", "error", "-rtsp_transport", transport] + options + [url]
+        return await ClientProcess.run(ffprobe, arguments, timeoutSeconds: timeoutSeconds)
+    }
+
     /// Pulls `seconds` of video as framecrc lines and returns the result and the frame count.
     static func ffmpegFrames(
         _ url: String, transport: String, seconds: Int, timeoutSeconds: Double = 60

@@ -7,9 +7,8 @@ extension Integration {
     @Suite
     struct CommandLineTests {
         static func probeSize(_ url: String) async throws -> String? {
-            let result = await ClientProcess.run(try Clients.ffprobe(), [
-                "-v", "error", "-rtsp_transport", "tcp", "-show_entries", "stream=width,height", "-of", "csv=p=0", url,
-            ], timeoutSeconds: 30)
+            let result = try await Clients.ffprobeRTSP(
+                url, ["-show_entries", "stream=width,height", "-of", "csv=p=0"], timeoutSeconds: 30)
             return result.succeeded ? result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : nil
         }
 

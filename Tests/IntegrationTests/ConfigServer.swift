@@ -1,16 +1,10 @@
 import Config
 import Foundation
-import Frames
 import Server
 
 /// Runs a server built from configuration YAML, like `camsim serve --config`, on
 /// 127.0.0.1 with a free port.
 enum ConfigServer {
-    /// The scene library of the repository's `Patterns` directory.
-    static func scenes() -> SceneLibrary {
-        SceneLibrary(directory: TestServer.patternsDirectory)
-    }
-
     /// Parses `yaml` (problems are reported against `test.yaml`).
     static func parse(_ yaml: String) throws -> CamsimConfig {
         try ConfigLoader().parse(yaml: yaml, file: "test.yaml")
@@ -18,7 +12,7 @@ enum ConfigServer {
 
     /// Starts a server for `config`, runs `body`, and shuts the server down whatever happens.
     static func with<T>(_ config: CamsimConfig, _ body: (CamsimServer) async throws -> T) async throws -> T {
-        let server = try CamsimServer(config: config, scenes: scenes())
+        let server = try CamsimServer(config: config, scenes: TestServer.scenes())
         do {
             try await server.start()
             let result = try await body(server)

@@ -55,10 +55,7 @@ extension Integration {
                 for bad in BadRequest.allCases {
                     let client = try RawRTSPClient(port: server.port)
                     Self.check(bad, try bad.perform(on: client, server: server))
-                    let encoded = stream.counters.snapshot.framesEncoded
-                    let flowing = await Poll.until(timeoutSeconds: 3) {
-                        stream.counters.snapshot.framesEncoded >= encoded + 2 && stream.counters.snapshot.activeViewers >= 1
-                    }
+                    let flowing = await Poll.framesStillFlowing(stream)
                     #expect(flowing, "frames stopped flowing to the viewer after \(bad)")
                 }
 

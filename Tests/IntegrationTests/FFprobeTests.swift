@@ -15,12 +15,9 @@ extension Integration {
         }
 
         /// Probes `url` and returns its video stream.
-        func probe(_ url: String, transport: String) async throws -> Probe.Stream {
-            let ffprobe = try Clients.ffprobe()
-            let result = await ClientProcess.run(ffprobe, [
-                "-v", "error", "-rtsp_transport", transport,
-                "-show_entries", "stream=codec_name,width,height", "-of", "json", url,
-            ], timeoutSeconds: 60)
+        static func probe(_ url: String, transport: String) async throws -> Probe.Stream {
+            let result = try await Clients.ffprobeRTSP(
+                url, transport: transport, ["-show_entries", "stream=codec_name,width,height", "-of", "json"])
             try #require(result.succeeded, "ffprobe failed\n\(result)")
             let probe = try JSONDecoder().decode(Probe.self, from: Data(result.stdout.utf8))
             return try #require(probe.streams.first, "ffprobe found no stream\n\(result)")
@@ -29,7 +26,7 @@ extension Integration {
         @Test(arguments: ["udp", "tcp"])
         func singleStreamCamera(transport: String) async throws {
             try await TestServer.with(cameras: [try TestServer.camera("cam")]) { server in
-                let stream = try await probe(server.url(forPath: "cam"), transport: transport)
+                let stream = try await Self.probe(server.url(forPath: "cam"), transport: transport)
                 #expect(stream.codec_name == "h264")
                 #expect(stream.width == 640)
                 #expect(stream.height == 360)
@@ -39,11 +36,11 @@ extension Integration {
         @Test(arguments: ["udp", "tcp"])
         func subStreamOfTwoStreamCamera(transport: String) async throws {
             try await TestServer.with(cameras: [try TestServer.twoStreamCamera("cam")]) { server in
-                let sub = try await probe(server.url(forPath: "cam/sub"), transport: transport)
+                let sub = try await Self.probe(server.url(forPath: "cam/sub"), transport: transport)
                 #expect(sub.codec_name == "h264")
                 #expect(sub.width == 320)
                 #expect(sub.height == 180)
-                let main = try await probe(server.url(forPath: "cam/main"), transport: transport)
+                let main = try await Self.probe(server.url(forPath: "cam/main"), transport: transport)
                 #expect(main.width == 640)
                 #expect(main.height == 360)
             }

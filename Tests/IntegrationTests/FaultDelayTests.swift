@@ -10,9 +10,9 @@ extension Integration {
         static let yaml = FaultRig.serverBlock() + "cameras:\n"
             + FaultRig.camera("cam", stream: "{name: main, size: 640x360, fps: 15, preset: ultrafast}")
 
-        /// Distinct RTP timestamps (frames) among `arrivals`.
-        static func frames(_ arrivals: [FaultPacketTap.Arrival]) -> Int {
-            Set(arrivals.compactMap { RTPPacketView($0.bytes)?.timestamp }).count
+        /// Distinct RTP timestamps (frames) among a viewer's RTP packets.
+        static func frames(_ viewer: FaultUDPViewer) -> Int {
+            Set(viewer.rtpPackets.map(\.timestamp)).count
         }
 
         @Test
@@ -24,9 +24,9 @@ extension Integration {
                 try clean.start()
                 try faulted.start(query: "delay=200ms&jitter=20ms&seed=3")
                 let enough = await Poll.until(timeoutSeconds: 20, intervalSeconds: 0.25) {
-                    Self.frames(faulted.rtp.snapshot) >= 120
+                    Self.frames(faulted) >= 120
                 }
-                #expect(enough, "the delayed viewer got \(Self.frames(faulted.rtp.snapshot)) frames in 20 s")
+                #expect(enough, "the delayed viewer got \(Self.frames(faulted)) frames in 20 s")
                 let srArrived = await Poll.until(timeoutSeconds: 7) {
                     faulted.rtcp.snapshot.contains { RTCPPacketView.split($0.bytes)?.first?.packetType == 200 }
                 }
@@ -71,10 +71,8 @@ extension Integration {
                 #expect(srArrived, "no RTCP SR (PT 200) on the delayed viewer's RTCP port within 7 s")
                 var lags: [Double] = []
                 for arrival in faulted.rtcp.snapshot {
-                    guard let compound = RTCPPacketView.split(arrival.bytes), let report = compound.first,
-                          report.packetType == 200, report.bytes.count >= 20 else { continue }
-                    let rtpTime = bigEndian32(Array(report.bytes), at: 16)
-                    guard let sequence = firstOfFrame[rtpTime],
+                    guard let rtpTime = RTCPPacketView.split(arrival.bytes)?.first?.senderInfo?.rtpTimestamp,
+                          let sequence = firstOfFrame[rtpTime],
                           let reference = cleanArrival[Key(seq: sequence, timestamp: rtpTime)] else { continue }
                     lags.append(Double(arrival.nanos - reference) / 1e6)
                 }

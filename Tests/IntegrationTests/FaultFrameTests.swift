@@ -20,7 +20,7 @@ extension Integration {
         /// The access units in a viewer's RTP, in arrival order (packets grouped by timestamp).
         static func accessUnits(_ viewer: FaultUDPViewer) -> [AccessUnit] {
             var units: [AccessUnit] = []
-            for packet in viewer.rtp.snapshot.compactMap({ RTPPacketView($0.bytes) }) {
+            for packet in viewer.rtpPackets {
                 if units.last?.timestamp == packet.timestamp { continue }
                 units.append(AccessUnit(timestamp: packet.timestamp, isIDR: H264PayloadChecks.startsDecodableAccessUnit(packet)))
             }
@@ -97,12 +97,8 @@ extension Integration {
         static func senderReportSkew(_ viewer: FaultUDPViewer) -> Double? {
             var reports: [(ntp: Double, rtp: UInt32)] = []
             for arrival in viewer.rtcp.snapshot {
-                guard let report = RTCPPacketView.split(arrival.bytes)?.first, report.packetType == 200,
-                      report.bytes.count >= 20 else { continue }
-                let bytes = Array(report.bytes)
-                // RFC 3550 §6.4.1: SSRC, then NTP seconds and fraction, then the RTP timestamp.
-                let ntp = Double(bigEndian32(bytes, at: 8)) + Double(bigEndian32(bytes, at: 12)) / 4_294_967_296
-                reports.append((ntp, bigEndian32(bytes, at: 16)))
+                guard let report = RTCPPacketView.split(arrival.bytes)?.first?.senderInfo else { continue }
+                reports.append((report.ntpSeconds, report.rtpTimestamp))
             }
             guard let first = reports.first, let last = reports.last, reports.count >= 2 else { return nil }
             let media = Double(ticks(first.rtp, last.rtp)) / 90_000

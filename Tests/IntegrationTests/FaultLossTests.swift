@@ -34,7 +34,7 @@ extension Integration {
                 viewer.teardown()
                 viewer.rtp.stop()
 
-                let packets = FaultSequenceStats.packets(viewer.rtp.snapshot, base: viewer.firstSequence)
+                let packets = viewer.sequencedPackets
                 let base = try #require(viewer.firstSequence, "PLAY without RTP-Info seq: \(viewer.play.map(String.init(describing:)) ?? "")")
                 let stats = FaultSequenceStats(packets, from: Int64(base))
                 print(String(format: "5%% profile: %@ in %.1f s (%.0f packets/s); kernel drops %@; %@",
@@ -54,7 +54,7 @@ extension Integration {
             viewer.teardown()
             viewer.rtp.stop()
             let base = Int64(try #require(viewer.firstSequence, "PLAY without RTP-Info seq"))
-            let packets = FaultSequenceStats.packets(viewer.rtp.snapshot, base: viewer.firstSequence)
+            let packets = viewer.sequencedPackets
             let stats = FaultSequenceStats(packets, from: base, through: base + Int64(span) - 1)
             #expect(viewer.rtp.kernelDrops ?? 0 == 0, "the test's socket dropped packets")
             return stats.missing.map { $0 - base }

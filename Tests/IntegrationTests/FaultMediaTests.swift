@@ -10,11 +10,6 @@ extension Integration {
     struct FaultMediaTests {
         static let yaml = FaultRig.serverBlock() + "cameras:\n" + FaultRig.camera("cam")
 
-        /// The RTP packets a tap holds, in arrival order.
-        static func packets(_ viewer: FaultUDPViewer) -> [RTPPacketView] {
-            viewer.rtp.snapshot.compactMap { RTPPacketView($0.bytes) }
-        }
-
         /// Whether `packet` carries an SPS or PPS: bare, in a STAP-A, or as a fragment.
         static func carriesParameterSet(_ packet: RTPPacketView) -> Bool {
             switch packet.nalType {
@@ -32,19 +27,6 @@ extension Integration {
             case 28: return [7, 8].contains(packet.fragmentHeader?.type ?? 0)
             default: return false
             }
-        }
-
-        /// ffprobe's `r_frame_rate=…|avg_frame_rate=…` for a camera: the first is measured
-        /// from RTP timestamps, the second read from the SPS timing.
-        static func frameRates(_ server: CamsimServer, _ path: String) async throws -> String {
-            let result = await ClientProcess.run(
-                try Clients.ffprobe(),
-                ["-v", "error", "-rtsp_transport", "tcp", "-select_streams", "v",
-                 "-show_entries", "stream=avg_frame_rate,r_frame_rate", "-of", "compact=p=0",
-                 server.url(forPath: path)],
-                timeoutSeconds: 60)
-            #expect(result.succeeded, "\(result)")
-            return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
         /// Nanoseconds between the first and last datagram a viewer's RTP tap received.
@@ -70,16 +52,16 @@ extension Integration {
                 try clean.start()
                 // Enough for the rewrites at 1 s and two more IDRs (the GOP is 2 s).
                 let enough = await Poll.until(timeoutSeconds: 20, intervalSeconds: 0.1) {
-                    Self.packets(clean).count > 20 && Self.span(Self.packets(clean)) >= 4.5
-                        && Self.packets(faulty).contains { $0.payloadType == 97 }
+                    clean.rtpPackets.count > 20 && Self.span(clean.rtpPackets) >= 4.5
+                        && faulty.rtpPackets.contains { $0.payloadType == 97 }
                         && Self.arrivalSpanNanos(faulty) >= 3_000_000_000
                 }
                 faulty.teardown()
                 clean.teardown()
                 try #require(enough, "too little RTP: faulty \(faulty.rtp.count), clean \(clean.rtp.count) packets")
 
-                let mine = Self.packets(faulty)
-                let theirs = Self.packets(clean)
+                let mine = faulty.rtpPackets
+                let theirs = clean.rtpPackets
                 let switchIndex = try #require(mine.firstIndex { $0.payloadType == 97 })
                 let before = mine[..<switchIndex], after = mine[switchIndex...]
                 let jump = Int32(bitPattern: after.first!.timestamp &- before.last!.timestamp)
@@ -111,8 +93,8 @@ extension Integration {
             let yaml = FaultRig.serverBlock() + "cameras:\n" + FaultRig.camera("declared", faults: "{declared_fps: 10}")
                 + FaultRig.camera("honest")
             try await FaultRig.with(yaml) { server in
-                let declared = try await Self.frameRates(server, "declared")
-                let honest = try await Self.frameRates(server, "honest")
+                let declared = try await FaultRig.frameRates(server, "declared")
+                let honest = try await FaultRig.frameRates(server, "honest")
                 print("declared_fps 10 on a 15 fps camera: ffprobe \(declared); without: \(honest)")
                 // avg_frame_rate comes from the SPS timing, r_frame_rate from the RTP timestamps.
                 #expect(declared == "r_frame_rate=15/1|avg_frame_rate=10/1")
@@ -158,12 +140,9 @@ extension Integration {
             let yaml = FaultRig.serverBlock() + "cameras:\n"
                 + FaultRig.camera("resized", faults: "{resolution_change: {at: 2s, size: 160x120}}")
             try await FaultRig.with(yaml) { server in
-                let result = await ClientProcess.run(
-                    try Clients.ffprobe(),
-                    ["-v", "error", "-rtsp_transport", "tcp", "-select_streams", "v",
-                     "-show_entries", "frame=width,height", "-of", "csv=p=0", "-read_intervals", "%+5",
-                     server.url(forPath: "resized")],
-                    timeoutSeconds: 60)
+                let result = try await Clients.ffprobeRTSP(
+                    server.url(forPath: "resized"),
+                    ["-select_streams", "v", "-show_entries", "frame=width,height", "-of", "csv=p=0", "-read_intervals", "%+5"])
                 #expect(result.succeeded && result.stderr.isEmpty, "\(result)")
                 let sizes = result.stdout.split(separator: "\n").compactMap { line -> String? in
                     let fields = line.split(separator: ",")

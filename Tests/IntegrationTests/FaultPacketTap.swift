@@ -153,16 +153,7 @@ final class FaultPacketTap: @unchecked Sendable {
     }
 
     /// An RTP/RTCP pair of taps on consecutive ports, the RTP one even.
-    static func pair(attempts: Int = 64) throws -> (rtp: FaultPacketTap, rtcp: FaultPacketTap) {
-        for _ in 0..<attempts {
-            let probe = try FaultPacketTap()
-            guard probe.port % 2 == 0, probe.port < 65535 else {
-                probe.stop()
-                continue
-            }
-            if let rtcp = try? FaultPacketTap(port: probe.port + 1) { return (probe, rtcp) }
-            probe.stop()
-        }
-        throw RawRTSPError.connectFailed(EADDRINUSE)
+    static func pair() throws -> (rtp: FaultPacketTap, rtcp: FaultPacketTap) {
+        try LoopbackSockets.evenPortPair(open: { try FaultPacketTap(port: $0) }, port: \.port, close: { $0.stop() })
     }
 }

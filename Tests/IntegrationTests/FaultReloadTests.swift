@@ -16,15 +16,15 @@ extension Integration {
         func reloadChangesFaultsWithoutRestartingTheCamera() async throws {
             let old = try FaultRig.parse(Self.yaml(faults: nil))
             let new = try FaultRig.parse(Self.yaml(faults: "[{loss: 30%}]"))
-            try await FaultRig.with(Self.yaml(faults: nil)) { server in
+            try await ConfigServer.with(old) { server in
                 let viewer = try FaultUDPViewer(port: server.port, url: server.url(forPath: "busy"))
                 try viewer.start()
-                let before = await FaultRuntimeChangeTests.lossAfter(viewer, since: 0, count: 2_000)
+                let before = await viewer.loss(after: 0, count: 2_000)
 
-                let summary = try await server.reload(from: old, to: new, scenes: ConfigServer.scenes())
+                let summary = try await server.reload(from: old, to: new, scenes: TestServer.scenes())
                 #expect(summary.faultsChanged == ["busy"], "\(summary)")
                 #expect(summary.restarted.isEmpty, "\(summary)")
-                let after = await FaultRuntimeChangeTests.lossAfter(viewer, since: FaultRuntimeChangeTests.settled(), count: 3_000)
+                let after = await viewer.loss(after: FaultRig.settled(), count: 3_000)
                 print("reload faults: loss \(String(format: "%.2f", before.loss * 100))% before, \(String(format: "%.2f", after.loss * 100))% after; sessions \(server.sessionCount)")
                 #expect(before.loss == 0, "loss before the reload: \(before.loss)")
                 #expect(abs(after.loss - 0.30) < 0.04, "loss after the reload: \(after.loss)")
@@ -42,11 +42,11 @@ extension Integration {
             }
             let old = try FaultRig.parse(yaml("{loss: 1%}"))
             let new = try FaultRig.parse(yaml("{loss: 1%, declared_fps: 10}"))
-            try await FaultRig.with(yaml("{loss: 1%}")) { server in
-                let before = try await FaultMediaTests.frameRates(server, "cam")
-                let summary = try await server.reload(from: old, to: new, scenes: ConfigServer.scenes())
+            try await ConfigServer.with(old) { server in
+                let before = try await FaultRig.frameRates(server, "cam")
+                let summary = try await server.reload(from: old, to: new, scenes: TestServer.scenes())
                 #expect(summary.restarted == ["cam"] && summary.faultsChanged.isEmpty, "\(summary)")
-                let after = try await FaultMediaTests.frameRates(server, "cam")
+                let after = try await FaultRig.frameRates(server, "cam")
                 print("reload of declared_fps: ffprobe \(before) before, \(after) after")
                 #expect(before.hasSuffix("avg_frame_rate=15/1") && after.hasSuffix("avg_frame_rate=10/1"))
             }

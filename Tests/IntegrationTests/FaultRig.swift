@@ -46,6 +46,19 @@ enum FaultRig {
     static func trackURL(_ server: CamsimServer, _ path: String, query: String = "") -> String {
         server.url(forPath: path) + "/trackID=0" + (query.isEmpty ? "" : "?" + query)
     }
+
+    /// A moment 200 ms from now on the kernel clock: changes made now are in force by then.
+    static func settled() -> Int64 { FaultPacketTap.now() + 200_000_000 }
+
+    /// ffprobe's `r_frame_rate=…|avg_frame_rate=…` for a camera: the first is measured
+    /// from RTP timestamps, the second read from the SPS timing.
+    static func frameRates(_ server: CamsimServer, _ path: String) async throws -> String {
+        let result = try await Clients.ffprobeRTSP(
+            server.url(forPath: path),
+            ["-select_streams", "v", "-show_entries", "stream=avg_frame_rate,r_frame_rate", "-of", "compact=p=0"])
+        #expect(result.succeeded, "\(result)")
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }
 
 /// A UDP viewer driven over a raw RTSP connection, its RTP and RTCP collected by taps.
@@ -91,6 +104,21 @@ final class FaultUDPViewer {
         try #require(play.status == 200, "PLAY: \(play)")
         self.play = play
         return play
+    }
+
+    /// The RTP packets the tap holds, in arrival order.
+    var rtpPackets: [RTPPacketView] { rtp.snapshot.compactMap { RTPPacketView($0.bytes) } }
+
+    /// The tap's RTP packets with sequence numbers extended from RTP-Info's first one.
+    var sequencedPackets: [FaultRTPArrival] { FaultSequenceStats.packets(rtp.snapshot, base: firstSequence) }
+
+    /// Loss among the RTP packets that arrived after `since` (kernel clock), once
+    /// `count` of them arrived (or 15 s passed).
+    func loss(after since: Int64, count: Int) async -> FaultSequenceStats {
+        func window() -> [FaultRTPArrival] { sequencedPackets.filter { $0.nanos >= since } }
+        let enough = await Poll.until(timeoutSeconds: 15, intervalSeconds: 0.1) { window().count >= count }
+        #expect(enough, "only \(window().count) packets in 15 s")
+        return FaultSequenceStats(window())
     }
 
     /// RTP-Info's first sequence number of the PLAY reply.

@@ -9,30 +9,16 @@ extension Integration {
     struct FaultRuntimeChangeTests {
         static let yaml = FaultRig.serverBlock(mtu: 600) + "cameras:\n" + FaultRig.busyCamera("busy")
 
-        /// Loss among the RTP packets that arrived after `since` (kernel clock), once
-        /// `count` of them arrived (or 15 s passed).
-        static func lossAfter(_ viewer: FaultUDPViewer, since: Int64, count: Int) async -> FaultSequenceStats {
-            func window() -> [FaultRTPArrival] {
-                FaultSequenceStats.packets(viewer.rtp.snapshot, base: viewer.firstSequence).filter { $0.nanos >= since }
-            }
-            let enough = await Poll.until(timeoutSeconds: 15, intervalSeconds: 0.1) { window().count >= count }
-            #expect(enough, "only \(window().count) packets in 15 s")
-            return FaultSequenceStats(window())
-        }
-
-        /// A moment 200 ms from now on the kernel clock: changes made now are in force by then.
-        static func settled() -> Int64 { FaultPacketTap.now() + 200_000_000 }
-
         @Test
         func setParameterChangesLossWhilePlaying() async throws {
             try await FaultRig.with(Self.yaml) { server in
                 let viewer = try FaultUDPViewer(port: server.port, url: server.url(forPath: "busy"))
                 try viewer.start()
-                let before = await Self.lossAfter(viewer, since: 0, count: 3_000)
+                let before = await viewer.loss(after: 0, count: 3_000)
 
                 let set = try viewer.parameter("SET_PARAMETER", "loss: 20\r\n")
                 #expect(set.status == 200, "SET_PARAMETER loss: 20 -> \(set)")
-                let during = await Self.lossAfter(viewer, since: Self.settled(), count: 4_000)
+                let during = await viewer.loss(after: FaultRig.settled(), count: 4_000)
 
                 let counters = try viewer.parameter("GET_PARAMETER", "fault_counters\r\n")
                 #expect(counters.status == 200, "\(counters)")
@@ -42,7 +28,7 @@ extension Integration {
 
                 let clear = try viewer.parameter("SET_PARAMETER", "clear:\r\n")
                 #expect(clear.status == 200, "SET_PARAMETER clear: -> \(clear)")
-                let after = await Self.lossAfter(viewer, since: Self.settled(), count: 3_000)
+                let after = await viewer.loss(after: FaultRig.settled(), count: 3_000)
 
                 let unknown = try viewer.parameter("SET_PARAMETER", "lose: 5\r\n")
                 #expect(unknown.status == 451, "SET_PARAMETER lose: 5 -> \(unknown)")

@@ -13,9 +13,7 @@ extension Integration {
 
         /// Loss among the packets that arrived within [from, to) (kernel clock).
         static func loss(_ viewer: FaultUDPViewer, from: Int64, to: Int64) -> FaultSequenceStats {
-            let window = FaultSequenceStats.packets(viewer.rtp.snapshot, base: viewer.firstSequence)
-                .filter { $0.nanos >= from && $0.nanos < to }
-            return FaultSequenceStats(window)
+            FaultSequenceStats(viewer.sequencedPackets.filter { $0.nanos >= from && $0.nanos < to })
         }
 
         @Test

@@ -25,8 +25,8 @@ extension Integration {
                 clean.rtp.stop()
                 lossy.rtp.stop()
 
-                let cleanStats = FaultSequenceStats(FaultSequenceStats.packets(clean.rtp.snapshot, base: clean.firstSequence))
-                let lossyStats = FaultSequenceStats(FaultSequenceStats.packets(lossy.rtp.snapshot, base: lossy.firstSequence))
+                let cleanStats = FaultSequenceStats(clean.sequencedPackets)
+                let lossyStats = FaultSequenceStats(lossy.sequencedPackets)
                 print("two viewers at once: clean \(cleanStats); ?loss=10 \(lossyStats)")
                 #expect(clean.rtp.kernelDrops ?? 0 == 0 && lossy.rtp.kernelDrops ?? 0 == 0, "the test's sockets dropped packets")
                 #expect(cleanStats.expected >= 2_000, "\(cleanStats)")

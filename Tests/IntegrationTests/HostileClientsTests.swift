@@ -88,10 +88,7 @@ extension Integration {
                         refused += 1
                     }
                     if index % 24 == 23 {
-                        let encoded = stream.counters.snapshot.framesEncoded
-                        let flowing = await Poll.until(timeoutSeconds: 3) {
-                            stream.counters.snapshot.framesEncoded >= encoded + 2 && stream.counters.snapshot.activeViewers >= 1
-                        }
+                        let flowing = await Poll.framesStillFlowing(stream)
                         if !flowing { stalls.append(index) }
                     }
                 }

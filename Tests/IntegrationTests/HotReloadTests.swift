@@ -65,7 +65,7 @@ extension Integration {
                 let keepOpensBefore = keepStream.counters.snapshot.encoderOpens
 
                 let reloadStart = Date()
-                let summary = try await server.reload(from: old, to: new, scenes: ConfigServer.scenes())
+                let summary = try await server.reload(from: old, to: new, scenes: TestServer.scenes())
                 let reloadEnd = Date()
                 print("hot reload: \(summary) in \(String(format: "%.3f", reloadEnd.timeIntervalSince(reloadStart))) s")
                 #expect(summary.added == ["added"], "\(summary)")
@@ -102,10 +102,9 @@ extension Integration {
                 #expect(keepStream.counters.snapshot.encoderOpens == keepOpensBefore, "the unchanged camera reopened its encoder")
 
                 // ffprobe sees the added camera and the changed camera's new size.
-                let probes = Integration.FFprobeTests()
-                let addedStream = try await probes.probe(server.url(forPath: "added"), transport: "tcp")
+                let addedStream = try await FFprobeTests.probe(server.url(forPath: "added"), transport: "tcp")
                 #expect(addedStream.codec_name == "h264" && addedStream.width == 320 && addedStream.height == 240, "added: \(addedStream)")
-                let changed = try await probes.probe(server.url(forPath: "change"), transport: "tcp")
+                let changed = try await FFprobeTests.probe(server.url(forPath: "change"), transport: "tcp")
                 #expect(changed.codec_name == "h264" && changed.width == 640 && changed.height == 360, "change after reload: \(changed)")
             }
         }

@@ -83,7 +83,7 @@ extension Integration {
             var frames = client.drainFrames()
             while true {
                 for frame in frames where frame.channel == 1 {
-                    if RTCPPacketView.split(frame.payload)?.contains(where: { $0.packetType == 203 }) == true { return true }
+                    if RTCPPacketView.containsBye(frame.payload) { return true }
                 }
                 let remaining = deadline.timeIntervalSinceNow
                 guard remaining > 0 else { return false }

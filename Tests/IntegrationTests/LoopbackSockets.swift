@@ -46,6 +46,26 @@ enum LoopbackSockets {
         return (fd, Int(UInt16(bigEndian: local.sin_port)))
     }
 
+    /// Two endpoints on consecutive ports, the first even (an RTP/RTCP pair, RFC 3550 §11):
+    /// `open(0)` until it lands on an even port, then `open(port + 1)`; `close` releases
+    /// an endpoint that is not kept.
+    static func evenPortPair<Endpoint>(
+        attempts: Int = 64, open: (Int) throws -> Endpoint, port: (Endpoint) -> Int,
+        close: (Endpoint) -> Void = { _ in }
+    ) throws -> (Endpoint, Endpoint) {
+        for _ in 0..<attempts {
+            let first = try open(0)
+            let even = port(first)
+            guard even % 2 == 0, even < 65535 else {
+                close(first)
+                continue
+            }
+            if let second = try? open(even + 1) { return (first, second) }
+            close(first)
+        }
+        throw RawRTSPError.connectFailed(EADDRINUSE)
+    }
+
     private static func loopback(port: Int) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -17,7 +17,7 @@ extension Integration {
 
         @Test
         func camerasDegradeEvenlyWhenCPUIsShort() async throws {
-            let scene = try SceneLibrary(directory: TestServer.patternsDirectory).scene(named: "smpte-clock")
+            let scene = try TestServer.scene()
             let definitions = (1...Self.cameras).map { index in
                 CameraDefinition(path: "cam\(index)", streams: [
                     StreamDefinition(

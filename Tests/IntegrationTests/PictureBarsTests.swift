@@ -70,10 +70,9 @@ extension Integration {
 
         /// `color_range,color_space,color_transfer,color_primaries` as ffprobe reports them.
         static func colourDescription(_ url: String) async throws -> String {
-            let result = await ClientProcess.run(try Clients.ffprobe(), [
-                "-v", "error", "-rtsp_transport", "tcp", "-select_streams", "v:0",
-                "-show_entries", "stream=color_range,color_space,color_transfer,color_primaries",
-                "-of", "csv=p=0", url,
+            let result = try await Clients.ffprobeRTSP(url, [
+                "-select_streams", "v:0",
+                "-show_entries", "stream=color_range,color_space,color_transfer,color_primaries", "-of", "csv=p=0",
             ], timeoutSeconds: 30)
             try #require(result.succeeded, "ffprobe failed\n\(result)")
             return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

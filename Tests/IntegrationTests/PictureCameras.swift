@@ -9,7 +9,7 @@ import Server
 enum PictureCameras {
     /// A shipped scene from the repository's `Patterns` directory.
     static func shipped(_ name: String) throws -> Scene {
-        try SceneLibrary(directory: TestServer.patternsDirectory).scene(named: name)
+        try TestServer.scenes().scene(named: name)
     }
 
     /// A scene given as YAML text.

@@ -1,4 +1,5 @@
 import Foundation
+import Cameras
 
 /// Waits for a condition with a deadline instead of a fixed sleep.
 enum Poll {
@@ -11,6 +12,14 @@ enum Poll {
             if try await condition() { return true }
             if Date() >= deadline { return false }
             try? await Task.sleep(nanoseconds: UInt64(intervalSeconds * 1_000_000_000))
+        }
+    }
+
+    /// Whether `stream` encodes two more frames within 3 s while it still has a viewer.
+    static func framesStillFlowing(_ stream: CameraStream) async -> Bool {
+        let encoded = stream.counters.snapshot.framesEncoded
+        return await until(timeoutSeconds: 3) {
+            stream.counters.snapshot.framesEncoded >= encoded + 2 && stream.counters.snapshot.activeViewers >= 1
         }
     }
 }

@@ -61,6 +61,20 @@ struct RTCPPacketView {
         return packets
     }
 
+    /// Whether any packet of the compound `datagram` is an RTCP BYE (203).
+    static func containsBye(_ datagram: [UInt8]) -> Bool {
+        split(datagram)?.contains { $0.packetType == 203 } ?? false
+    }
+
+    /// For a sender report (200) long enough to hold them (RFC 3550 §6.4.1): the sender's
+    /// SSRC, the NTP timestamp in seconds (seconds plus fraction) and the RTP timestamp.
+    var senderInfo: (ssrc: UInt32, ntpSeconds: Double, rtpTimestamp: UInt32)? {
+        guard packetType == 200, bytes.count >= 20 else { return nil }
+        let bytes = Array(self.bytes)
+        let ntp = Double(bigEndian32(bytes, at: 8)) + Double(bigEndian32(bytes, at: 12)) / 4_294_967_296
+        return (bigEndian32(bytes, at: 4), ntp, bigEndian32(bytes, at: 16))
+    }
+
     /// For an SDES packet (202), the CNAME items (type 1) of its chunks.
     var cnames: [String] {
         guard packetType == 202 else { return [] }

@@ -13,9 +13,14 @@ enum TestServer {
         .deletingLastPathComponent()  // repository root
         .appendingPathComponent("Patterns")
 
+    /// The scene library of the repository's `Patterns` directory.
+    static func scenes() -> SceneLibrary {
+        SceneLibrary(directory: patternsDirectory)
+    }
+
     /// The scene every test camera draws: moving content with a running clock.
     static func scene() throws -> Scene {
-        try SceneLibrary(directory: patternsDirectory).scene(named: "smpte-clock")
+        try scenes().scene(named: "smpte-clock")
     }
 
     /// One stream drawing the test scene, encoded at the given size and rate.

@@ -40,8 +40,8 @@ extension Integration {
                 let compound = try #require(report, "no RTCP sender report on port \(rtcp.port) within 6 s")
                 let cnames = compound.flatMap(\.cnames)
                 #expect(!cnames.isEmpty && cnames.allSatisfy { !$0.isEmpty }, "SR compound without SDES CNAME: types \(compound.map(\.packetType))")
-                let senderSSRC = bigEndian32(Array(compound[0].bytes), at: 4)
-                #expect(senderSSRC == packet.ssrc, "SR SSRC \(senderSSRC) differs from RTP SSRC \(packet.ssrc)")
+                let senderSSRC = compound[0].senderInfo?.ssrc
+                #expect(senderSSRC == packet.ssrc, "SR SSRC \(senderSSRC.map(String.init) ?? "none") differs from RTP SSRC \(packet.ssrc)")
 
                 let teardown = try client.request("TEARDOWN", url + "/", headers: [("Session", session.sessionID)])
                 #expect(teardown.status == 200, "\(teardown)")
@@ -49,7 +49,7 @@ extension Integration {
                 let byeDeadline = Date().addingTimeInterval(5)
                 while !sawBye, byeDeadline.timeIntervalSinceNow > 0 {
                     guard let bytes = rtcp.receive(timeoutSeconds: byeDeadline.timeIntervalSinceNow) else { break }
-                    sawBye = RTCPPacketView.split(bytes)?.contains { $0.packetType == 203 } ?? false
+                    sawBye = RTCPPacketView.containsBye(bytes)
                 }
                 #expect(sawBye, "no RTCP BYE on the client's RTCP port after TEARDOWN")
             }

@@ -34,12 +34,7 @@ final class UDPReceiver {
     }
 
     /// An RTP/RTCP pair on consecutive ports, the RTP one even (RFC 3550 §11).
-    static func bindPair(attempts: Int = 64) throws -> (rtp: UDPReceiver, rtcp: UDPReceiver) {
-        for _ in 0..<attempts {
-            let probe = try UDPReceiver()
-            guard probe.port % 2 == 0, probe.port < 65535 else { continue }
-            if let rtcp = try? UDPReceiver(port: probe.port + 1) { return (probe, rtcp) }
-        }
-        throw RawRTSPError.connectFailed(EADDRINUSE)
+    static func bindPair() throws -> (rtp: UDPReceiver, rtcp: UDPReceiver) {
+        try LoopbackSockets.evenPortPair(open: { try UDPReceiver(port: $0) }, port: \.port)
     }
 }

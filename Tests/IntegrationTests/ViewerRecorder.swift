@@ -64,7 +64,7 @@ final class ViewerRecorder: @unchecked Sendable {
             } else if frame.channel == 1 {
                 let types = RTCPPacketView.split(frame.payload)?.map(\.packetType) ?? []
                 rtcpPacketTypes += types
-                if byeTime == nil, types.contains(203) { byeTime = time }
+                if byeTime == nil, RTCPPacketView.containsBye(frame.payload) { byeTime = time }
             }
         }
     }
