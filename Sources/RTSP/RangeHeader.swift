@@ -11,67 +11,6 @@ public enum RangeHeaderError: Error, Hashable, Sendable {
     case endBeforeStart(String)
 }
 
-/// A normal play time (RFC 2326 §3.6): `now` or seconds from the start of the presentation.
-public enum NPTTime: Hashable, Sendable, CustomStringConvertible {
-    /// Most digits in any numeric part of a time.
-    public static let maximumDigits = 12
-
-    case now
-    case seconds(Double)
-
-    /// `npt-time = "now" | npt-sec | npt-hhmmss` (RFC 2326 §3.6).
-    public init?(parsing text: String) {
-        if text == "now" {
-            self = .now
-            return
-        }
-        let clock = text.split(separator: ":", omittingEmptySubsequences: false)
-        switch clock.count {
-        case 1:
-            guard let seconds = Self.decimal(text) else { return nil }
-            self = .seconds(seconds)
-        case 3:
-            // npt-hhmmss = npt-hh ":" npt-mm ":" npt-ss [ "." *DIGIT ]; mm and ss are 0...59.
-            guard let hours = HeaderSyntax.parseDigits(clock[0], maxDigits: Self.maximumDigits),
-                  clock[1].utf8.count == 2, let minutes = HeaderSyntax.parseDigits(clock[1], maxDigits: 2),
-                  minutes < 60,
-                  clock[2].utf8.prefix(while: HeaderSyntax.isDigit).count == 2,
-                  let seconds = Self.decimal(clock[2]), seconds < 60
-            else { return nil }
-            self = .seconds(Double(hours) * 3600 + Double(minutes) * 60 + seconds)
-        default:
-            return nil
-        }
-    }
-
-    /// `1*DIGIT [ "." *DIGIT ]`.
-    private static func decimal(_ text: some StringProtocol) -> Double? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, HeaderSyntax.parseDigits(parts[0], maxDigits: maximumDigits) != nil else {
-            return nil
-        }
-        if parts.count == 2, !parts[1].isEmpty,
-           HeaderSyntax.parseDigits(parts[1], maxDigits: maximumDigits) == nil {
-            return nil
-        }
-        return Double(String(text).hasSuffix(".") ? String(text.dropLast()) : String(text))
-    }
-
-    /// `now`, or seconds with three decimals (`0.000`).
-    public var serialized: String {
-        switch self {
-        case .now:
-            return "now"
-        case .seconds(let value):
-            let millis = Int((value * 1000).rounded())
-            let fraction = String(millis % 1000)
-            return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
-        }
-    }
-
-    public var description: String { serialized }
-}
-
 /// The Range header with normal play time (RFC 2326 §3.6, §12.29): `npt=start-[end]` or
 /// `npt=-end`, optionally followed by `;time=` (kept verbatim).
 public struct RangeHeader: Hashable, Sendable, CustomStringConvertible {
