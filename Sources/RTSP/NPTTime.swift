@@ -2,6 +2,9 @@
 public enum NPTTime: Hashable, Sendable, CustomStringConvertible {
     /// Most digits in any numeric part of a time.
     public static let maximumDigits = 12
+    /// Most digits of the hours in `hh:mm:ss`, so that the time still fits `maximumDigits`
+    /// digits of seconds when written.
+    public static let maximumHourDigits = 8
 
     case now
     case seconds(Double)
@@ -19,7 +22,7 @@ public enum NPTTime: Hashable, Sendable, CustomStringConvertible {
             self = .seconds(seconds)
         case 3:
             // npt-hhmmss = npt-hh ":" npt-mm ":" npt-ss [ "." *DIGIT ]; mm and ss are 0...59.
-            guard let hours = HeaderSyntax.parseDigits(clock[0], maxDigits: Self.maximumDigits),
+            guard let hours = HeaderSyntax.parseDigits(clock[0], maxDigits: Self.maximumHourDigits),
                   clock[1].utf8.count == 2, let minutes = HeaderSyntax.parseDigits(clock[1], maxDigits: 2),
                   minutes < 60,
                   clock[2].utf8.prefix(while: HeaderSyntax.isDigit).count == 2,
@@ -44,12 +47,18 @@ public enum NPTTime: Hashable, Sendable, CustomStringConvertible {
         return Double(String(text).hasSuffix(".") ? String(text.dropLast()) : String(text))
     }
 
-    /// `now`, or seconds with three decimals (`0.000`).
+    /// The largest number of seconds written: `maximumDigits` digits and three decimals.
+    /// Parsed times stay within it; a larger value given in code is written as this bound.
+    public static let maximumSeconds: Double = 999_999_999_999.999
+
+    /// `now`, or seconds with three decimals (`0.000`). NaN and negative values are written as
+    /// 0, infinities and huge values as `maximumSeconds`: the text always parses back.
     public var serialized: String {
         switch self {
         case .now:
             return "now"
-        case .seconds(let value):
+        case .seconds(let raw):
+            let value = raw.isNaN ? 0 : min(max(raw, 0), Self.maximumSeconds)
             let millis = Int((value * 1000).rounded())
             let fraction = String(millis % 1000)
             return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
@@ -57,4 +66,10 @@ public enum NPTTime: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { serialized }
+
+    /// True when both are seconds and `self` comes strictly first; `now` is not ordered.
+    public func isBefore(_ other: NPTTime) -> Bool {
+        guard case .seconds(let mine) = self, case .seconds(let theirs) = other else { return false }
+        return mine < theirs
+    }
 }
