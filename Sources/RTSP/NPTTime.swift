@@ -9,9 +9,10 @@ public enum NPTTime: Hashable, Sendable, CustomStringConvertible {
     case now
     case seconds(Double)
 
-    /// `npt-time = "now" | npt-sec | npt-hhmmss` (RFC 2326 §3.6).
+    /// `npt-time = "now" | npt-sec | npt-hhmmss` (RFC 2326 §3.6); `now` in any case, as
+    /// literals in the grammar are case-insensitive (RFC 2616 §2.1).
     public init?(parsing text: String) {
-        if text == "now" {
+        if HeaderSyntax.equalsIgnoringCase(text, "now") {
             self = .now
             return
         }

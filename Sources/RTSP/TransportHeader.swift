@@ -157,12 +157,13 @@ public struct TransportSpec: Hashable, Sendable, CustomStringConvertible {
     /// `transport-protocol/profile[/lower-transport]`, each a token (RFC 2326 §12.39). One to
     /// three tokens parse; whether they name something served is `unsupported`'s business.
     private static func parseSpecifier(_ text: String) throws(TransportHeaderError) -> TransportSpec {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.uppercased() }
-        guard (1...3).contains(parts.count), parts.allSatisfy({
+        let tokens = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard (1...3).contains(tokens.count), tokens.allSatisfy({
             HeaderSyntax.isToken($0) && $0.utf8.count <= maximumSpecifierTokenLength
         }) else {
             throw .malformedTransportSpecifier(text)
         }
+        let parts = tokens.map { $0.uppercased() }
         var spec = TransportSpec(transportProtocol: parts[0], profile: parts.count > 1 ? parts[1] : "")
         if parts.count == 3 {
             if let lower = LowerTransport(rawValue: parts[2]) {
@@ -296,7 +297,8 @@ public struct TransportHeader: Hashable, Sendable, CustomStringConvertible {
         self.specs = [spec]
     }
 
-    /// Parses every alternative; any invalid one rejects the header.
+    /// Parses every alternative; one that does not parse rejects the header (unsupported
+    /// ones parse: see `TransportSpec.unsupported`).
     public static func parse(_ text: String) throws(TransportHeaderError) -> TransportHeader {
         var specs: [TransportSpec] = []
         for alternative in try parseAlternatives(text) {

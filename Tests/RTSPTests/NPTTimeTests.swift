@@ -10,7 +10,7 @@ import Testing
         ("999999999999", .seconds(999_999_999_999), "999999999999.000"),
         ("99999999:00:00", .seconds(359_999_996_400), "359999996400.000"),
         ("999999999:00:00", nil, nil),
-        ("", nil, nil), ("NOW", nil, nil), ("nan", nil, nil), ("inf", nil, nil), ("-1", nil, nil),
+        ("Now", .now, "now"), ("", nil, nil), ("no", nil, nil), ("nan", nil, nil), ("inf", nil, nil), ("-1", nil, nil),
         ("+1", nil, nil), ("1e3", nil, nil), (".5", nil, nil), ("1.2.3", nil, nil), ("00:60:00", nil, nil),
         ("00:00:60", nil, nil), ("0:1:2", nil, nil), ("1:2", nil, nil), ("1:02:03:04", nil, nil),
         ("1234567890123", nil, nil), ("0x1", nil, nil), (" 1", nil, nil),

@@ -258,13 +258,21 @@ import Testing
         #expect(parser.malformedCSeq == "8")
     }
 
-    @Test func longStreamCompactsItsBuffer() {
+    /// A long stream in chunks that cut messages anywhere: every message comes out whole and
+    /// in order, and no more than one chunk and one partial message is ever held.
+    @Test func longStreamKeepsABoundedBuffer() {
         var parser = RTSPMessageParser()
         let message = Self.bytes("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n")
-        for _ in 0..<1000 {
-            parser.append(message)
-            #expect(parser.next() != nil)
+        let stream = Array(repeating: message, count: 1000).flatMap { $0 }
+        let chunk = 37
+        var events: [RTSPParseEvent] = []
+        for start in stride(from: 0, to: stream.count, by: chunk) {
+            parser.append(stream[start..<min(start + chunk, stream.count)])
+            while let event = parser.next() { events.append(event) }
+            #expect(parser.bufferedByteCount < message.count)
         }
+        #expect(events == Array(repeating: .request(RTSPRequest(method: .options, uri: "*", headers: ["CSeq": "1"])),
+                                count: 1000))
         #expect(parser.bufferedByteCount == 0)
     }
 }

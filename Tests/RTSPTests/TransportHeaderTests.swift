@@ -125,6 +125,7 @@ import Testing
         ("RTP/AVP/TCP/X", .malformedTransportSpecifier("RTP/AVP/TCP/X")),
         ("RTP/AV P;unicast", .malformedTransportSpecifier("RTP/AV P")),
         ("RTP/A(V)P", .malformedTransportSpecifier("RTP/A(V)P")),
+        ("RTP/\u{DF}", .malformedTransportSpecifier("RTP/\u{DF}")),
         ("RTP/" + String(repeating: "A", count: 33), .malformedTransportSpecifier("RTP/" + String(repeating: "A", count: 33))),
         (";unicast", .malformedTransportSpecifier("")),
         ("RTP/AVP;multicast;ttl=256", .invalidTTL(value: "256")),
