@@ -40,7 +40,7 @@ extension CamsimServer {
         var restarting: [CameraConfig] = []
         for (before, after) in diff.changed {
             let profile = try faults.profile(for: after)
-            let running = registry.camera(path: after.path)?.definition.faults.media.encoderShaping
+            let running = cameraDefinition(path: after.path)?.faults.media.encoderShaping
             if before.differsOnlyInFaults(from: after), running == profile.media.encoderShaping {
                 faultProfiles.append((after.path, profile))
             } else {
@@ -63,7 +63,7 @@ extension CamsimServer {
             summary.added.append(camera.path)
         }
         for (path, profile) in faultProfiles {
-            registry.camera(path: path)?.faults.setProfile(profile)
+            setFaults(profile, forCameraAt: path)
             summary.faultsChanged.append(path)
         }
         return summary
