@@ -75,17 +75,26 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Cameras", "Faults", "Frames", "RTSP", "RTP", "H264Syntax", "Config", "Randomness",
+                "Cameras", "Faults", "RTSP", "RTP", "H264Syntax", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The composition root: turns a configuration into a running server (cameras,
+        // scenes, encoders, faults), checks one, and applies a reload to a running server.
+        .target(
+            name: "Composition",
+            dependencies: [
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "camsim",
             dependencies: [
-                "Server", "Config", "Faults", "Frames",
+                "Server", "Composition", "Config", "Faults", "Frames",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -104,10 +113,11 @@ let package = Package(
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling"]),
         .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),
+        .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Frames"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Cameras", "Config", "Frames", "H264", "RTSP",
+                "Server", "Cameras", "Frames", "H264", "RTSP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
@@ -115,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Server", "Cameras", "RTP", "RTSP", "Randomness",
+                "Server", "Composition", "Cameras", "RTP", "RTSP", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]

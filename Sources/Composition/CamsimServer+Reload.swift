@@ -1,6 +1,7 @@
 import Config
 import Faults
 import Frames
+import Server
 
 extension CamsimServer {
     /// What a reload changed.

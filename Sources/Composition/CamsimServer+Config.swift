@@ -4,6 +4,7 @@ import Faults
 import Frames
 import H264
 import Logging
+import Server
 
 extension CamsimServer {
     /// A server for a loaded configuration. Every scene is loaded and checked here,
