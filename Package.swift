@@ -46,9 +46,9 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // H.264 bitstream syntax both the encoder wrapper and the payloader read: the NAL
-        // unit header and type numbers. Pure Swift, no I/O.
+        // unit header and type numbers, and a stream's parameter sets. Pure Swift, no I/O.
         .target(name: "H264Syntax"),
-        // The x264 wrapper: encoder, NAL units, Annex B, parameter sets.
+        // The x264 wrapper: encoder settings, frame rates, NAL units, Annex B.
         .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
         // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O.
         .target(name: "RTP", dependencies: ["H264Syntax"]),
