@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling"]),
         .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),
-        .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Frames"]),
+        .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -5,15 +5,16 @@ import H264
 import Server
 
 extension CameraDefinition {
-    /// A configured camera: its scene and faults resolved and one stream definition per stream.
-    init(_ camera: CameraConfig, scene: Scene, mtu: Int, faults: ConfiguredFaults) throws {
+    /// A configured camera: its scene and faults resolved and one stream definition per
+    /// stream, each cutting RTP packets of at most `maxPacketSize` bytes.
+    init(_ camera: CameraConfig, scene: Scene, maxPacketSize: Int, faults: ConfiguredFaults) throws {
         let name = camera.path.split(separator: "/").last.map(String.init) ?? camera.path
         let streams = camera.streams.map { stream in
             StreamDefinition(
                 cameraName: name,
                 streamName: stream.name,
                 encoder: EncoderSettings(stream),
-                maxPacketSize: mtu,
+                maxPacketSize: maxPacketSize,
                 idleStopDelayNanoseconds: Int64(camera.idleStopSeconds * 1e9),
                 alwaysOn: !camera.onDemand,
                 seed: camera.seed,

@@ -15,8 +15,11 @@ extension CamsimServer {
     ) throws {
         let faults = try ConfiguredFaults(config)
         var resolver = SceneResolver(scenes)
+        // `mtu` is the IP datagram size: RTP packets get what the IP and UDP headers of
+        // the bound address's family leave of it.
+        let maxPacketSize = RTPPacketBudget.maxPacketSize(mtu: config.server.mtu, bindHost: config.server.bind)
         let cameras = try config.cameras.map { camera in
-            try CameraDefinition(camera, scene: resolver.scene(of: camera), mtu: config.server.mtu, faults: faults)
+            try CameraDefinition(camera, scene: resolver.scene(of: camera), maxPacketSize: maxPacketSize, faults: faults)
         }
         self.init(
             configuration: ServerConfiguration(config.server),
