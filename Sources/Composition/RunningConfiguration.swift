@@ -5,20 +5,25 @@ import Server
 /// The configuration a running server was built from or last reloaded to, and the one
 /// way to change it: each reload is diffed against the configuration in force and
 /// applied whole before the next one starts. The command line's SIGHUP and file watch
-/// go through it, as does anything else that reloads the same server.
+/// go through it; so must anything else that reloads the same server.
 public actor RunningConfiguration {
-    public let server: CamsimServer
-    public let scenes: SceneLibrary
+    public typealias Reload = @Sendable (_ old: CamsimConfig, _ new: CamsimConfig) async throws -> CamsimServer.ReloadSummary
+
     /// The configuration in force.
     public private(set) var config: CamsimConfig
+    private let reload: Reload
     private var applying = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    /// `config` is the one `server` was built from.
+    /// `config` is the one `server` was built from; reloads find scenes in `scenes`.
     public init(server: CamsimServer, config: CamsimConfig, scenes: SceneLibrary) {
-        self.server = server
+        self.init(config: config) { old, new in try await server.reload(from: old, to: new, scenes: scenes) }
+    }
+
+    /// Applies each reload with `reload` (tests pass one that records and waits).
+    init(config: CamsimConfig, reload: @escaping Reload) {
         self.config = config
-        self.scenes = scenes
+        self.reload = reload
     }
 
     /// Moves the server to `next` (see ``CamsimServer/reload(from:to:scenes:)``).
@@ -31,7 +36,7 @@ public actor RunningConfiguration {
             applying = false
             if !waiting.isEmpty { waiting.removeFirst().resume() }
         }
-        let summary = try await server.reload(from: config, to: next, scenes: scenes)
+        let summary = try await reload(config, next)
         config = next
         return summary
     }
