@@ -113,7 +113,6 @@ let package = Package(
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling"]),
         .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),
-        .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
@@ -122,6 +121,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
