@@ -6,7 +6,8 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
     public var bind: String
     /// Server-side UDP ports for RTP/RTCP pairs, starting at an even port; nil lets the system choose.
     public var rtpPortRange: ClosedRange<Int>?
-    /// Largest RTP packet, in bytes, including IP and UDP headers.
+    /// Largest IP datagram of RTP, in bytes, IP and UDP headers included: an RTP packet
+    /// gets `mtu` less 28 bytes over IPv4 and 48 over IPv6.
     public var mtu: Int
     /// Seconds without RTSP or RTCP activity before a session is dropped.
     public var sessionTimeoutSeconds: Int

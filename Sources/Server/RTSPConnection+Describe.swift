@@ -1,5 +1,4 @@
 import Faults
-import H264
 import NIOCore
 import RTSP
 

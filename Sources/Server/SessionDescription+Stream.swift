@@ -1,5 +1,5 @@
 import Cameras
-import H264
+import H264Syntax
 import RTSP
 
 extension SessionDescription {

@@ -4,15 +4,15 @@ import Foundation
 import Glibc
 #endif
 
-/// A UDP socket bound on 127.0.0.1 that reads datagrams with a deadline.
+/// A UDP socket bound on 127.0.0.1 (or ::1) that reads datagrams with a deadline.
 final class UDPReceiver {
     private let fd: Int32
     /// The bound local port.
     let port: Int
 
-    /// Binds `port` on 127.0.0.1 (0 picks a free one).
-    init(port: Int = 0) throws {
-        (fd, self.port) = try LoopbackSockets.bindUDP(port: port)
+    /// Binds `port` on the loopback address of `family` (0 picks a free one).
+    init(port: Int = 0, family: LoopbackFamily = .ipv4) throws {
+        (fd, self.port) = try LoopbackSockets.bindUDP(port: port, family: family)
     }
 
     deinit { Glibc.close(fd) }
@@ -34,7 +34,7 @@ final class UDPReceiver {
     }
 
     /// An RTP/RTCP pair on consecutive ports, the RTP one even (RFC 3550 §11).
-    static func bindPair() throws -> (rtp: UDPReceiver, rtcp: UDPReceiver) {
-        try LoopbackSockets.evenPortPair(open: { try UDPReceiver(port: $0) }, port: \.port)
+    static func bindPair(family: LoopbackFamily = .ipv4) throws -> (rtp: UDPReceiver, rtcp: UDPReceiver) {
+        try LoopbackSockets.evenPortPair(open: { try UDPReceiver(port: $0, family: family) }, port: \.port)
     }
 }
