@@ -7,10 +7,11 @@ extension RTSPConnection {
     /// PLAY (RFC 2326 §10.5). The answer waits for the viewer's first access unit (an
     /// IDR requested for it), so RTP-Info carries the seq and rtptime of the first
     /// packet actually sent, and over TCP the reply precedes that packet.
-    func play(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
+    func play(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
+        let request = context.request
         do throws(Refusal) {
-            let session = try requiredSession(request)
-            let mount = try self.mount(for: request)
+            let session = try context.requireSession()
+            let mount = try context.requireMount()
             guard mount.stream === session.stream else { throw Refusal(.aggregateOperationNotAllowed) }
             let action: RTSPSessionAction
             switch session.handle(.play) {

@@ -8,18 +8,19 @@ extension RTSPConnection {
     /// SETUP (RFC 2326 §10.4): picks the first offered transport camsim serves and
     /// answers with exactly that one, client_port/interleaved echoed and the real
     /// server_port pair.
-    func setup(_ request: RTSPRequest) -> RTSPResponse {
+    func setup(_ context: RTSPRequestContext) -> RTSPResponse {
+        let request = context.request
         do throws(Refusal) {
-            let mount = try self.mount(for: request)
+            let mount = try context.requireMount()
             guard let value = request.headers[TransportHeader.headerName] else { throw Refusal(.badRequest) }
             guard let offered = try? TransportHeader.parse(value) else { throw Refusal(.badRequest) }
-            let faultQuery = try viewerFaultQuery(request, mount: mount)
-            let existing = try namedSession(request)
+            let faultQuery = try context.requireViewerFaults()
+            let existing = try context.namedSession()
             if let existing {
                 // One track per session: a second SETUP may only change the same track's transport.
                 guard existing.stream === mount.stream else { throw Refusal(.aggregateOperationNotAllowed) }
             }
-            let control = controlFaults(for: request, mount: mount)
+            let control = context.controlOverlay ?? mount.faults.control
             let usable = TransportHeader(specs: offered.specs.filter { spec in
                 control.transportRefusal(spec.lowerTransport == .tcp ? .tcp : .udp) == nil
             })
@@ -31,24 +32,27 @@ extension RTSPConnection {
                 guard owned < RTSPConnection.maximumSessionsPerConnection else {
                     throw Refusal(.notEnoughBandwidth, reason: "at most \(RTSPConnection.maximumSessionsPerConnection) sessions per connection")
                 }
-                let watching = server.sessions.all.filter { $0.stream === mount.stream }.count
+                let watching = environment.sessions.all.filter { $0.stream === mount.stream }.count
                 if let code = control.admissionRefusal(currentViewers: watching) {
                     throw Refusal(RTSPStatus(code: code), reason: "camera allows \(control.profile.maxViewers ?? 0) viewers")
                 }
             }
             let session = existing ?? makeSession(for: mount.stream)
             if case .failure(let status) = session.handle(.setup) { throw Refusal(status) }
-            if let old = session.viewer { mount.stream.stop(old) }
             let faults = makeViewerFaults(mount: mount, query: faultQuery, sessionID: session.id)
+            guard let viewer = makeViewer(for: session, transport: transport, faults: faults) else {
+                throw Refusal(.unsupportedTransport)
+            }
+            if let old = session.viewer { mount.stream.stop(old) }
             session.keyframeOnJoin = !faults.media.suppressesIDROnJoin
-            session.setTransport(transport, viewer: makeViewer(for: session, transport: transport, faults: faults))
+            session.setTransport(transport, viewer: viewer)
             if existing == nil {
-                server.sessions.add(session)
+                environment.sessions.add(session)
                 armSessionClose(session, control: control)
             }
             if case .udp(let client, _, let rtcpPort) = transport,
                let source = try? SocketAddress(ipAddress: client.ipAddress ?? "", port: rtcpPort) {
-                server.sessions.register(rtcpSource: source, for: session)
+                environment.sessions.register(rtcpSource: source, for: session)
             }
             var response = answer(.ok)
             response.headers.add(TransportHeader.headerName, reply.serialized)
@@ -66,16 +70,16 @@ extension RTSPConnection {
             stream: stream,
             ownerConnection: id,
             ownerChannel: channel,
-            timeoutSeconds: server.configuration.sessionTimeoutSeconds,
-            store: server.sessions,
-            clock: server.clock,
+            timeoutSeconds: environment.settings.sessionTimeoutSeconds,
+            store: environment.sessions,
+            clock: clock,
             logger: logger
         )
     }
 
     /// `close_session_after`: the session ends that long after SETUP, whatever its timeout says.
     private func armSessionClose(_ session: RTSPServerSession, control: ControlFaultModel) {
-        let now = server.clock.nanoseconds()
+        let now = clock.nanoseconds()
         guard let at = control.sessionCloseTime(createdAt: now) else { return }
         eventLoop.scheduleTask(in: .nanoseconds(max(0, at - now))) { [weak session] in
             session?.end(reason: nil, sayGoodbye: false)
@@ -84,17 +88,17 @@ extension RTSPConnection {
 
     private func makeViewer(
         for session: RTSPServerSession, transport: RTSPServerSession.Transport, faults: ViewerFaults
-    ) -> SessionViewer {
+    ) -> SessionViewer? {
         let media: any MediaTransport
         switch transport {
         case .udp(let client, let rtpPort, let rtcpPort):
-            let ports = server.udpPorts!
             let host = client.ipAddress ?? "127.0.0.1"
-            media = UDPMediaTransport(
-                ports: ports,
+            guard let udp = environment.mediaPorts.udpTransport(
                 rtpDestination: (try? SocketAddress(ipAddress: host, port: rtpPort)) ?? client,
-                rtcpDestination: (try? SocketAddress(ipAddress: host, port: rtcpPort)) ?? client
-            )
+                rtcpDestination: (try? SocketAddress(ipAddress: host, port: rtcpPort)) ?? client,
+                near: eventLoop
+            ) else { return nil }
+            media = udp
         case .interleaved(let rtp, let rtcp):
             media = InterleavedMediaTransport(channel: channel, rtpChannel: rtp, rtcpChannel: rtcp)
         }
@@ -102,8 +106,8 @@ extension RTSPConnection {
         return SessionViewer(
             transport: media,
             faults: faults,
-            cname: "camsim@\(server.urlHost)",
-            clock: server.clock,
+            cname: "camsim@\(environment.settings.urlHost)",
+            clock: clock,
             onStart: { _, _ in },
             onEnd: { [weak session] in
                 // The camera went away: the session ends and so does its connection, a clean end for the client.
@@ -125,12 +129,12 @@ extension RTSPConnection {
             switch spec.lowerTransport {
             case .udp:
                 guard let clientPort = spec.clientPort, let client = channel.remoteAddress,
-                      let ports = server.udpPorts, let rtcpPort = clientPort.rtcpPort
+                      let ports = environment.mediaPorts.serverPortPair, let rtcpPort = clientPort.rtcpPort
                 else { continue }
                 let reply = TransportSpec(
                     profile: "AVP", lowerTransport: .udp, delivery: .unicast,
                     clientPort: clientPort,
-                    serverPort: PortRange(start: UInt16(ports.rtpPort), end: UInt16(ports.rtcpPort)),
+                    serverPort: PortRange(start: UInt16(ports.rtp), end: UInt16(ports.rtcp)),
                     ssrc: ssrc
                 )
                 return (.udp(client: client, rtpPort: Int(clientPort.rtpPort), rtcpPort: Int(rtcpPort)), reply)

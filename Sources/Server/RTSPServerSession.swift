@@ -21,7 +21,7 @@ final class RTSPServerSession: @unchecked Sendable {
     private let ownerChannel: any Channel
     /// Whether PLAY asks for an IDR (false under the suppressed-IDR fault).
     var keyframeOnJoin = true
-    private let store: SessionStore
+    private let store: any SessionDirectory
     private let clock: any MonotonicClock
     let logger: Logger
     private let lock = NIOLock()
@@ -36,7 +36,7 @@ final class RTSPServerSession: @unchecked Sendable {
         ownerConnection: ObjectIdentifier,
         ownerChannel: any Channel,
         timeoutSeconds: Int,
-        store: SessionStore,
+        store: any SessionDirectory,
         clock: any MonotonicClock,
         logger: Logger
     ) {

@@ -32,7 +32,7 @@ final class EmbeddedRTSP {
         server = CamsimServer(
             configuration: ServerConfiguration(bindHost: "127.0.0.1", port: 0, networkThreads: 1, encodeThreads: 1),
             cameras: cameras)
-        let connection = RTSPConnection(channel: channel, server: server)
+        let connection = RTSPConnection(channel: channel, environment: server.connectionEnvironment)
         try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection))
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 5554)).wait()
     }
