@@ -41,10 +41,14 @@ extension RTSPConnection {
             profile: profile.control, schedule: profile.schedule, seed: mount.faults.seed, origin: mount.faults.origin)
     }
 
-    /// The session the `Session` header names (RFC 2326 §12.37).
+    /// The session the `Session` header names (RFC 2326 §12.37). A session belongs to
+    /// the connection that set it up (for a tunnel, its GET half, which runs the POST
+    /// half's requests): on any other connection its id names no session, 454.
     private func lookUpSession(_ request: RTSPRequest) -> RTSPRequestContext.SessionLookup {
         guard let value = request.headers[SessionHeader.headerName] else { return .none }
-        guard let header = SessionHeader(parsing: value), let session = environment.sessions.session(id: header.id) else {
+        guard let header = SessionHeader(parsing: value), let session = environment.sessions.session(id: header.id),
+              session.ownerConnection == id
+        else {
             return .refused(Refusal(.sessionNotFound))
         }
         return .found(session)
