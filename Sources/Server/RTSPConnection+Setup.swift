@@ -7,7 +7,8 @@ import Randomness
 extension RTSPConnection {
     /// SETUP (RFC 2326 §10.4): picks the first offered transport camsim serves and
     /// answers with exactly that one, client_port/interleaved echoed and the real
-    /// server_port pair.
+    /// server_port pair. SETUP again on the session's track changes its transport, at
+    /// once when it is playing.
     func setup(_ context: RTSPRequestContext) -> RTSPResponse {
         let request = context.request
         do throws(Refusal) {
@@ -46,6 +47,9 @@ extension RTSPConnection {
             if let old = session.viewer { mount.stream.stop(old) }
             session.keyframeOnJoin = !faults.media.suppressesIDROnJoin
             session.setTransport(transport, viewer: viewer)
+            // A new transport while playing takes effect at once (RFC 2326 §10.4): the
+            // new viewer joins the stream as PLAY would have it, on an IDR.
+            if session.isPlaying { mount.stream.play(viewer, keyframeOnJoin: session.keyframeOnJoin) }
             if existing == nil {
                 environment.sessions.add(session)
                 armSessionClose(session, control: control)

@@ -66,6 +66,9 @@ final class RTSPServerSession: @unchecked Sendable {
         return lock.withLock { state.handle(method, at: now) }
     }
 
+    /// True while playing (RFC 2326 Appendix A.2): a transport change then takes effect at once.
+    var isPlaying: Bool { lock.withLock { state.state == .playing } }
+
     /// Any request naming the session, or an RTCP packet from its client, keeps it alive.
     func noteActivity() {
         let now = clock.nanoseconds()
