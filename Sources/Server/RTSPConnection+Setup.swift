@@ -25,9 +25,7 @@ extension RTSPConnection {
             let usable = TransportHeader(specs: offered.specs.filter { spec in
                 control.transportRefusal(spec.lowerTransport == .tcp ? .tcp : .udp) == nil
             })
-            guard let (transport, reply) = chooseTransport(from: usable, ssrc: mount.stream.identity.ssrc) else {
-                throw Refusal(.unsupportedTransport)
-            }
+            let (transport, reply) = try chooseTransport(from: usable, ssrc: mount.stream.identity.ssrc)
             if existing == nil {
                 let owned = ownedSessions.count
                 guard owned < RTSPConnection.maximumSessionsPerConnection else {
@@ -121,11 +119,17 @@ extension RTSPConnection {
         )
     }
 
-    /// The first offer camsim can serve: RTP/AVP unicast over UDP with client ports,
-    /// or RTP/AVP/TCP interleaved (channels chosen here when the client names none).
+    /// The first offer camsim can serve: RTP/AVP unicast over UDP with usable client
+    /// ports, or RTP/AVP/TCP interleaved (channels chosen here when the client names none).
+    ///
+    /// With none, 461 Unsupported Transport (RFC 2326 §12.39), unless a UDP offer camsim
+    /// would serve named a client_port pair it will not send to (`ClientPortPolicy`):
+    /// that is the request's mistake, not a transport camsim lacks, so it is 400 Bad
+    /// Request with the reason.
     private func chooseTransport(
         from offered: TransportHeader, ssrc: UInt32
-    ) -> (RTSPServerSession.Transport, TransportSpec)? {
+    ) throws(Refusal) -> (RTSPServerSession.Transport, TransportSpec) {
+        var unusablePorts: PortRange?
         for spec in offered.specs {
             guard spec.transportProtocol.uppercased() == "RTP", spec.profile.uppercased() == "AVP",
                   spec.delivery != .multicast, spec.mode.map({ $0.uppercased() == "PLAY" }) ?? true
@@ -133,8 +137,12 @@ extension RTSPConnection {
             switch spec.lowerTransport {
             case .udp:
                 guard let clientPort = spec.clientPort, let client = channel.remoteAddress,
-                      let ports = environment.mediaPorts.serverPortPair, let rtcpPort = clientPort.rtcpPort
+                      let ports = environment.mediaPorts.serverPortPair
                 else { continue }
+                guard let rtcpPort = ClientPortPolicy.rtcpPort(for: clientPort) else {
+                    unusablePorts = unusablePorts ?? clientPort
+                    continue
+                }
                 let reply = TransportSpec(
                     profile: "AVP", lowerTransport: .udp, delivery: .unicast,
                     clientPort: clientPort,
@@ -150,7 +158,8 @@ extension RTSPConnection {
                 return (.interleaved(rtp: channels.rtpChannel, rtcp: rtcp), reply)
             }
         }
-        return nil
+        if let unusablePorts { throw Refusal(.badRequest, reason: ClientPortPolicy.refusal(unusablePorts)) }
+        throw Refusal(.unsupportedTransport)
     }
 
     /// The lowest even channel pair no session on this connection uses.
