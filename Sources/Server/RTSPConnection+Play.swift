@@ -22,6 +22,8 @@ extension RTSPConnection {
             var reply = answer(.ok)
             reply.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
             reply.headers.add(RangeHeader.headerName, RangeHeader.live.serialized)
+            // The answer states the scale used (RFC 2326 §12.34): a live camera plays at 1 only.
+            if request.headers["Scale"] != nil { reply.headers.add("Scale", "1") }
             if action == .alreadyPlaying { return eventLoop.makeSucceededFuture(reply) }
             let response = reply
 
