@@ -15,7 +15,7 @@ extension RTSPConnection {
     func underControlFaults(
         _ context: RTSPRequestContext, dispatch: () -> EventLoopFuture<RTSPResponse>
     ) -> EventLoopFuture<RTSPResponse> {
-        guard let url = context.url, let mount = context.mount, var control = context.control else { return dispatch() }
+        guard let mount = context.mount, var control = context.control else { return dispatch() }
         let request = context.request
         let now = clock.nanoseconds()
         if control.isDown(at: now) {
@@ -27,8 +27,9 @@ extension RTSPConnection {
         if let code = control.responseOverride(for: request.method.name, at: now) {
             return eventLoop.makeSucceededFuture(answer(RTSPStatus(code: code)))
         }
-        // The camera's own model keeps its jitter generator running across requests.
-        let delay = url.queryItems.isEmpty ? mount.faults.responseDelay(at: now) : control.responseDelay(at: now)
+        // Unless the query adds control faults, the delay comes from the camera's own
+        // model, whose jitter generator runs on across requests; `control` is a copy.
+        let delay = context.controlOverlay == nil ? mount.faults.responseDelay(at: now) : control.responseDelay(at: now)
         let response = dispatch()
         guard delay > 0 else { return response }
         let loop = eventLoop
