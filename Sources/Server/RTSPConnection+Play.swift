@@ -13,6 +13,7 @@ extension RTSPConnection {
             let session = try context.requireSession()
             let mount = try context.requireMount()
             guard mount.stream === session.stream else { throw Refusal(.aggregateOperationNotAllowed) }
+            let askedForScale = try checkPlayHeaders(request)
             let action: RTSPSessionAction
             switch session.handle(.play) {
             case .success(let result): action = result
@@ -23,7 +24,7 @@ extension RTSPConnection {
             reply.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
             reply.headers.add(RangeHeader.headerName, RangeHeader.live.serialized)
             // The answer states the scale used (RFC 2326 §12.34): a live camera plays at 1 only.
-            if request.headers["Scale"] != nil { reply.headers.add("Scale", "1") }
+            if askedForScale { reply.headers.add(ScaleHeader.headerName, ScaleHeader.normal.serialized) }
             if action == .alreadyPlaying { return eventLoop.makeSucceededFuture(reply) }
             let response = reply
 

@@ -135,6 +135,7 @@ final class RTSPConnection: @unchecked Sendable {
             return nil
         }()
         if let status { return eventLoop.makeSucceededFuture(RTSPResponse(status: status)) }
+        if let refusal = headerRefusal(request) { return eventLoop.makeSucceededFuture(refusal) }
         let context = makeContext(for: request)
         return underControlFaults(context) { dispatch(context) }
     }
