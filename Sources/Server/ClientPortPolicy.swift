@@ -2,19 +2,19 @@ import RTSP
 
 /// Which `client_port` pairs camsim sends media to (RFC 2326 §12.39): RTP to an
 /// unprivileged port p and RTCP to p+1 (RFC 3550 §11 pairs them so; camsim does not
-/// insist that p be even). Port 0 is no destination at all, ports below 1024 belong
-/// to system services, and a wider or reversed range names ports the session would
-/// not use, so a SETUP cannot aim a stream at any of them.
+/// insist that p be even). Port 0 and pairs other than p-(p+1) do not even parse;
+/// ports below 1024 belong to system services, so a SETUP cannot aim a stream at one.
+///
+/// A UDP offer naming another pair is passed over. When no offer is left because of
+/// it, SETUP answers 400 with `refusal(_:)`, not 461: the request is wrong, the
+/// transport itself is one camsim serves.
 enum ClientPortPolicy {
     /// The lowest port camsim sends to.
-    static let minimumPort: UInt16 = 1024
+    static let minimumPort: UInt16 = TransportSpec.minimumClientPort
 
-    /// The RTCP port of a usable pair (`p-(p+1)`, or `p` alone meaning the same), or nil.
-    static func rtcpPort(for ports: PortRange) -> UInt16? {
-        guard ports.start >= minimumPort, ports.start < UInt16.max else { return nil }
-        let rtcp = ports.start + 1
-        guard ports.end == nil || ports.end == rtcp else { return nil }
-        return rtcp
+    /// The RTP and RTCP ports to send to, or nil when the spec names no usable pair.
+    static func destination(of spec: TransportSpec) -> (rtp: UInt16, rtcp: UInt16)? {
+        try? spec.validateClientPort(minimum: minimumPort)
     }
 
     /// The reason given with 400 when every UDP offer named an unusable pair.

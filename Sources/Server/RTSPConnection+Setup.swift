@@ -14,7 +14,14 @@ extension RTSPConnection {
         do throws(Refusal) {
             let mount = try context.requireMount()
             guard let value = request.headers[TransportHeader.headerName] else { throw Refusal(.badRequest) }
-            guard let offered = try? TransportHeader.parse(value) else { throw Refusal(.badRequest) }
+            // A header none of whose alternatives parses is 400; alternatives that parse
+            // but name a transport camsim does not serve are passed over (461 if none is left).
+            let offered: [TransportSpec]
+            do throws(TransportHeaderError) {
+                offered = try TransportHeader.parseOffer(value)
+            } catch {
+                throw Refusal(error.status)
+            }
             let faultQuery = try context.requireViewerFaults()
             let existing = try context.namedSession()
             if let existing {
@@ -22,7 +29,7 @@ extension RTSPConnection {
                 guard existing.stream === mount.stream else { throw Refusal(.aggregateOperationNotAllowed) }
             }
             let control = context.controlOverlay ?? mount.faults.control
-            let usable = TransportHeader(specs: offered.specs.filter { spec in
+            let usable = TransportHeader(specs: offered.filter { spec in
                 control.transportRefusal(spec.lowerTransport == .tcp ? .tcp : .udp) == nil
             })
             let (transport, reply) = try chooseTransport(from: usable, ssrc: mount.stream.identity.ssrc)
@@ -131,7 +138,8 @@ extension RTSPConnection {
     ) throws(Refusal) -> (RTSPServerSession.Transport, TransportSpec) {
         var unusablePorts: PortRange?
         for spec in offered.specs {
-            guard spec.transportProtocol.uppercased() == "RTP", spec.profile.uppercased() == "AVP",
+            // RTP/AVP over UDP or TCP only (not SAVP, AVPF, SCTP, RAW, ...: RFC 2326 §12.39).
+            guard spec.unsupported == nil,
                   spec.delivery != .multicast, spec.mode.map({ $0.uppercased() == "PLAY" }) ?? true
             else { continue }
             switch spec.lowerTransport {
@@ -139,7 +147,7 @@ extension RTSPConnection {
                 guard let clientPort = spec.clientPort, let client = channel.remoteAddress,
                       let ports = environment.mediaPorts.serverPortPair
                 else { continue }
-                guard let rtcpPort = ClientPortPolicy.rtcpPort(for: clientPort) else {
+                guard let destination = ClientPortPolicy.destination(of: spec) else {
                     unusablePorts = unusablePorts ?? clientPort
                     continue
                 }
@@ -149,7 +157,7 @@ extension RTSPConnection {
                     serverPort: PortRange(start: UInt16(ports.rtp), end: UInt16(ports.rtcp)),
                     ssrc: ssrc
                 )
-                return (.udp(client: client, rtpPort: Int(clientPort.rtpPort), rtcpPort: Int(rtcpPort)), reply)
+                return (.udp(client: client, rtpPort: Int(destination.rtp), rtcpPort: Int(destination.rtcp)), reply)
             case .tcp:
                 let channels = spec.interleaved ?? nextFreeInterleavedChannels()
                 guard let rtcp = channels.rtcpChannel else { continue }
