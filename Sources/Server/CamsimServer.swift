@@ -59,7 +59,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
             .childChannelOption(.writeBufferWaterMark, value: .init(low: limit / 2, high: limit))
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let connection = RTSPConnection(channel: channel, server: self)
+                    let connection = RTSPConnection(channel: channel, environment: self.connectionEnvironment)
                     try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection))
                 }
             }

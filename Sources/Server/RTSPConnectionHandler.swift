@@ -64,7 +64,7 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         case .invalid(let reason):
             refuseTunnel(reason, context: context)
         case .handshake(let handshake, let consumed):
-            let tunnels = connection.server.tunnels
+            let tunnels = connection.environment.tunnels
             switch handshake.method {
             case .get:
                 guard tunnels.open(cookie: handshake.sessionCookie, output: connection) else {
@@ -82,7 +82,7 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     /// Ties a POST half to its GET half, retrying briefly when the GET is not there yet.
     private func joinTunnel(context: ChannelHandlerContext) {
         guard case .awaitingTunnel(let cookie, let pending, let attempts) = mode, context.channel.isActive else { return }
-        guard let target = connection.server.tunnels.output(cookie: cookie) else {
+        guard let target = connection.environment.tunnels.output(cookie: cookie) else {
             guard attempts < Self.tunnelWaitAttempts else {
                 return refuseTunnel("no GET half with this x-sessioncookie", context: context)
             }
@@ -144,7 +144,7 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
 
     func channelInactive(context: ChannelHandlerContext) {
         if case .tunnelOutput(let cookie) = mode {
-            connection.server.tunnels.close(cookie: cookie)
+            connection.environment.tunnels.close(cookie: cookie)
         }
         connection.closed()
         context.fireChannelInactive()

@@ -21,7 +21,7 @@ final class RTSPServerSession: @unchecked Sendable {
     private let ownerChannel: any Channel
     /// Whether PLAY asks for an IDR (false under the suppressed-IDR fault).
     var keyframeOnJoin = true
-    private let store: SessionStore
+    private let store: any SessionDirectory
     private let clock: any MonotonicClock
     let logger: Logger
     private let lock = NIOLock()
@@ -36,7 +36,7 @@ final class RTSPServerSession: @unchecked Sendable {
         ownerConnection: ObjectIdentifier,
         ownerChannel: any Channel,
         timeoutSeconds: Int,
-        store: SessionStore,
+        store: any SessionDirectory,
         clock: any MonotonicClock,
         logger: Logger
     ) {
@@ -65,6 +65,9 @@ final class RTSPServerSession: @unchecked Sendable {
         let now = clock.nanoseconds()
         return lock.withLock { state.handle(method, at: now) }
     }
+
+    /// True while playing (RFC 2326 Appendix A.2): a transport change then takes effect at once.
+    var isPlaying: Bool { lock.withLock { state.state == .playing } }
 
     /// Any request naming the session, or an RTCP packet from its client, keeps it alive.
     func noteActivity() {

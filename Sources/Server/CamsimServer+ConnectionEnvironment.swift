@@ -1,0 +1,34 @@
+import NIOCore
+
+extension CamsimServer {
+    /// What each accepted connection is given: this server's parts behind narrow protocols.
+    var connectionEnvironment: ConnectionEnvironment {
+        ConnectionEnvironment(
+            clock: clock,
+            sessions: sessions,
+            cameras: registry,
+            mediaPorts: ServerMediaPorts(server: self),
+            tunnels: tunnels,
+            settings: ConnectionSettings(
+                sessionTimeoutSeconds: configuration.sessionTimeoutSeconds, urlHost: urlHost),
+            logger: logger
+        )
+    }
+}
+
+/// The server's bound UDP pair as `MediaPorts`; read when a SETUP asks, since the
+/// pair is bound when the server starts.
+struct ServerMediaPorts: MediaPorts {
+    let server: CamsimServer
+
+    var serverPortPair: (rtp: Int, rtcp: Int)? {
+        server.udpPorts.map { ($0.rtpPort, $0.rtcpPort) }
+    }
+
+    func udpTransport(
+        rtpDestination: SocketAddress, rtcpDestination: SocketAddress, near eventLoop: any EventLoop
+    ) -> (any MediaTransport)? {
+        guard let ports = server.udpPorts else { return nil }
+        return UDPMediaTransport(ports: ports, rtpDestination: rtpDestination, rtcpDestination: rtcpDestination)
+    }
+}

@@ -1,0 +1,10 @@
+/// Where the halves of an RTSP-over-HTTP tunnel find each other by `x-sessioncookie`:
+/// the GET half registers its connection, the POST half looks it up.
+protocol TunnelDirectory: Sendable {
+    /// Registers the GET half; false when the cookie is taken.
+    func open(cookie: String, output: RTSPConnection) -> Bool
+    func output(cookie: String) -> RTSPConnection?
+    func close(cookie: String)
+}
+
+extension TunnelRegistry: TunnelDirectory {}
