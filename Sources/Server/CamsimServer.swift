@@ -53,6 +53,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
         }
         udpPorts = ports
         let limit = configuration.tcpViewerQueueLimit
+        let watch = connectionWatch
         listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -60,7 +61,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let connection = RTSPConnection(channel: channel, server: self)
-                    try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection))
+                    try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection, watch: watch))
                 }
             }
             .bind(host: configuration.bindHost, port: configuration.port)
