@@ -54,12 +54,19 @@ public final class CamsimServer: Service, @unchecked Sendable {
         udpPorts = ports
         let limit = configuration.tcpViewerQueueLimit
         let watch = connectionWatch
+        let admission = ConnectionAdmission(maximumPerAddress: configuration.maximumConnectionsPerAddress)
         listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.writeBufferWaterMark, value: .init(low: limit / 2, high: limit))
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                guard admission.admit(channel) else {
+                    let refusal = ConnectionRefused(
+                        address: ConnectionAdmission.key(channel.remoteAddress), limit: admission.maximumPerAddress)
+                    logger.debug("connection refused: \(refusal)")
+                    return channel.eventLoop.makeFailedFuture(refusal)
+                }
+                return channel.eventLoop.makeCompletedFuture {
                     let connection = RTSPConnection(channel: channel, server: self)
                     try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection, watch: watch))
                 }
