@@ -7,7 +7,9 @@ import RTSP
 /// A connection whose first bytes are an HTTP `GET` or `POST` with an
 /// `x-sessioncookie` is half of an RTSP-over-HTTP tunnel: the GET half carries the
 /// server's answers and interleaved RTP out; the POST half carries base64 RTSP in,
-/// decoded here and handed to the GET half's connection.
+/// decoded here and handed to the GET half's connection. What the client sends on the
+/// GET half is read as on a plain RTSP connection: live555 (VLC's RTSP stack) sends its
+/// RTCP receiver reports there as `$` frames, and they keep its session alive.
 ///
 /// The handler also closes a connection that is silent too long (`ConnectionActivity`):
 /// one that stalls mid-request gets 408 Request Timeout and is closed; one with no
@@ -20,7 +22,7 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         /// Not yet known whether this is RTSP or half of a tunnel.
         case undecided([UInt8])
         case rtsp
-        /// The GET half: it answers; anything the client sends on it is ignored.
+        /// The GET half: it answers, and reads what the client sends on it as RTSP.
         case tunnelOutput(cookie: String)
         /// The POST half: base64 in, requests to `target`.
         case tunnelInput(cookie: String, target: RTSPConnection, decoder: Base64StreamDecoder)
@@ -62,10 +64,8 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         case .undecided(var pending):
             pending.append(contentsOf: buffer.readableBytesView)
             decide(pending, context: context)
-        case .rtsp:
+        case .rtsp, .tunnelOutput:
             parse(buffer.readableBytesView, deliverTo: connection, context: context)
-        case .tunnelOutput:
-            break
         case .awaitingTunnel(let cookie, var pending, let attempts):
             pending.append(contentsOf: buffer.readableBytesView)
             mode = .awaitingTunnel(cookie: cookie, pending: pending, attempts: attempts)
