@@ -43,13 +43,11 @@ public final class CamsimServer: Service, @unchecked Sendable {
 
     /// Binds the RTSP listener and the RTP/RTCP pair.
     public func start() async throws {
-        let sessions = self.sessions
         let logger = self.logger
         let ports = try await UDPMediaPorts.bind(
             host: configuration.bindHost, range: configuration.rtpPortRange, group: group
         ) { source, datagram in
-            guard let session = sessions.session(rtcpSource: source) else { return }
-            session.noteReceiverReport(datagram.readableBytesView)
+            self.receiveRTCP(from: source, datagram)
         }
         udpPorts = ports
         let limit = configuration.tcpViewerQueueLimit
