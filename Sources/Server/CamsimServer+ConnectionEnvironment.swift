@@ -10,7 +10,10 @@ extension CamsimServer {
             mediaPorts: ServerMediaPorts(server: self),
             tunnels: tunnels,
             settings: ConnectionSettings(
-                sessionTimeoutSeconds: configuration.sessionTimeoutSeconds, urlHost: urlHost),
+                sessionTimeoutSeconds: configuration.sessionTimeoutSeconds, urlHost: urlHost,
+                timeouts: ConnectionTimeouts(
+                    headerSeconds: configuration.headerTimeoutSeconds,
+                    idleSeconds: configuration.idleConnectionTimeoutSeconds)),
             logger: logger
         )
     }

@@ -4,4 +4,6 @@ struct ConnectionSettings: Sendable {
     var sessionTimeoutSeconds: Int
     /// The host in the RTCP CNAME (`camsim@host`, RFC 3550 §6.5.1).
     var urlHost: String
+    /// How long a started request, and a connection with no session, may stay silent.
+    var timeouts: ConnectionTimeouts
 }

@@ -12,6 +12,8 @@ protocol SessionDirectory: AnyObject, Sendable {
     func remove(_ session: RTSPServerSession) -> Bool
     /// Every live session.
     var all: [RTSPServerSession] { get }
+    /// Whether the connection `owner` holds a live session (it is then never idle).
+    func hasSessions(owner: ObjectIdentifier) -> Bool
 }
 
 extension SessionStore: SessionDirectory {}

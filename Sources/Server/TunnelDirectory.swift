@@ -5,6 +5,11 @@ protocol TunnelDirectory: Sendable {
     func open(cookie: String, output: RTSPConnection) -> Bool
     func output(cookie: String) -> RTSPConnection?
     func close(cookie: String)
+    /// A POST half is attached to the GET half of `cookie`, or has gone.
+    func attachInput(cookie: String)
+    func detachInput(cookie: String)
+    /// Whether a POST half feeds the GET half of `cookie` (the GET half is then in use).
+    func hasInput(cookie: String) -> Bool
 }
 
 extension TunnelRegistry: TunnelDirectory {}

@@ -12,6 +12,9 @@ final class FakeClock: MonotonicClock {
     func wallClockNanoseconds() -> Int64 { 1_700_000_000_000_000_000 + nanoseconds() }
     func deadline(forNanoseconds nanos: Int64) -> NIODeadline { .uptimeNanoseconds(UInt64(max(0, nanos))) }
 
+    /// Sets the time to `nanos` from the clock's origin.
+    func set(_ nanos: Int64) { now.withLockedValue { $0 = nanos } }
+
     func advance(seconds: Double) {
         now.withLockedValue { $0 += Int64(seconds * 1_000_000_000) }
     }
@@ -32,6 +35,7 @@ final class FakeSessionDirectory: SessionDirectory {
         sessions.withLockedValue { $0.removeValue(forKey: session.id) != nil }
     }
     var all: [RTSPServerSession] { sessions.withLockedValue { Array($0.values) } }
+    func hasSessions(owner: ObjectIdentifier) -> Bool { all.contains { $0.ownerConnection == owner } }
 }
 
 /// Hand-made mounts by camera path, counting how often a URL is looked up.

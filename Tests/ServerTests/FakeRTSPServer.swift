@@ -23,7 +23,11 @@ final class FakeRTSPServer {
     static let sessionTimeoutSeconds = 30
 
     /// Cameras at `paths`; `cameraFaults` is every camera's own fault profile.
-    init(paths: [String] = ["cam", "other"], cameraFaults: FaultProfile = .empty, seed: UInt64 = 7) {
+    /// Connection timeouts are off unless `timeouts` turns them on.
+    init(
+        paths: [String] = ["cam", "other"], cameraFaults: FaultProfile = .empty, seed: UInt64 = 7,
+        timeouts: ConnectionTimeouts = ConnectionTimeouts(headerSeconds: 0, idleSeconds: 0)
+    ) {
         var mounts: [String: (stream: CameraStream, faults: CameraFaultState)] = [:]
         var faults: [String: CameraFaultState] = [:]
         for path in paths {
@@ -38,7 +42,8 @@ final class FakeRTSPServer {
         cameras = FakeCameraLookup(mounts)
         environment = ConnectionEnvironment(
             clock: clock, sessions: sessions, cameras: cameras, mediaPorts: ports, tunnels: TunnelRegistry(),
-            settings: ConnectionSettings(sessionTimeoutSeconds: Self.sessionTimeoutSeconds, urlHost: "camsim.test"),
+            settings: ConnectionSettings(
+                sessionTimeoutSeconds: Self.sessionTimeoutSeconds, urlHost: "camsim.test", timeouts: timeouts),
             logger: Logger(label: "camsim.test"))
     }
 
