@@ -43,7 +43,6 @@ public final class CameraStream: @unchecked Sendable {
     private var deferredFrame: Int64?
     private var idrRequested = false
     private var ended = false
-    private let allocator = ByteBufferAllocator()
 
     public init(
         definition: StreamDefinition,
@@ -90,7 +89,7 @@ public final class CameraStream: @unchecked Sendable {
         }
     }
 
-    /// The RTP identity `seed` gives the stream, and a packetizer and 90 kHz clock that start from it.
+    /// The RTP identity `seed` gives the stream, and a packetizer and RTP clock that start from it.
     private static func rtpState(
         seed: UInt64, definition: StreamDefinition
     ) -> (StreamIdentity, H264Packetizer, RTPTimestampClock) {
@@ -98,8 +97,9 @@ public final class CameraStream: @unchecked Sendable {
         let identity = StreamIdentity(using: &generator)
         let packetizer = H264Packetizer(
             ssrc: identity.ssrc, initialSequenceNumber: identity.initialSequenceNumber,
-            maxPacketSize: definition.maxPacketSize)
-        return (identity, packetizer, RTPTimestampClock(rate: 90_000, base: identity.timestampBase))
+            payloadType: definition.format.payloadType, maxPacketSize: definition.maxPacketSize)
+        let rtpClock = RTPTimestampClock(rate: definition.format.clockRate, base: identity.timestampBase)
+        return (identity, packetizer, rtpClock)
     }
 
     /// The stream's SPS and PPS, opening the encoder if it is not running. DESCRIBE uses them.
@@ -355,19 +355,16 @@ public final class CameraStream: @unchecked Sendable {
         counters.framesEncoded.wrappingAdd(1, ordering: .relaxed)
         counters.packetsProduced.wrappingAdd(batch.packetCount, ordering: .relaxed)
         guard isWatched else { return }
-        let buffer = allocator.buffer(bytes: batch.bytes)
-        let packets = batch.packetRanges.map { range in
-            buffer.getSlice(at: range.lowerBound, length: range.count)!
-        }
         let delivery = RTPDelivery(
-            packets: packets,
+            packets: batch.packets,
             rtpTimestamp: batch.timestamp,
             firstSequenceNumber: batch.firstSequenceNumber,
             ssrc: packetizer.ssrc,
             isIDR: batch.containsIDR,
             payloadOctets: batch.payloadOctets,
             captureWallClockNanos: captureWallClockNanos,
-            frameIndex: frame
+            frameIndex: frame,
+            format: definition.format
         )
         for (key, viewer) in pendingViewers where batch.containsIDR || joinAnywhere.contains(key) {
             viewer.streamWillStart(

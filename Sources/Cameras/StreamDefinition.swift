@@ -1,5 +1,6 @@
 import Frames
 import H264
+import RTP
 
 /// Everything needed to run one stream of one camera: what to draw, how to encode
 /// it and how to packetize it.
@@ -9,6 +10,8 @@ public struct StreamDefinition: Sendable {
     /// The stream's name within its camera (`main`, `sub`).
     public var streamName: String
     public var encoder: EncoderSettings
+    /// The RTP payload format: payload type and clock rate for the packets, `a=rtpmap` for the SDP.
+    public var format: RTPPayloadFormat
     /// Largest RTP packet, header included (the MTU budget).
     public var maxPacketSize: Int
     /// How long the encoder lingers after the last viewer leaves before it is closed.
@@ -30,6 +33,7 @@ public struct StreamDefinition: Sendable {
         cameraName: String,
         streamName: String = "main",
         encoder: EncoderSettings,
+        format: RTPPayloadFormat = .h264,
         maxPacketSize: Int = 1400,
         idleStopDelayNanoseconds: Int64 = 5_000_000_000,
         alwaysOn: Bool = false,
@@ -39,6 +43,7 @@ public struct StreamDefinition: Sendable {
         self.cameraName = cameraName
         self.streamName = streamName
         self.encoder = encoder
+        self.format = format
         self.maxPacketSize = maxPacketSize
         self.idleStopDelayNanoseconds = idleStopDelayNanoseconds
         self.alwaysOn = alwaysOn
