@@ -107,7 +107,10 @@ let package = Package(
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness"]),
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling"]),
-        .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),
+        .testTarget(
+            name: "CamerasTests",
+            dependencies: ["Cameras", "H264", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -7,12 +7,13 @@ import NIOPosix
 import RTP
 import Randomness
 
-/// One stream of one camera: a frame clock, one encoder and one packetizer, and the
-/// viewers it fans packets out to. However many watch, each frame is rendered,
-/// encoded and packetized once.
+/// One stream of one camera: a frame clock, one media source and one packetizer, and the
+/// viewers it fans packets out to. However many watch, each frame is rendered, encoded
+/// and packetized once.
 ///
-/// All mutable state lives on `eventLoop`; public methods may be called from anywhere
-/// and hop there. Encoding runs on the shared encode pool, one job per stream at a time.
+/// The decisions are `StreamStateMachine`'s; this class carries its actions out. All
+/// mutable state lives on `eventLoop`; public methods may be called from anywhere and hop
+/// there. Encoding runs on the shared encode pool, one job per stream at a time.
 public final class CameraStream: @unchecked Sendable {
     public let definition: StreamDefinition
     public let eventLoop: any EventLoop
@@ -24,25 +25,22 @@ public final class CameraStream: @unchecked Sendable {
     private let seed: UInt64
 
     // Loop-confined state.
-    private var pipeline: EncodingPipeline?
-    private var pipelineOpening: EventLoopFuture<EncodingPipeline>?
-    private var cachedParameterSets: ParameterSets?
-    private var packetizer: H264Packetizer
-    private var rtpClock: RTPTimestampClock
-    private var frameClock: StreamClock?
+    private var machine: StreamStateMachine<ObjectIdentifier>
     private var viewers: [ObjectIdentifier: any StreamViewer] = [:]
-    private var pendingViewers: [ObjectIdentifier: any StreamViewer] = [:]
-    /// Pending viewers that start on whatever access unit comes next (no IDR on join).
-    private var joinAnywhere: Set<ObjectIdentifier> = []
+    private var source: (any MediaSource)?
+    private var cachedParameterSets: ParameterSets?
+    private var openError: (any Error)?
+    private var describes: [EventLoopPromise<ParameterSets>] = []
+    /// Nil while an encode job holds it: the job owns the packetizer's buffer alone, so
+    /// its storage is reused from one access unit to the next.
+    private var packetizer: H264Packetizer?
+    private var rtpClock: RTPTimestampClock
+    private var ssrc: UInt32
     private var tickTask: Scheduled<Void>?
     private var idleStopTask: Scheduled<Void>?
-    private var encodeInFlight = false
-    /// The latest slot that came due while an encode was in flight; it is encoded as soon
-    /// as that encode finishes, so a stream behind on CPU rejoins the pool's queue at once
-    /// and the pool serves every stream in turn instead of favouring lucky phases.
-    private var deferredFrame: Int64?
-    private var idrRequested = false
-    private var ended = false
+    /// Bumped with each scheduled tick or idle stop, so one cancelled too late does nothing.
+    private var tickGeneration = 0
+    private var idleStopGeneration = 0
 
     public init(
         definition: StreamDefinition,
@@ -64,9 +62,15 @@ public final class CameraStream: @unchecked Sendable {
         identityBox = NIOLockedValueBox(identity)
         self.packetizer = packetizer
         self.rtpClock = rtpClock
-        if definition.alwaysOn {
-            eventLoop.execute { self.startTicking() }
-        }
+        ssrc = identity.ssrc
+        machine = StreamStateMachine(
+            configuration: .init(
+                frameRate: definition.encoder.frameRate, size: definition.size,
+                alwaysOn: definition.alwaysOn, idleStopDelayNanoseconds: definition.idleStopDelayNanoseconds),
+            pictureFaults: PictureFaults(
+                isFrozen: { now in definition.isPictureFrozen?(now) ?? false },
+                resolution: { now in definition.resolutionOverride?(now).map { PictureSize(width: $0.width, height: $0.height) } }))
+        eventLoop.execute { self.apply(self.machine.start(at: clock.reading())) }
     }
 
     // MARK: - Public interface
@@ -78,14 +82,12 @@ public final class CameraStream: @unchecked Sendable {
     /// goodbye and the stream gets a new SSRC, sequence and timestamp base from `seed`.
     public func reboot(seed: UInt64) -> EventLoopFuture<Void> {
         eventLoop.submit {
-            let everyone = self.detachAllViewers()
             let (identity, packetizer, rtpClock) = Self.rtpState(seed: seed, definition: self.definition)
             self.identityBox.withLockedValue { $0 = identity }
             self.packetizer = packetizer
             self.rtpClock = rtpClock
-            self.idrRequested = true
-            self.scheduleIdleStopIfUnwatched()
-            for viewer in everyone { viewer.streamWasDropped() }
+            self.ssrc = identity.ssrc
+            self.apply(self.machine.reboot(at: self.clock.reading()))
         }
     }
 
@@ -102,17 +104,13 @@ public final class CameraStream: @unchecked Sendable {
         return (identity, packetizer, rtpClock)
     }
 
-    /// The stream's SPS and PPS, opening the encoder if it is not running. DESCRIBE uses them.
+    /// The stream's SPS and PPS, opening the source if it is not running. DESCRIBE uses them.
     public func parameterSets() -> EventLoopFuture<ParameterSets> {
         eventLoop.flatSubmit {
-            if let cached = self.cachedParameterSets {
-                self.scheduleIdleStopIfUnwatched()
-                return self.eventLoop.makeSucceededFuture(cached)
-            }
-            return self.openPipeline().map { pipeline in
-                self.scheduleIdleStopIfUnwatched()
-                return pipeline.parameterSets
-            }
+            let promise = self.eventLoop.makePromise(of: ParameterSets.self)
+            self.describes.append(promise)
+            self.apply(self.machine.describe(at: self.clock.reading()))
+            return promise.futureResult
         }
     }
 
@@ -122,23 +120,9 @@ public final class CameraStream: @unchecked Sendable {
     /// no IDR is requested.
     public func play(_ viewer: any StreamViewer, keyframeOnJoin: Bool = true) {
         eventLoop.execute {
-            guard !self.ended else { viewer.streamDidEnd(); return }
             let key = ObjectIdentifier(viewer)
-            guard self.viewers[key] == nil, self.pendingViewers[key] == nil else { return }
-            self.pendingViewers[key] = viewer
-            if keyframeOnJoin {
-                self.idrRequested = true
-            } else {
-                self.joinAnywhere.insert(key)
-            }
-            self.idleStopTask?.cancel()
-            self.idleStopTask = nil
-            self.openPipeline().whenComplete { result in
-                switch result {
-                case .success: self.startTicking()
-                case .failure: self.endPendingViewers()
-                }
-            }
+            if self.viewers[key] == nil { self.viewers[key] = viewer }
+            self.apply(self.machine.join(key, keyframeOnJoin: keyframeOnJoin, at: self.clock.reading()))
         }
     }
 
@@ -146,239 +130,189 @@ public final class CameraStream: @unchecked Sendable {
     public func stop(_ viewer: any StreamViewer) {
         eventLoop.execute {
             let key = ObjectIdentifier(viewer)
-            if self.viewers.removeValue(forKey: key) != nil {
-                self.counters.activeViewers.wrappingSubtract(1, ordering: .relaxed)
-            }
-            self.pendingViewers.removeValue(forKey: key)
-            self.joinAnywhere.remove(key)
-            self.scheduleIdleStopIfUnwatched()
+            self.viewers.removeValue(forKey: key)
+            self.apply(self.machine.leave(key, at: self.clock.reading()))
         }
     }
 
-    /// Ends the stream: every viewer is told, and the encoder is closed.
+    /// Ends the stream: every viewer is told, and the source is closed.
     public func end() -> EventLoopFuture<Void> {
-        eventLoop.submit {
-            self.ended = true
-            let everyone = self.detachAllViewers()
-            self.stopTicking()
-            self.idleStopTask?.cancel()
-            self.pipeline = nil
-            for viewer in everyone { viewer.streamDidEnd() }
-        }
+        eventLoop.submit { self.apply(self.machine.end(at: self.clock.reading())) }
     }
 
-    /// Whether an encoder is open now (for tests: idle streams cost nothing).
+    /// Whether a source is open now (for tests: idle streams cost nothing).
     public func isEncoderOpen() -> EventLoopFuture<Bool> {
-        eventLoop.submit { self.pipeline != nil }
+        eventLoop.submit { self.source != nil }
     }
 
-    /// Forgets every viewer, playing or waiting for its first IDR, and returns them.
-    private func detachAllViewers() -> [any StreamViewer] {
+    // MARK: - Carrying out actions
+
+    private typealias Action = StreamStateMachine<ObjectIdentifier>.Action
+
+    private typealias EncodeRequest = StreamStateMachine<ObjectIdentifier>.EncodeRequest
+
+    /// Carries out `actions` in order. `finished` is the access unit an `encodeFinished`
+    /// event reported, and the request it answered.
+    private func apply(_ actions: [Action], finished: (batch: RTPPacketBatch, request: EncodeRequest)? = nil) {
         eventLoop.assertInEventLoop()
-        let everyone = Array(viewers.values) + Array(pendingViewers.values)
-        viewers.removeAll()
-        pendingViewers.removeAll()
-        joinAnywhere.removeAll()
-        counters.activeViewers.store(0, ordering: .relaxed)
-        return everyone
+        for action in actions {
+            switch action {
+            case .openSource(let size): openSource(size: size)
+            case .closeSource:
+                source?.close()
+                source = nil
+                logger.debug("encoder closed")
+            case .encode(let request): submit(request)
+            case .scheduleTick(let due):
+                tickTask?.cancel()
+                tickGeneration &+= 1
+                let generation = tickGeneration
+                tickTask = eventLoop.scheduleTask(deadline: clock.deadline(forNanoseconds: due)) {
+                    guard generation == self.tickGeneration else { return }
+                    self.apply(self.machine.tickFired(at: self.clock.reading()))
+                }
+            case .cancelTick:
+                tickTask?.cancel()
+                tickTask = nil
+                tickGeneration &+= 1
+            case .scheduleIdleStop(let due):
+                idleStopTask?.cancel()
+                idleStopGeneration &+= 1
+                let generation = idleStopGeneration
+                idleStopTask = eventLoop.scheduleTask(deadline: clock.deadline(forNanoseconds: due)) {
+                    guard generation == self.idleStopGeneration else { return }
+                    self.apply(self.machine.idleStopFired(at: self.clock.reading()))
+                }
+            case .cancelIdleStop:
+                idleStopTask?.cancel()
+                idleStopTask = nil
+                idleStopGeneration &+= 1
+            case .answerDescribes:
+                let waiting = describes
+                describes.removeAll()
+                if let cachedParameterSets {
+                    for promise in waiting { promise.succeed(cachedParameterSets) }
+                }
+            case .failDescribes:
+                let waiting = describes
+                describes.removeAll()
+                for promise in waiting { promise.fail(openError ?? CancellationError()) }
+            case .fanOut(let starting):
+                if let finished { fanOut(finished.batch, of: finished.request, starting: starting) }
+            case .endViewers(let ended):
+                for key in ended { viewers.removeValue(forKey: key)?.streamDidEnd() }
+            case .dropViewers(let dropped):
+                for key in dropped { viewers.removeValue(forKey: key)?.streamWasDropped() }
+            case .countSkipped(let count):
+                counters.framesSkipped.wrappingAdd(Int(count), ordering: .relaxed)
+            }
+        }
+        counters.activeViewers.store(machine.roster.active.count, ordering: .relaxed)
     }
 
-    private func endPendingViewers() {
-        let waiting = pendingViewers.values
-        pendingViewers.removeAll()
-        for viewer in waiting { viewer.streamDidEnd() }
-    }
-
-    // MARK: - Encoder lifecycle
-
-    private func openPipeline() -> EventLoopFuture<EncodingPipeline> {
-        eventLoop.assertInEventLoop()
-        if let pipeline { return eventLoop.makeSucceededFuture(pipeline) }
-        if let pipelineOpening { return pipelineOpening }
-        var sized = self.definition
-        let size = wantedSize()
+    private func openSource(size: PictureSize) {
+        var sized = definition
         sized.encoder.width = size.width
         sized.encoder.height = size.height
         let definition = sized
-        let opening = encodePool.runIfActive(eventLoop: eventLoop) {
-            try EncodingPipeline(definition: definition)
-        }
-        pipelineOpening = opening
-        opening.whenComplete { result in
-            self.pipelineOpening = nil
+        encodePool.runIfActive(eventLoop: eventLoop) {
+            try definition.openMediaSource(definition)
+        }.whenComplete { result in
             switch result {
-            case .success(let pipeline):
-                self.pipeline = pipeline
-                self.cachedParameterSets = pipeline.parameterSets
+            case .success(let source):
+                self.source = source
+                self.cachedParameterSets = source.parameterSets
                 self.counters.encoderOpens.wrappingAdd(1, ordering: .relaxed)
-                self.logger.debug("encoder opened")
+                self.logger.debug("encoder opened", metadata: ["size": "\(size)"])
+                self.apply(self.machine.sourceOpened(size: size, at: self.clock.reading()))
             case .failure(let error):
                 self.logger.error("cannot open encoder: \(error)")
+                self.openError = error
+                self.apply(self.machine.sourceFailed(at: self.clock.reading()))
             }
         }
-        return opening
     }
 
-    private var isWatched: Bool { !viewers.isEmpty || !pendingViewers.isEmpty }
-
-    private func scheduleIdleStopIfUnwatched() {
-        eventLoop.assertInEventLoop()
-        guard !isWatched, !definition.alwaysOn else { return }
-        stopTicking()
-        idleStopTask?.cancel()
-        idleStopTask = eventLoop.scheduleTask(in: .nanoseconds(definition.idleStopDelayNanoseconds)) {
-            guard !self.isWatched, !self.encodeInFlight else { return }
-            self.pipeline = nil
-            self.idleStopTask = nil
-            self.logger.debug("encoder closed: no viewers")
+    private func submit(_ request: EncodeRequest) {
+        guard let source, let packetizer = packetizer.take() else {
+            // The state machine encodes only with an open source and no encode running.
+            preconditionFailure("encode without a source or with one already running")
         }
-    }
-
-    // MARK: - Frame clock
-
-    private func startTicking() {
-        eventLoop.assertInEventLoop()
-        guard tickTask == nil, !ended else { return }
-        let now = clock.nanoseconds()
-        if frameClock == nil {
-            frameClock = StreamClock(
-                frameRate: definition.encoder.frameRate,
-                originNanos: now,
-                wallOriginNanos: clock.wallClockNanoseconds()
-            )
-        } else {
-            frameClock!.resume(at: now)
-        }
-        tick()
-    }
-
-    private func stopTicking() {
-        tickTask?.cancel()
-        tickTask = nil
-        deferredFrame = nil
-    }
-
-    private func tick() {
-        guard var frameClock, !ended else { return }
-        let now = clock.nanoseconds()
-        let taken = frameClock.take(at: now)
-        if let frame = taken.frame {
-            if taken.skipped > 0 {
-                counters.framesSkipped.wrappingAdd(Int(taken.skipped), ordering: .relaxed)
-            }
-            if encodeInFlight {
-                // A newer slot supersedes a deferred one: that one is dropped.
-                if deferredFrame != nil { counters.framesSkipped.wrappingAdd(1, ordering: .relaxed) }
-                deferredFrame = frame
-            } else {
-                submitEncode(frame: frame, clock: frameClock)
-            }
-        }
-        self.frameClock = frameClock
-        let due = frameClock.dueNanos(ofFrame: frameClock.nextFrame)
-        tickTask = eventLoop.scheduleTask(deadline: clock.deadline(forNanoseconds: due)) { self.tick() }
-    }
-
-    /// The picture size now: the configured one, unless a fault changes it mid-stream.
-    private func wantedSize() -> (width: Int, height: Int) {
-        definition.resolutionOverride?(clock.nanoseconds()) ?? (definition.encoder.width, definition.encoder.height)
-    }
-
-    private func submitEncode(frame: Int64, clock frameClock: StreamClock) {
-        guard let pipeline else { return }
-        let size = wantedSize()
-        if size.width != pipeline.encoder.settings.width || size.height != pipeline.encoder.settings.height {
-            // A new size: a new encoder, whose first frame is an IDR with the new SPS/PPS in band.
-            self.pipeline = nil
-            _ = openPipeline()
-            return
-        }
-        encodeInFlight = true
-        let forceIDR = idrRequested
-        idrRequested = false
-        let mediaNanos = frameClock.mediaNanos(ofFrame: frame)
-        let wallNanos = frameClock.wallClockNanos(ofFrame: frame)
-        let timestamp = rtpClock.timestamp(atNanoseconds: mediaNanos)
         let context = FrameContext(
-            frameIndex: frame,
-            mediaTime: Double(mediaNanos) / 1e9,
-            wallClockNanos: wallNanos,
+            frameIndex: request.frame,
+            mediaTime: Double(request.mediaNanos) / 1e9,
+            wallClockNanos: request.wallClockNanos,
             cameraName: definition.cameraName,
             seed: seed,
             frameRate: definition.encoder.frameRate.framesPerSecond
         )
-        // The encode thread packetizes into its own copy; the loop keeps the result.
-        let packetizerBefore = self.packetizer
-        let ssrc = packetizerBefore.ssrc
-        let frozen = definition.isPictureFrozen?(clock.nanoseconds()) ?? false
-        encodePool.runIfActive(eventLoop: eventLoop) { () throws -> (RTPPacketBatch?, H264Packetizer) in
-            var packetizer = packetizerBefore
-            let batch = try pipeline.makeAccessUnit(
-                frame: frame, context: context, forceIDR: forceIDR, timestamp: timestamp,
-                packetizer: &packetizer, redraw: !frozen)
-            return (batch, packetizer)
-        }.whenComplete { result in
-            self.encodeInFlight = false
-            defer { self.encodeDeferredFrame() }
-            switch result {
-            case .success(let (batch, packetizer)):
-                // A reboot while encoding replaced the packetizer: keep the new identity.
-                guard self.packetizer.ssrc == ssrc else { return }
-                self.packetizer = packetizer
-                if let batch, batch.packetCount > 0 {
-                    self.fanOut(batch, frame: frame, captureWallClockNanos: wallNanos)
-                } else if forceIDR {
-                    self.idrRequested = true
-                }
+        let unit = AccessUnitRequest(
+            context: context, forceIDR: request.forceIDR,
+            rtpTimestamp: rtpClock.timestamp(atNanoseconds: request.mediaNanos), redraw: request.redraw)
+        // If the pool drops the job, the packetizer goes with it; this one continues its numbering.
+        let replacement = H264Packetizer(
+            ssrc: packetizer.ssrc, initialSequenceNumber: packetizer.nextSequenceNumber,
+            payloadType: packetizer.payloadType, maxPacketSize: packetizer.maxPacketSize)
+        encodePool.runIfActive(eventLoop: eventLoop) { () -> (Result<RTPPacketBatch?, any Error>, H264Packetizer) in
+            var packetizer = packetizer
+            let result = Result { try source.makeAccessUnit(unit, packetizer: &packetizer) }
+            return (result, packetizer)
+        }.whenComplete { completion in
+            let result: Result<RTPPacketBatch?, any Error>
+            switch completion {
+            case .success(let (made, packetizer)):
+                result = made
+                // After a reboot the stream already holds the new identity's packetizer.
+                if request.epoch == self.machine.epoch { self.packetizer = packetizer }
             case .failure(let error):
-                self.idrRequested = self.idrRequested || forceIDR
-                // Jobs still queued when the server stops are cancelled: not an error.
-                if !self.ended { self.logger.error("encode failed: \(error)") }
+                result = .failure(error)
+                if request.epoch == self.machine.epoch { self.packetizer = replacement }
             }
+            var outcome = StreamStateMachine<ObjectIdentifier>.EncodeOutcome.nothing
+            var finished: (RTPPacketBatch, EncodeRequest)?
+            switch result {
+            case .success(let made?) where made.packetCount > 0:
+                outcome = .accessUnit(isIDR: made.containsIDR)
+                finished = (made, request)
+            case .success:
+                break
+            case .failure(let error):
+                outcome = .failed
+                // Jobs still queued when the server stops are cancelled: not an error.
+                if !self.machine.ended { self.logger.error("encode failed: \(error)") }
+            }
+            self.apply(self.machine.encodeFinished(outcome, at: self.clock.reading()), finished: finished)
         }
-    }
-
-    /// Encodes the slot that came due while the last encode ran, if the stream still ticks.
-    private func encodeDeferredFrame() {
-        guard let frame = deferredFrame else { return }
-        deferredFrame = nil
-        guard let frameClock, tickTask != nil, !ended else {
-            counters.framesSkipped.wrappingAdd(1, ordering: .relaxed)
-            return
-        }
-        submitEncode(frame: frame, clock: frameClock)
     }
 
     // MARK: - Fan-out
 
-    private func fanOut(_ batch: RTPPacketBatch, frame: Int64, captureWallClockNanos: Int64) {
+    private func fanOut(_ batch: RTPPacketBatch, of request: EncodeRequest, starting: [ObjectIdentifier]) {
         counters.framesEncoded.wrappingAdd(1, ordering: .relaxed)
         counters.packetsProduced.wrappingAdd(batch.packetCount, ordering: .relaxed)
-        guard isWatched else { return }
-        let delivery = RTPDelivery(
-            packets: batch.packets,
-            rtpTimestamp: batch.timestamp,
-            firstSequenceNumber: batch.firstSequenceNumber,
-            ssrc: packetizer.ssrc,
-            isIDR: batch.containsIDR,
-            payloadOctets: batch.payloadOctets,
-            captureWallClockNanos: captureWallClockNanos,
-            frameIndex: frame,
-            format: definition.format
-        )
-        for (key, viewer) in pendingViewers where batch.containsIDR || joinAnywhere.contains(key) {
-            viewer.streamWillStart(
+        let active = machine.roster.active
+        guard !active.isEmpty else { return }
+        let captureWallClockNanos = request.wallClockNanos
+        for key in starting {
+            viewers[key]?.streamWillStart(
                 firstSequenceNumber: batch.firstSequenceNumber,
                 rtpTimestamp: batch.timestamp,
                 captureWallClockNanos: captureWallClockNanos
             )
-            viewers[key] = viewer
-            pendingViewers.removeValue(forKey: key)
-            joinAnywhere.remove(key)
-            counters.activeViewers.wrappingAdd(1, ordering: .relaxed)
         }
-        for viewer in viewers.values {
-            viewer.deliver(delivery)
+        let delivery = RTPDelivery(
+            packets: batch.packets,
+            rtpTimestamp: batch.timestamp,
+            firstSequenceNumber: batch.firstSequenceNumber,
+            ssrc: ssrc,
+            isIDR: batch.containsIDR,
+            payloadOctets: batch.payloadOctets,
+            captureWallClockNanos: captureWallClockNanos,
+            frameIndex: request.frame,
+            format: definition.format
+        )
+        for key in active {
+            viewers[key]?.deliver(delivery)
         }
     }
 }

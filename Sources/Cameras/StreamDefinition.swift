@@ -22,6 +22,10 @@ public struct StreamDefinition: Sendable {
     public var seed: UInt64?
     /// Makes the frame source for this stream's size. Called on an encode thread.
     public var makeSource: @Sendable (_ width: Int, _ height: Int) throws -> any FrameSource
+    /// Opens the stream's media source for `sized` (this definition, with the encoder's
+    /// width and height set to the picture size wanted now). Called on an encode thread.
+    /// The default is the synthetic source: `makeSource` rendered and encoded by x264.
+    public var openMediaSource: @Sendable (_ sized: StreamDefinition) throws -> any MediaSource
     /// True while the picture must not change (a frozen-picture fault), given the
     /// monotonic time in nanoseconds; frames keep coming, showing the same picture.
     public var isPictureFrozen: (@Sendable (_ nanoseconds: Int64) -> Bool)?
@@ -49,5 +53,9 @@ public struct StreamDefinition: Sendable {
         self.alwaysOn = alwaysOn
         self.seed = seed
         self.makeSource = makeSource
+        self.openMediaSource = { sized in try EncodingPipeline(definition: sized) }
     }
+
+    /// The configured picture size.
+    public var size: PictureSize { PictureSize(width: encoder.width, height: encoder.height) }
 }
