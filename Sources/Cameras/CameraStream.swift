@@ -67,9 +67,7 @@ public final class CameraStream: @unchecked Sendable {
             configuration: .init(
                 frameRate: definition.encoder.frameRate, size: definition.size,
                 alwaysOn: definition.alwaysOn, idleStopDelayNanoseconds: definition.idleStopDelayNanoseconds),
-            pictureFaults: PictureFaults(
-                isFrozen: { now in definition.isPictureFrozen?(now) ?? false },
-                resolution: { now in definition.resolutionOverride?(now).map { PictureSize(width: $0.width, height: $0.height) } }))
+            pictureFaults: definition.pictureFaults)
         eventLoop.execute { self.apply(self.machine.start(at: clock.reading())) }
     }
 
@@ -138,6 +136,11 @@ public final class CameraStream: @unchecked Sendable {
     /// Ends the stream: every viewer is told, and the source is closed.
     public func end() -> EventLoopFuture<Void> {
         eventLoop.submit { self.apply(self.machine.end(at: self.clock.reading())) }
+    }
+
+    /// Hands the stream the camera's picture faults after they changed.
+    public func setPictureFaults(_ faults: PictureFaults) {
+        eventLoop.execute { self.machine.pictureFaults = faults }
     }
 
     /// Whether a source is open now (for tests: idle streams cost nothing).

@@ -1,5 +1,8 @@
 /// The camera faults that change what the encoder is given: a frozen picture and a
-/// changed picture size, as functions of the monotonic time in nanoseconds.
+/// changed picture size. Both are pure functions of the monotonic time in nanoseconds.
+///
+/// A stream holds its own copy and is handed a new one when the camera's faults change
+/// (`CameraStream.setPictureFaults`), so each frame reads them without taking a lock.
 public struct PictureFaults: Sendable {
     /// True while the picture must not change: frames keep coming, showing the same picture.
     public var isFrozen: @Sendable (_ nanoseconds: Int64) -> Bool

@@ -26,12 +26,9 @@ public struct StreamDefinition: Sendable {
     /// width and height set to the picture size wanted now). Called on an encode thread.
     /// The default is the synthetic source: `makeSource` rendered and encoded by x264.
     public var openMediaSource: @Sendable (_ sized: StreamDefinition) throws -> any MediaSource
-    /// True while the picture must not change (a frozen-picture fault), given the
-    /// monotonic time in nanoseconds; frames keep coming, showing the same picture.
-    public var isPictureFrozen: (@Sendable (_ nanoseconds: Int64) -> Bool)?
-    /// A picture size that replaces the configured one (a resolution-change fault),
-    /// given the monotonic time in nanoseconds; nil keeps the configured size.
-    public var resolutionOverride: (@Sendable (_ nanoseconds: Int64) -> (width: Int, height: Int)?)?
+    /// The camera's picture faults when the stream starts; `CameraStream.setPictureFaults`
+    /// replaces them while it runs.
+    public var pictureFaults: PictureFaults
 
     public init(
         cameraName: String,
@@ -54,6 +51,7 @@ public struct StreamDefinition: Sendable {
         self.seed = seed
         self.makeSource = makeSource
         self.openMediaSource = { sized in try EncodingPipeline(definition: sized) }
+        self.pictureFaults = .none
     }
 
     /// The configured picture size.

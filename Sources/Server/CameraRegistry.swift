@@ -61,10 +61,7 @@ final class CameraRegistry: Sendable {
             var definition = definition
             // Camera-level media faults the encoder side applies: a frozen picture, a
             // resolution change, a long GOP, a declared frame rate in the SPS.
-            definition.isPictureFrozen = { now in
-                faults.profile.media.frozenPicture?.isActive(at: now - faults.origin) ?? false
-            }
-            definition.resolutionOverride = { now in faults.profile.media.resolution(at: now - faults.origin) }
+            definition.pictureFaults = PictureFaults(camera.faults.media, origin: faults.origin)
             if let gop = camera.faults.media.gopOverride { definition.encoder.gop = gop }
             if let declared = camera.faults.media.declaredFrameRate {
                 definition.encoder.signalledFrameRate = FrameRate(declared)

@@ -63,7 +63,7 @@ extension CamsimServer {
             summary.added.append(camera.path)
         }
         for (path, profile) in faultProfiles {
-            registry.camera(path: path)?.faults.setProfile(profile)
+            registry.camera(path: path)?.setFaultProfile(profile)
             summary.faultsChanged.append(path)
         }
         return summary
