@@ -50,7 +50,7 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
     /// Whether a source has opened once, so the parameter sets are known.
     private(set) var knowsParameterSets = false
     private var describesWaiting = false
-    /// The stream ended while an encode ran: the source closes when it finishes.
+    /// The stream ended, or went idle, while an encode ran: the source closes when it finishes.
     private var closesAfterEncode = false
 
     init(configuration: Configuration, pictureFaults: PictureFaults = .none) {
@@ -63,9 +63,10 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
 
     // MARK: - Events
 
-    /// The stream was created. An always-on stream starts its clock.
+    /// The stream was created. An always-on stream opens its source, and its clock
+    /// starts when the source is open.
     mutating func start(at now: ClockReading) -> [Action] {
-        configuration.alwaysOn ? startTicking(at: now) : []
+        configuration.alwaysOn ? openSourceIfClosed(at: now) : []
     }
 
     /// A DESCRIBE wants the parameter sets: answered at once if known, else once the source opens.
@@ -83,6 +84,8 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
         guard !ended else { return [.endViewers([viewer])] }
         guard roster.join(viewer, waitsForIDR: keyframeOnJoin) else { return [] }
         if keyframeOnJoin { idrRequested = true }
+        // An idle stop waiting for the running encode is called off.
+        closesAfterEncode = false
         var actions: [Action] = []
         if idleStopAt != nil {
             idleStopAt = nil
@@ -147,6 +150,7 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
         var actions: [Action] = []
         if closesAfterEncode {
             closesAfterEncode = false
+            source = .closed
             actions.append(.closeSource)
         }
         switch outcome {
@@ -169,11 +173,16 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
         return actions
     }
 
-    /// The idle delay passed: close the source if still nobody watches and nothing encodes.
+    /// The idle delay passed: close the source if still nobody watches, at once or when
+    /// the running encode finishes.
     mutating func idleStopFired(at now: ClockReading) -> [Action] {
         guard idleStopAt != nil else { return [] }
         idleStopAt = nil
-        guard !isWatched, inFlight == nil, case .open = source else { return [] }
+        guard !isWatched, case .open = source else { return [] }
+        if inFlight != nil {
+            closesAfterEncode = true
+            return []
+        }
         source = .closed
         return [.closeSource]
     }

@@ -201,15 +201,44 @@ import Testing
         #expect(!machine.isTicking)
     }
 
-    @Test func anAlwaysOnStreamTicksFromTheStartAndNeverStopsForIdleness() {
+    @Test func anAlwaysOnStreamEncodesFromTheStartAndNeverStopsForIdleness() {
         var machine = Self.machine(alwaysOn: true)
-        expect(machine.start(at: now), [tick(at: 1)])
-        expect(machine.join(1, keyframeOnJoin: true, at: now), [.openSource(Self.size)])
-        expect(machine.sourceOpened(size: Self.size, at: now), [])
+        expect(machine.start(at: now), [.openSource(Self.size)])
+        expect(machine.sourceOpened(size: Self.size, at: now), [encode(0), tick(at: 1)])
+        expect(machine.encodeFinished(.accessUnit(isIDR: true), at: now), [.fanOut(starting: [])])
+        expect(machine.join(1, keyframeOnJoin: true, at: now), [])
         clock.advance(to: origin + Self.period)
         expect(machine.tickFired(at: now), [encode(1, forceIDR: true), tick(at: 2)])
         expect(machine.leave(1, at: now), [])
         #expect(machine.isTicking)
+    }
+
+    @Test func anIdleStopDuringAnEncodeClosesTheSourceWhenTheEncodeFinishes() {
+        var machine = Self.machine()
+        playing(&machine)
+        clock.advance(to: origin + Self.period)
+        expect(machine.tickFired(at: now), [encode(1), tick(at: 2)])
+        expect(machine.leave(1, at: now), [.cancelTick, .scheduleIdleStop(at: now.monotonic + Self.idleDelay)])
+        clock.advance(by: Self.idleDelay)
+        expect(machine.idleStopFired(at: now), [])
+        expect(machine.encodeFinished(.accessUnit(isIDR: false), at: now), [.closeSource, .fanOut(starting: [])])
+        #expect(machine.source == .closed)
+    }
+
+    @Test func aViewerArrivingWhileTheIdleStopWaitsForAnEncodeKeepsTheSource() {
+        var machine = Self.machine()
+        playing(&machine)
+        clock.advance(to: origin + Self.period)
+        expect(machine.tickFired(at: now), [encode(1), tick(at: 2)])
+        _ = machine.leave(1, at: now)
+        clock.advance(by: Self.idleDelay)
+        expect(machine.idleStopFired(at: now), [])
+        // The encode still runs: the slot due now is kept for when it finishes.
+        let slot = (now.monotonic - origin) / Self.period
+        expect(machine.join(2, keyframeOnJoin: true, at: now), [tick(at: slot + 1)])
+        expect(machine.encodeFinished(.accessUnit(isIDR: false), at: now),
+               [.fanOut(starting: []), encode(slot, forceIDR: true)])
+        #expect(machine.source == .open(Self.size))
     }
 
     // MARK: - DESCRIBE
