@@ -18,29 +18,29 @@ public final class CameraStream: @unchecked Sendable {
     public let definition: StreamDefinition
     public let eventLoop: any EventLoop
     public let counters = StreamCounters()
-    private let identityBox: NIOLockedValueBox<StreamIdentity>
-    private let encodePool: NIOThreadPool
-    private let clock: any MonotonicClock
-    private let logger: Logger
-    private let seed: UInt64
+    let identityBox: NIOLockedValueBox<StreamIdentity>
+    let encodePool: NIOThreadPool
+    let clock: any MonotonicClock
+    let logger: Logger
+    let seed: UInt64
 
-    // Loop-confined state.
-    private var machine: StreamStateMachine<ObjectIdentifier>
-    private var viewers: [ObjectIdentifier: any StreamViewer] = [:]
-    private var source: (any MediaSource)?
-    private var cachedParameterSets: ParameterSets?
-    private var openError: (any Error)?
-    private var describes: [EventLoopPromise<ParameterSets>] = []
+    // Loop-confined state (the extensions in CameraStream+Actions and +FanOut use it).
+    var machine: StreamStateMachine<ObjectIdentifier>
+    var viewers: [ObjectIdentifier: any StreamViewer] = [:]
+    var source: (any MediaSource)?
+    var cachedParameterSets: ParameterSets?
+    var openError: (any Error)?
+    var describes: [EventLoopPromise<ParameterSets>] = []
     /// Nil while an encode job holds it: the job owns the packetizer's buffer alone, so
     /// its storage is reused from one access unit to the next.
-    private var packetizer: H264Packetizer?
-    private var rtpClock: RTPTimestampClock
-    private var ssrc: UInt32
-    private var tickTask: Scheduled<Void>?
-    private var idleStopTask: Scheduled<Void>?
+    var packetizer: H264Packetizer?
+    var rtpClock: RTPTimestampClock
+    var ssrc: UInt32
+    var tickTask: Scheduled<Void>?
+    var idleStopTask: Scheduled<Void>?
     /// Bumped with each scheduled tick or idle stop, so one cancelled too late does nothing.
-    private var tickGeneration = 0
-    private var idleStopGeneration = 0
+    var tickGeneration = 0
+    var idleStopGeneration = 0
 
     public init(
         definition: StreamDefinition,
@@ -90,7 +90,7 @@ public final class CameraStream: @unchecked Sendable {
     }
 
     /// The RTP identity `seed` gives the stream, and a packetizer and RTP clock that start from it.
-    private static func rtpState(
+    static func rtpState(
         seed: UInt64, definition: StreamDefinition
     ) -> (StreamIdentity, H264Packetizer, RTPTimestampClock) {
         var generator = SeededGenerator.derived(from: seed, "rtp:\(definition.streamName)")
@@ -146,176 +146,5 @@ public final class CameraStream: @unchecked Sendable {
     /// Whether a source is open now (for tests: idle streams cost nothing).
     public func isEncoderOpen() -> EventLoopFuture<Bool> {
         eventLoop.submit { self.source != nil }
-    }
-
-    // MARK: - Carrying out actions
-
-    private typealias Action = StreamStateMachine<ObjectIdentifier>.Action
-
-    private typealias EncodeRequest = StreamStateMachine<ObjectIdentifier>.EncodeRequest
-
-    /// Carries out `actions` in order. `finished` is the access unit an `encodeFinished`
-    /// event reported, and the request it answered.
-    private func apply(_ actions: [Action], finished: (batch: RTPPacketBatch, request: EncodeRequest)? = nil) {
-        eventLoop.assertInEventLoop()
-        for action in actions {
-            switch action {
-            case .openSource(let size): openSource(size: size)
-            case .closeSource:
-                source?.close()
-                source = nil
-                logger.debug("encoder closed")
-            case .encode(let request): submit(request)
-            case .scheduleTick(let due):
-                tickTask?.cancel()
-                tickGeneration &+= 1
-                let generation = tickGeneration
-                tickTask = eventLoop.scheduleTask(deadline: clock.deadline(forNanoseconds: due)) {
-                    guard generation == self.tickGeneration else { return }
-                    self.apply(self.machine.tickFired(at: self.clock.reading()))
-                }
-            case .cancelTick:
-                tickTask?.cancel()
-                tickTask = nil
-                tickGeneration &+= 1
-            case .scheduleIdleStop(let due):
-                idleStopTask?.cancel()
-                idleStopGeneration &+= 1
-                let generation = idleStopGeneration
-                idleStopTask = eventLoop.scheduleTask(deadline: clock.deadline(forNanoseconds: due)) {
-                    guard generation == self.idleStopGeneration else { return }
-                    self.apply(self.machine.idleStopFired(at: self.clock.reading()))
-                }
-            case .cancelIdleStop:
-                idleStopTask?.cancel()
-                idleStopTask = nil
-                idleStopGeneration &+= 1
-            case .answerDescribes:
-                let waiting = describes
-                describes.removeAll()
-                if let cachedParameterSets {
-                    for promise in waiting { promise.succeed(cachedParameterSets) }
-                }
-            case .failDescribes:
-                let waiting = describes
-                describes.removeAll()
-                for promise in waiting { promise.fail(openError ?? CancellationError()) }
-            case .fanOut(let starting):
-                if let finished { fanOut(finished.batch, of: finished.request, starting: starting) }
-            case .endViewers(let ended):
-                for key in ended { viewers.removeValue(forKey: key)?.streamDidEnd() }
-            case .dropViewers(let dropped):
-                for key in dropped { viewers.removeValue(forKey: key)?.streamWasDropped() }
-            case .countSkipped(let count):
-                counters.framesSkipped.wrappingAdd(Int(count), ordering: .relaxed)
-            }
-        }
-        counters.activeViewers.store(machine.roster.active.count, ordering: .relaxed)
-    }
-
-    private func openSource(size: PictureSize) {
-        var sized = definition
-        sized.encoder.width = size.width
-        sized.encoder.height = size.height
-        let definition = sized
-        encodePool.runIfActive(eventLoop: eventLoop) {
-            try definition.openMediaSource(definition)
-        }.whenComplete { result in
-            switch result {
-            case .success(let source):
-                self.source = source
-                self.cachedParameterSets = source.parameterSets
-                self.counters.encoderOpens.wrappingAdd(1, ordering: .relaxed)
-                self.logger.debug("encoder opened", metadata: ["size": "\(size)"])
-                self.apply(self.machine.sourceOpened(size: size, at: self.clock.reading()))
-            case .failure(let error):
-                self.logger.error("cannot open encoder: \(error)")
-                self.openError = error
-                self.apply(self.machine.sourceFailed(at: self.clock.reading()))
-            }
-        }
-    }
-
-    private func submit(_ request: EncodeRequest) {
-        guard let source, let packetizer = packetizer.take() else {
-            // The state machine encodes only with an open source and no encode running.
-            preconditionFailure("encode without a source or with one already running")
-        }
-        let context = FrameContext(
-            frameIndex: request.frame,
-            mediaTime: Double(request.mediaNanos) / 1e9,
-            wallClockNanos: request.wallClockNanos,
-            cameraName: definition.cameraName,
-            seed: seed,
-            frameRate: definition.encoder.frameRate.framesPerSecond
-        )
-        let unit = AccessUnitRequest(
-            context: context, forceIDR: request.forceIDR,
-            rtpTimestamp: rtpClock.timestamp(atNanoseconds: request.mediaNanos), redraw: request.redraw)
-        // If the pool drops the job, the packetizer goes with it; this one continues its numbering.
-        let replacement = H264Packetizer(
-            ssrc: packetizer.ssrc, initialSequenceNumber: packetizer.nextSequenceNumber,
-            payloadType: packetizer.payloadType, maxPacketSize: packetizer.maxPacketSize)
-        encodePool.runIfActive(eventLoop: eventLoop) { () -> (Result<RTPPacketBatch?, any Error>, H264Packetizer) in
-            var packetizer = packetizer
-            let result = Result { try source.makeAccessUnit(unit, packetizer: &packetizer) }
-            return (result, packetizer)
-        }.whenComplete { completion in
-            let result: Result<RTPPacketBatch?, any Error>
-            switch completion {
-            case .success(let (made, packetizer)):
-                result = made
-                // After a reboot the stream already holds the new identity's packetizer.
-                if request.epoch == self.machine.epoch { self.packetizer = packetizer }
-            case .failure(let error):
-                result = .failure(error)
-                if request.epoch == self.machine.epoch { self.packetizer = replacement }
-            }
-            var outcome = StreamStateMachine<ObjectIdentifier>.EncodeOutcome.nothing
-            var finished: (RTPPacketBatch, EncodeRequest)?
-            switch result {
-            case .success(let made?) where made.packetCount > 0:
-                outcome = .accessUnit(isIDR: made.containsIDR)
-                finished = (made, request)
-            case .success:
-                break
-            case .failure(let error):
-                outcome = .failed
-                // Jobs still queued when the server stops are cancelled: not an error.
-                if !self.machine.ended { self.logger.error("encode failed: \(error)") }
-            }
-            self.apply(self.machine.encodeFinished(outcome, at: self.clock.reading()), finished: finished)
-        }
-    }
-
-    // MARK: - Fan-out
-
-    private func fanOut(_ batch: RTPPacketBatch, of request: EncodeRequest, starting: [ObjectIdentifier]) {
-        counters.framesEncoded.wrappingAdd(1, ordering: .relaxed)
-        counters.packetsProduced.wrappingAdd(batch.packetCount, ordering: .relaxed)
-        let active = machine.roster.active
-        guard !active.isEmpty else { return }
-        let captureWallClockNanos = request.wallClockNanos
-        for key in starting {
-            viewers[key]?.streamWillStart(
-                firstSequenceNumber: batch.firstSequenceNumber,
-                rtpTimestamp: batch.timestamp,
-                captureWallClockNanos: captureWallClockNanos
-            )
-        }
-        let delivery = RTPDelivery(
-            packets: batch.packets,
-            rtpTimestamp: batch.timestamp,
-            firstSequenceNumber: batch.firstSequenceNumber,
-            ssrc: ssrc,
-            isIDR: batch.containsIDR,
-            payloadOctets: batch.payloadOctets,
-            captureWallClockNanos: captureWallClockNanos,
-            frameIndex: request.frame,
-            format: definition.format
-        )
-        for key in active {
-            viewers[key]?.deliver(delivery)
-        }
     }
 }
