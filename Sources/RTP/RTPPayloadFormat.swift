@@ -9,7 +9,7 @@ public struct RTPPayloadFormat: Hashable, Sendable {
     public var payloadType: UInt8
     /// Timestamp units per second (RFC 3550 §5.1).
     public var clockRate: UInt32
-    /// The encoding name in `a=rtpmap` (RFC 4566 §6), e.g. `H264`.
+    /// The encoding name by which `a=rtpmap` (RFC 4566 §6) names the format: `H264`.
     public var encodingName: String
     /// RFC 6184 §8.1 `packetization-mode`: 1 is non-interleaved mode.
     public var packetizationMode: Int
