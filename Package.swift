@@ -50,8 +50,9 @@ let package = Package(
         .target(name: "H264Syntax"),
         // The x264 wrapper: encoder settings, frame rates, NAL units, Annex B.
         .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
-        // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O.
-        .target(name: "RTP", dependencies: ["H264Syntax"]),
+        // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O;
+        // packets are written into NIOCore's ByteBuffer so fan-out shares them without a copy.
+        .target(name: "RTP", dependencies: ["H264Syntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP"),
         // Fault models, profiles, presets and schedules. Pure and seeded.
@@ -108,11 +109,17 @@ let package = Package(
         .testTarget(name: "FramesTests", dependencies: ["Frames"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
-        .testTarget(name: "RTPTests", dependencies: ["RTP", "H264Syntax", "Randomness"]),
+        .testTarget(
+            name: "RTPTests",
+            dependencies: ["RTP", "H264Syntax", "Randomness", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness"]),
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling"]),
-        .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),
+        .testTarget(
+            name: "CamerasTests",
+            dependencies: ["Cameras", "H264", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -60,10 +60,7 @@ final class CameraRegistry: Sendable {
             var definition = definition
             // Camera-level media faults the encoder side applies: a frozen picture, a
             // resolution change, a long GOP, a declared frame rate in the SPS.
-            definition.isPictureFrozen = { now in
-                faults.profile.media.frozenPicture?.isActive(at: now - faults.origin) ?? false
-            }
-            definition.resolutionOverride = { now in faults.profile.media.resolution(at: now - faults.origin) }
+            definition.pictureFaults = PictureFaults(camera.faults.media, origin: faults.origin)
             definition.shapeEncoder(
                 gop: camera.faults.media.gopOverride,
                 declaredFramesPerSecond: camera.faults.media.declaredFrameRate)

@@ -8,13 +8,14 @@ extension CamsimServer {
     }
 
     /// Gives the camera at `path` new faults at once, its viewers and encoders kept:
-    /// viewers take them on their next frame. Faults that shape the encoder (a GOP
-    /// override, a declared frame rate) only take effect when the camera is added again.
+    /// viewers take them on their next frame, and its streams their picture faults
+    /// (frozen picture, resolution change). Faults that shape the encoder (a GOP override,
+    /// a declared frame rate) only take effect when the camera is added again.
     /// Returns false when no camera is mounted at `path`.
     @discardableResult
     public func setFaults(_ profile: FaultProfile, forCameraAt path: String) -> Bool {
         guard let camera = registry.camera(path: path) else { return false }
-        camera.faults.setProfile(profile)
+        camera.setFaultProfile(profile)
         return true
     }
 }

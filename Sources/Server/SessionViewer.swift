@@ -122,9 +122,10 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         let elapsed = now - faults.origin
         rewrite = RTPHeaderRewrite(
             ssrc: media.ssrc(base: delivery.ssrc, at: elapsed),
-            payloadType: media.payloadType(base: 96, at: elapsed),
+            payloadType: media.payloadType(base: delivery.format.payloadType, at: elapsed),
             timestampOffset: UInt32(truncatingIfNeeded: media.rtpTimestampOffset(at: elapsed)),
-            originalSSRC: delivery.ssrc
+            originalSSRC: delivery.ssrc,
+            originalPayloadType: delivery.format.payloadType
         )
         let fate = faults.decide(
             frame: FrameInfo(index: Int(delivery.frameIndex), isIDR: delivery.isIDR, rtpTimestamp: delivery.rtpTimestamp),
