@@ -41,12 +41,13 @@ public final class CamsimServer: Service, @unchecked Sendable {
         for camera in cameras { registry.add(camera) }
     }
 
-    /// Binds the RTSP listener and the RTP/RTCP pair.
+    /// Binds the RTSP listener and an RTP/RTCP pair per event loop.
     public func start() async throws {
         let sessions = self.sessions
         let logger = self.logger
         let ports = try await UDPMediaPorts.bind(
-            host: configuration.bindHost, range: configuration.rtpPortRange, group: group
+            host: configuration.bindHost, range: configuration.rtpPortRange,
+            loops: Array(group.makeIterator()), logger: logger
         ) { source, datagram in
             guard let session = sessions.session(rtcpSource: source) else { return }
             session.noteReceiverReport(datagram.readableBytesView)
@@ -69,7 +70,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
             self.expireIdleSessions()
             self.rebootCamerasDue()
         }
-        logger.info("listening", metadata: ["port": "\(port)", "rtp": "\(ports.rtpPort)-\(ports.rtcpPort)"])
+        logger.info("listening", metadata: ["port": "\(port)", "rtp": "\(ports.description)"])
     }
 
     /// `Server` header and SDP tool name.

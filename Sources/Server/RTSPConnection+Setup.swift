@@ -88,7 +88,7 @@ extension RTSPConnection {
         let media: any MediaTransport
         switch transport {
         case .udp(let client, let rtpPort, let rtcpPort):
-            let ports = server.udpPorts!
+            let ports = server.udpPorts!.pair(for: eventLoop)
             let host = client.ipAddress ?? "127.0.0.1"
             media = UDPMediaTransport(
                 ports: ports,
@@ -125,7 +125,7 @@ extension RTSPConnection {
             switch spec.lowerTransport {
             case .udp:
                 guard let clientPort = spec.clientPort, let client = channel.remoteAddress,
-                      let ports = server.udpPorts, let rtcpPort = clientPort.rtcpPort
+                      let ports = server.udpPorts?.pair(for: eventLoop), let rtcpPort = clientPort.rtcpPort
                 else { continue }
                 let reply = TransportSpec(
                     profile: "AVP", lowerTransport: .udp, delivery: .unicast,
