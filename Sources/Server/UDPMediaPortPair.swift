@@ -1,4 +1,5 @@
 import NIOCore
+import Synchronization
 
 /// One event loop's RTP/RTCP socket pair, `server_port` in the SETUP replies of the
 /// viewers it carries (RFC 2326 §12.39). RTP goes out of the even port; RTCP goes out
@@ -6,6 +7,8 @@ import NIOCore
 final class UDPMediaPortPair: Sendable {
     let rtp: UDPMediaSocket
     let rtcp: UDPMediaSocket
+    /// Datagrams not sent because their destination can never receive them.
+    let undeliverable = Atomic<Int>(0)
 
     init(rtp: UDPMediaSocket, rtcp: UDPMediaSocket) {
         self.rtp = rtp

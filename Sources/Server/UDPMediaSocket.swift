@@ -1,9 +1,16 @@
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// One of the server's UDP media sockets: one port, bound on one event loop, shared by
-/// every UDP viewer that loop serves. Writes run on `eventLoop`.
+/// every UDP viewer that loop serves.
+///
+/// NIO closes a datagram channel when a send fails with an error it does not tolerate
+/// (anything but EMSGSIZE and EHOSTUNREACH). So that one viewer's bad destination cannot
+/// silence every other viewer, the socket binds its port again when that happens and
+/// carries on; only the datagrams queued at that moment are lost. Writes run on
+/// `eventLoop`.
 final class UDPMediaSocket: @unchecked Sendable {
     let eventLoop: any EventLoop
     let host: String
@@ -15,6 +22,7 @@ final class UDPMediaSocket: @unchecked Sendable {
     /// Loop-confined: the channel now bound to the port.
     private var channel: any Channel
     private var isClosing = false
+    private let rebindCount = Atomic<Int>(0)
 
     private init(
         channel: any Channel, host: String, address: SocketAddress,
@@ -39,8 +47,13 @@ final class UDPMediaSocket: @unchecked Sendable {
             try? await channel.close()
             throw UDPMediaPortsError.noLocalAddress
         }
-        return UDPMediaSocket(channel: channel, host: host, address: address, makeHandler: makeHandler, logger: logger)
+        let socket = UDPMediaSocket(channel: channel, host: host, address: address, makeHandler: makeHandler, logger: logger)
+        loop.execute { socket.watch(channel) }
+        return socket
     }
+
+    /// How often the channel closed under the socket and was bound again.
+    var rebinds: Int { rebindCount.load(ordering: .relaxed) }
 
     func write(_ datagram: AddressedEnvelope<ByteBuffer>) {
         channel.write(datagram, promise: nil)
@@ -58,6 +71,36 @@ final class UDPMediaSocket: @unchecked Sendable {
             return self.channel
         }.get()
         try? await channel?.close()
+    }
+
+    private func watch(_ channel: any Channel) {
+        channel.closeFuture.whenComplete { _ in self.channelDidClose(channel) }
+    }
+
+    private func channelDidClose(_ closed: any Channel) {
+        guard !isClosing, closed === channel else { return }
+        rebindCount.add(1, ordering: .relaxed)
+        logger.debug("UDP media socket closed by a send error; binding its port again", metadata: ["port": "\(port)"])
+        rebind()
+    }
+
+    private func rebind() {
+        guard !isClosing else { return }
+        Self.makeChannel(host: host, port: port, loop: eventLoop, handler: makeHandler?()).whenComplete { result in
+            switch result {
+            case .success(let channel):
+                guard !self.isClosing else {
+                    channel.close(promise: nil)
+                    return
+                }
+                self.channel = channel
+                self.watch(channel)
+            case .failure(let error):
+                self.logger.warning("UDP media port could not be bound again; retrying",
+                                    metadata: ["port": "\(self.port)", "error": "\(error)"])
+                self.eventLoop.scheduleTask(in: .seconds(1)) { self.rebind() }
+            }
+        }
     }
 
     /// A datagram channel on `port`. No SO_REUSEADDR: on Linux it would let two UDP
