@@ -6,12 +6,15 @@ import NIOCore
 /// A destination that can never receive (port 0, or another address family than the
 /// socket's) is found here, once, and its datagrams are counted and dropped: sent, each
 /// would fail and make NIO close the socket every viewer on the loop shares.
-struct UDPMediaTransport: MediaTransport {
+/// Confined to the pair's event loop.
+final class UDPMediaTransport: MediaTransport, @unchecked Sendable {
     let ports: UDPMediaPortPair
     let rtpDestination: SocketAddress
     let rtcpDestination: SocketAddress
     /// False when either destination can never receive.
     let isDeliverable: Bool
+    /// Whether an RTCP datagram waits for the next flush.
+    private var rtcpQueued = false
 
     init(ports: UDPMediaPortPair, rtpDestination: SocketAddress, rtcpDestination: SocketAddress) {
         self.ports = ports
@@ -32,11 +35,17 @@ struct UDPMediaTransport: MediaTransport {
     func writeRTCP(_ packet: ByteBuffer) {
         guard isDeliverable else { return refuse() }
         ports.rtcp.write(AddressedEnvelope(remoteAddress: rtcpDestination, data: packet))
-        ports.rtcp.flush()
+        rtcpQueued = true
     }
 
-    /// One flush per access unit: NIO sends the queued datagrams together (sendmmsg).
-    func flush() { ports.rtp.flush() }
+    /// NIO sends each socket's queued datagrams together (sendmmsg): the RTP first, then
+    /// the RTCP socket, only when it has something.
+    func flush() {
+        ports.rtp.flush()
+        guard rtcpQueued else { return }
+        rtcpQueued = false
+        ports.rtcp.flush()
+    }
 
     private func refuse() {
         ports.undeliverable.add(1, ordering: .relaxed)
