@@ -75,6 +75,11 @@ public struct FaultCatalog: Sendable, Equatable {
             }
         }
         if !problems.isEmpty { throw FaultProfileError(problems: problems) }
+        // Schedules name profiles; resolve them now, not while media flows.
+        catalog.named = try catalog.named.resolvingLayers()
+        for index in catalog.inline.indices {
+            catalog.inline[index].profile = try catalog.inline[index].profile.resolvingLayers(in: catalog.named)
+        }
         return catalog
     }
 }

@@ -20,9 +20,11 @@ final class CameraFaultState: Sendable {
     private let state: NIOLockedValueBox<State>
 
     init(profile: FaultProfile, catalog: [String: FaultProfile], seed: UInt64, origin: Int64) {
+        let catalog = catalog.mapValues { Self.resolved($0, catalog: catalog) }
         self.catalog = catalog
         self.seed = seed
         self.origin = origin
+        let profile = Self.resolved(profile, catalog: catalog)
         state = NIOLockedValueBox(State(
             profile: profile,
             control: ControlFaultModel(profile: profile.control, schedule: profile.schedule, seed: seed, origin: origin)
@@ -34,10 +36,18 @@ final class CameraFaultState: Sendable {
 
     /// Replaces the camera-wide profile; viewers pick it up on their next frame.
     func setProfile(_ profile: FaultProfile) {
+        let profile = Self.resolved(profile, catalog: catalog)
         state.withLockedValue {
             $0.profile = profile
             $0.control = ControlFaultModel(profile: profile.control, schedule: profile.schedule, seed: seed, origin: origin)
         }
+    }
+
+    /// Schedule names resolved against the camera's catalog, once, here. Loading has
+    /// already refused unknown names; a profile built in code that names a profile
+    /// nothing defines keeps that entry, which then adds nothing.
+    private static func resolved(_ profile: FaultProfile, catalog: [String: FaultProfile]) -> FaultProfile {
+        (try? profile.resolvingLayers(in: catalog)) ?? profile
     }
 
     /// The control-plane model in force now.

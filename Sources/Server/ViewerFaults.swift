@@ -52,7 +52,7 @@ final class ViewerFaults: @unchecked Sendable {
 
     /// Re-reads the camera profile and schedules; cheap when nothing changed.
     func refresh(at now: Int64) {
-        let next = camera.profile.merged(with: overlay).effective(at: now - origin, catalog: camera.catalog)
+        let next = camera.profile.merged(with: overlay).effective(at: now - origin)
         guard next != effective else { return }
         if next.network != effective.network {
             network.setProfile(next.network)
