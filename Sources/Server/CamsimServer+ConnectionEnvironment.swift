@@ -19,19 +19,20 @@ extension CamsimServer {
     }
 }
 
-/// The server's bound UDP pair as `MediaPorts`; read when a SETUP asks, since the
-/// pair is bound when the server starts.
+/// The server's bound UDP pairs as `MediaPorts`, one per event loop; read when a SETUP
+/// asks, since the pairs are bound when the server starts.
 struct ServerMediaPorts: MediaPorts {
     let server: CamsimServer
 
-    var serverPortPair: (rtp: Int, rtcp: Int)? {
-        server.udpPorts.map { ($0.rtpPort, $0.rtcpPort) }
+    func serverPortPair(near eventLoop: any EventLoop) -> (rtp: Int, rtcp: Int)? {
+        server.udpPorts.map { $0.pair(for: eventLoop) }.map { ($0.rtpPort, $0.rtcpPort) }
     }
 
     func udpTransport(
         rtpDestination: SocketAddress, rtcpDestination: SocketAddress, near eventLoop: any EventLoop
     ) -> (any MediaTransport)? {
         guard let ports = server.udpPorts else { return nil }
-        return UDPMediaTransport(ports: ports, rtpDestination: rtpDestination, rtcpDestination: rtcpDestination)
+        return UDPMediaTransport(
+            ports: ports.pair(for: eventLoop), rtpDestination: rtpDestination, rtcpDestination: rtcpDestination)
     }
 }

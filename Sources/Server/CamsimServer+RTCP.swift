@@ -6,7 +6,7 @@ extension CamsimServer {
     /// (a `client_port` naming the server's own pair loops our sender reports back).
     func receiveRTCP(from source: SocketAddress, _ datagram: ByteBuffer) {
         guard let session = sessions.session(rtcpSource: source), let ports = udpPorts else { return }
-        let serverPorts: Set<Int> = [ports.rtpPort, ports.rtcpPort]
+        let serverPorts = Set(ports.pairs.flatMap { [$0.rtpPort, $0.rtcpPort] })
         guard !RTCPLiveness.isServerEndpoint(source, serverPorts: serverPorts, serverAddress: session.serverAddress) else {
             return
         }

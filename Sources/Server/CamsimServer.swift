@@ -41,11 +41,12 @@ public final class CamsimServer: Service, @unchecked Sendable {
         for camera in cameras { registry.add(camera) }
     }
 
-    /// Binds the RTSP listener and the RTP/RTCP pair.
+    /// Binds the RTSP listener and an RTP/RTCP pair per event loop.
     public func start() async throws {
         let logger = self.logger
         let ports = try await UDPMediaPorts.bind(
-            host: configuration.bindHost, range: configuration.rtpPortRange, group: group
+            host: configuration.bindHost, range: configuration.rtpPortRange,
+            loops: Array(group.makeIterator()), logger: logger
         ) { source, datagram in
             self.receiveRTCP(from: source, datagram)
         }
@@ -80,7 +81,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
             self.expireIdleSessions()
             self.rebootCamerasDue()
         }
-        logger.info("listening", metadata: ["port": "\(port)", "rtp": "\(ports.rtpPort)-\(ports.rtcpPort)"])
+        logger.info("listening", metadata: ["port": "\(port)", "rtp": "\(ports.description)"])
     }
 
     /// `Server` header and SDP tool name.

@@ -145,7 +145,7 @@ extension RTSPConnection {
             switch spec.lowerTransport {
             case .udp:
                 guard let clientPort = spec.clientPort, let client = channel.remoteAddress,
-                      let ports = environment.mediaPorts.serverPortPair
+                      let ports = environment.mediaPorts.serverPortPair(near: eventLoop)
                 else { continue }
                 guard let destination = ClientPortPolicy.destination(of: spec) else {
                     unusablePorts = unusablePorts ?? clientPort

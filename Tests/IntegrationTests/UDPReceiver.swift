@@ -19,6 +19,11 @@ final class UDPReceiver {
 
     /// The next datagram, or nil when none arrives within `timeoutSeconds`.
     func receive(timeoutSeconds: Double) -> [UInt8]? {
+        receiveWithSource(timeoutSeconds: timeoutSeconds)?.bytes
+    }
+
+    /// The next datagram and the port it came from, or nil when none arrives within `timeoutSeconds`.
+    func receiveWithSource(timeoutSeconds: Double) -> (bytes: [UInt8], sourcePort: Int)? {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while true {
             let remaining = deadline.timeIntervalSinceNow
@@ -27,9 +32,17 @@ final class UDPReceiver {
             let ready = poll(&descriptor, 1, Int32(max(1, remaining * 1000)))
             if ready <= 0 { continue }
             var datagram = [UInt8](repeating: 0, count: 65536)
-            let count = datagram.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            var source = sockaddr_in()
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let count = datagram.withUnsafeMutableBytes { bytes in
+                withUnsafeMutablePointer(to: &source) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        recvfrom(fd, bytes.baseAddress, bytes.count, 0, $0, &length)
+                    }
+                }
+            }
             if count < 0 { continue }
-            return Array(datagram[0..<count])
+            return (Array(datagram[0..<count]), Int(UInt16(bigEndian: source.sin_port)))
         }
     }
 

@@ -67,7 +67,7 @@ final class FakeMediaPorts: MediaPorts {
     static let pair = (rtp: 6970, rtcp: 6971)
     let destinations = NIOLockedValueBox([(rtp: SocketAddress, rtcp: SocketAddress)]())
 
-    var serverPortPair: (rtp: Int, rtcp: Int)? { Self.pair }
+    func serverPortPair(near eventLoop: any EventLoop) -> (rtp: Int, rtcp: Int)? { Self.pair }
 
     func udpTransport(
         rtpDestination: SocketAddress, rtcpDestination: SocketAddress, near eventLoop: any EventLoop
