@@ -124,7 +124,7 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         rewrite = RTPHeaderRewrite(
             ssrc: media.ssrc(base: delivery.ssrc, at: elapsed),
             payloadType: media.payloadType(base: delivery.format.payloadType, at: elapsed),
-            timestampOffset: UInt32(truncatingIfNeeded: media.rtpTimestampOffset(at: elapsed)),
+            timestampOffset: UInt32(truncatingIfNeeded: media.rtpTimestampOffset(at: elapsed, clockRate: Int(delivery.format.clockRate))),
             originalSSRC: delivery.ssrc,
             originalPayloadType: delivery.format.payloadType
         )
