@@ -70,24 +70,16 @@ public struct RTPHeader: Hashable, Sendable {
         Self.fixedSize + 4 * min(csrcs.count, Self.maxCSRCCount) + (headerExtension?.encodedSize ?? 0)
     }
 
-    /// Appends the header, CSRC list and extension (not the payload or padding).
+    /// Appends the header, CSRC list and extension (not the payload or padding): the
+    /// octets `write(into:)` writes into a `ByteBuffer`.
     public func write(into bytes: inout [UInt8]) {
-        let csrcCount = min(csrcs.count, Self.maxCSRCCount)
-        var first = Self.version << Self.versionShift | UInt8(csrcCount)
-        if padding { first |= Self.paddingMask }
-        if headerExtension != nil { first |= Self.extensionMask }
-        var second = payloadType & Self.payloadTypeMask
-        if marker { second |= Self.markerMask }
-        bytes.append(first)
-        bytes.append(second)
-        bytes.appendBigEndian(sequenceNumber)
-        bytes.appendBigEndian(timestamp)
-        bytes.appendBigEndian(ssrc)
-        for index in 0..<csrcCount { bytes.appendBigEndian(csrcs[index]) }
-        headerExtension?.write(into: &bytes)
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(encodedSize)
+        write(into: &buffer)
+        bytes.append(contentsOf: buffer.readableBytesView)
     }
 
-    /// Writes the same octets as `write(into:)` at the buffer's writer index.
+    /// Writes the header, CSRC list and extension at the buffer's writer index.
     public func write(into buffer: inout ByteBuffer) {
         let csrcCount = min(csrcs.count, Self.maxCSRCCount)
         var first = Self.version << Self.versionShift | UInt8(csrcCount)

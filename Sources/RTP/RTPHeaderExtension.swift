@@ -31,12 +31,9 @@ public struct RTPHeaderExtension: Hashable, Sendable {
     }
 
     func write(into bytes: inout [UInt8]) {
-        let dataSize = min(data.count, Self.maxDataSize)
-        let words = (dataSize + 3) / 4
-        bytes.appendBigEndian(profile)
-        bytes.appendBigEndian(UInt16(words))
-        bytes.append(contentsOf: data[0..<dataSize])
-        for _ in dataSize..<(words * 4) { bytes.append(0) }
+        var buffer = ByteBuffer()
+        write(into: &buffer)
+        bytes.append(contentsOf: buffer.readableBytesView)
     }
 
     func write(into buffer: inout ByteBuffer) {

@@ -13,15 +13,6 @@ enum ConfigServer {
 
     /// Starts a server for `config`, runs `body`, and shuts the server down whatever happens.
     static func with<T>(_ config: CamsimConfig, _ body: (CamsimServer) async throws -> T) async throws -> T {
-        let server = try CamsimServer(config: config, scenes: TestServer.scenes())
-        do {
-            try await server.start()
-            let result = try await body(server)
-            await server.shutdown()
-            return result
-        } catch {
-            await server.shutdown()
-            throw error
-        }
+        try await TestServer.running(try CamsimServer(config: config, scenes: TestServer.scenes()), body)
     }
 }

@@ -10,20 +10,6 @@ extension TestServer {
     ) async throws -> T {
         var configuration = ServerConfiguration(bindHost: "127.0.0.1", port: 0)
         configure(&configuration)
-        let server = CamsimServer(configuration: configuration, cameras: cameras)
-        do {
-            try await server.start()
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-        do {
-            let result = try await body(server)
-            await server.shutdown()
-            return result
-        } catch {
-            await server.shutdown()
-            throw error
-        }
+        return try await running(CamsimServer(configuration: configuration, cameras: cameras), body)
     }
 }

@@ -59,17 +59,13 @@ enum TestServer {
         sessionTimeoutSeconds: Int = 60,
         _ body: (CamsimServer) async throws -> T
     ) async throws -> T {
-        let server = CamsimServer(
-            configuration: ServerConfiguration(
-                bindHost: "127.0.0.1", port: 0, sessionTimeoutSeconds: sessionTimeoutSeconds),
-            cameras: cameras)
+        try await with(cameras: cameras, configure: { $0.sessionTimeoutSeconds = sessionTimeoutSeconds }, body)
+    }
+
+    /// Starts `server`, runs `body`, and shuts the server down whatever happens.
+    static func running<T>(_ server: CamsimServer, _ body: (CamsimServer) async throws -> T) async throws -> T {
         do {
             try await server.start()
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-        do {
             let result = try await body(server)
             await server.shutdown()
             return result
