@@ -59,10 +59,11 @@ extension RTSPConnection {
                 environment.sessions.add(session)
                 armSessionClose(session, control: control)
             }
-            if case .udp(let client, _, let rtcpPort) = transport,
-               let source = try? SocketAddress(ipAddress: client.ipAddress ?? "", port: rtcpPort) {
-                environment.sessions.register(rtcpSource: source, for: session)
+            var rtcpSource: SocketAddress?
+            if case .udp(let client, _, let rtcpPort) = transport {
+                rtcpSource = try? SocketAddress(ipAddress: client.ipAddress ?? "", port: rtcpPort)
             }
+            environment.sessions.register(rtcpSource: rtcpSource, for: session)
             var response = answer(.ok)
             response.headers.add(TransportHeader.headerName, reply.serialized)
             response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))

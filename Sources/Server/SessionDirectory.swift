@@ -6,7 +6,9 @@ import NIOCore
 protocol SessionDirectory: AnyObject, Sendable {
     func add(_ session: RTSPServerSession)
     func session(id: String) -> RTSPServerSession?
-    func register(rtcpSource: SocketAddress, for session: RTSPServerSession)
+    /// The UDP address the session's receiver reports come from; nil forgets it (the
+    /// session moved to TCP). A new SETUP's source replaces the old one.
+    func register(rtcpSource: SocketAddress?, for session: RTSPServerSession)
     /// Removes the session; true when it was still there (so it is ended once).
     @discardableResult
     func remove(_ session: RTSPServerSession) -> Bool

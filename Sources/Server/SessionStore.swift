@@ -7,6 +7,8 @@ final class SessionStore: Sendable {
     private struct State {
         var sessions: [String: RTSPServerSession] = [:]
         var byRTCPSource: [SocketAddress: String] = [:]
+        /// The other way round: each UDP session's one registered RTCP source.
+        var rtcpSourceBySession: [String: SocketAddress] = [:]
         /// Live sessions per owning connection, so a connection's idle check is O(1).
         var countByOwner: [ObjectIdentifier: Int] = [:]
     }
@@ -29,8 +31,19 @@ final class SessionStore: Sendable {
         state.withLockedValue { $0.sessions[id] }
     }
 
-    func register(rtcpSource: SocketAddress, for session: RTSPServerSession) {
-        state.withLockedValue { $0.byRTCPSource[rtcpSource] = session.id }
+    /// Registers where the session's receiver reports come from, replacing the source of
+    /// an earlier SETUP; nil (a re-SETUP onto TCP) forgets it.
+    func register(rtcpSource: SocketAddress?, for session: RTSPServerSession) {
+        state.withLockedValue { state in
+            if let old = state.rtcpSourceBySession.removeValue(forKey: session.id) {
+                state.byRTCPSource[old] = nil
+            }
+            guard let rtcpSource else { return }
+            if let previousOwner = state.byRTCPSource.updateValue(session.id, forKey: rtcpSource) {
+                state.rtcpSourceBySession[previousOwner] = nil
+            }
+            state.rtcpSourceBySession[session.id] = rtcpSource
+        }
     }
 
     func session(rtcpSource: SocketAddress) -> RTSPServerSession? {
@@ -41,7 +54,9 @@ final class SessionStore: Sendable {
     @discardableResult
     func remove(_ session: RTSPServerSession) -> Bool {
         state.withLockedValue { state in
-            state.byRTCPSource = state.byRTCPSource.filter { $0.value != session.id }
+            if let source = state.rtcpSourceBySession.removeValue(forKey: session.id) {
+                state.byRTCPSource[source] = nil
+            }
             guard let removed = state.sessions.removeValue(forKey: session.id) else { return false }
             let owner = removed.ownerConnection
             if let count = state.countByOwner[owner], count > 1 {

@@ -28,7 +28,7 @@ final class FakeSessionDirectory: SessionDirectory {
 
     func add(_ session: RTSPServerSession) { sessions.withLockedValue { $0[session.id] = session } }
     func session(id: String) -> RTSPServerSession? { sessions.withLockedValue { $0[id] } }
-    func register(rtcpSource: SocketAddress, for session: RTSPServerSession) {
+    func register(rtcpSource: SocketAddress?, for session: RTSPServerSession) {
         rtcpSources.withLockedValue { $0[session.id] = rtcpSource }
     }
     func remove(_ session: RTSPServerSession) -> Bool {
