@@ -77,7 +77,10 @@ extension SessionDescription {
                     guard let value, value.hasPrefix("\(pt) ") else { throw .malformedAttribute(line.value) }
                     current.format = try H264FormatParameters.parse(String(value.dropFirst("\(pt) ".count)))
                 case "framerate":
-                    guard let value, let fps = Double(value) else { throw .malformedAttribute(line.value) }
+                    // RFC 4566 §6: the maximum frame rate, a positive number; NaN, infinities
+                    // and absurd rates cannot be written back (`format(frameRate:)`).
+                    guard let value, let fps = Double(value), fps > 0, fps <= H264VideoMedia.maximumFrameRate
+                    else { throw .malformedAttribute(line.value) }
                     current.frameRate = fps
                 case "control":
                     current.control = value ?? ""

@@ -34,6 +34,9 @@ public struct SDPConnection: Hashable, Sendable {
 
 /// The media section for one H.264 video stream (RFC 4566 §5.14, RFC 6184 §8.2.1).
 public struct H264VideoMedia: Hashable, Sendable {
+    /// Highest `a=framerate` accepted when parsing.
+    public static let maximumFrameRate = 1000.0
+
     /// 0 in RTSP, where the Transport header carries the ports.
     public var port: UInt16
     /// A dynamic payload type, 96...127.
