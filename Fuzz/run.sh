@@ -10,6 +10,9 @@ bin="$root/.build-fuzz/release"
 targets=${FUZZ_TARGETS:-$(cd "$bin" && for f in fuzz-*; do [ -f "$f" ] && [ -x "$f" ] && echo "$f"; done)}
 [ -n "$targets" ] || { echo "no fuzz targets in $bin: run make fuzz-build" >&2; exit 1; }
 mkdir -p "$root/.build-fuzz/artifacts"
+# Swift's own crash backtracer would run inside AddressSanitizer and be slow; libFuzzer and
+# ASan print the stack, and the Swift runtime still prints the failed invariant's message.
+export SWIFT_BACKTRACE=enable=no
 failed=""
 for target in $targets; do
     name=${target#fuzz-}
