@@ -77,9 +77,9 @@ extension SessionDescription {
                     guard let value, value.hasPrefix("\(pt) ") else { throw .malformedAttribute(line.value) }
                     current.format = try H264FormatParameters.parse(String(value.dropFirst("\(pt) ".count)))
                 case "framerate":
-                    // RFC 4566 §6: the maximum frame rate, a positive number; NaN, infinities
-                    // and absurd rates cannot be written back (`format(frameRate:)`).
-                    guard let value, let fps = Double(value), fps > 0, fps <= H264VideoMedia.maximumFrameRate
+                    // RFC 4566 §6: the maximum frame rate. `format(frameRate:)` writes three
+                    // decimals, so only rates it can write back are accepted.
+                    guard let value, let fps = Double(value), H264VideoMedia.frameRates.contains(fps)
                     else { throw .malformedAttribute(line.value) }
                     current.frameRate = fps
                 case "control":

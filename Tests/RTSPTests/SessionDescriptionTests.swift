@@ -98,6 +98,7 @@ import Testing
         ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:inf\r\n", .malformedAttribute("framerate:inf")),
         ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:-0.5\r\n", .malformedAttribute("framerate:-0.5")),
         ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:1e300\r\n", .malformedAttribute("framerate:1e300")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:0.0004\r\n", .malformedAttribute("framerate:0.0004")),
     ]
 
     @Test(arguments: garbage)
