@@ -1,6 +1,7 @@
 // swift-tools-version:5.4
-// 5.4 on purpose: from 5.5 on, SwiftPM renames an executable's entry point so tests can
-// link it, which leaves libFuzzer's own `main` unreachable.
+// 5.4 on purpose: from 5.5 on, SwiftPM links executables with `main` aliased to a renamed
+// Swift entry point (so tests can link them); these targets have none, as libFuzzer
+// supplies `main`, and the link would fail.
 import PackageDescription
 
 /// libFuzzer targets for camsim's parsers, one executable per wire element, kept outside the
