@@ -11,8 +11,10 @@ SECONDS ?= 60
 
 # The fuzz targets are a package of their own (Fuzz/), built with libFuzzer and
 # AddressSanitizer into .build-fuzz; both runtimes and lld ship with the Swift toolchain.
+# The C in dependencies (libyaml inside Yams) is instrumented too.
 FUZZ_BUILD := $(SWIFT) build -c release --scratch-path ../.build-fuzz \
-	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld \
+	-Xcc -fsanitize=fuzzer-no-link,address
 
 RUN_PACKAGES := libx264-dev pkg-config libfreetype-dev libpng-dev fonts-dejavu-core
 TEST_PACKAGES := $(RUN_PACKAGES) ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-base \

@@ -8,7 +8,7 @@ import PackageDescription
 /// main package. `make fuzz` builds and runs them; by hand, from this folder:
 ///
 ///     swift build -c release --scratch-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address \
-///         -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
+///         -Xswiftc -parse-as-library -Xswiftc -use-ld=lld -Xcc -fsanitize=fuzzer-no-link,address
 ///
 /// Each target defines `LLVMFuzzerTestOneInput`; libFuzzer supplies `main`.
 let targets: [(name: String, dependencies: [String])] = [
