@@ -52,12 +52,13 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // H.264 bitstream syntax both the encoder wrapper and the payloader read: the NAL
-        // unit header and type numbers. Pure Swift, no I/O.
+        // unit header and type numbers, and a stream's parameter sets. Pure Swift, no I/O.
         .target(name: "H264Syntax"),
-        // The x264 wrapper: encoder, NAL units, Annex B, parameter sets.
+        // The x264 wrapper: encoder settings, frame rates, NAL units, Annex B.
         .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
-        // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O.
-        .target(name: "RTP", dependencies: ["H264Syntax"]),
+        // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O;
+        // packets are written into NIOCore's ByteBuffer so fan-out shares them without a copy.
+        .target(name: "RTP", dependencies: ["H264Syntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP"),
         // Fault models, profiles, presets and schedules. Pure and seeded.
@@ -81,17 +82,26 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Cameras", "Faults", "Frames", "RTSP", "RTP", "H264Syntax", "Config", "Randomness",
+                "Cameras", "Faults", "RTSP", "RTP", "H264Syntax", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The composition root: turns a configuration into a running server (cameras,
+        // scenes, encoders, faults), checks one, and applies a reload to a running server.
+        .target(
+            name: "Composition",
+            dependencies: [
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "camsim",
             dependencies: [
-                "Server", "Config", "Faults", "Frames",
+                "Server", "Composition", "Config", "Faults", "Frames",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,23 +115,30 @@ let package = Package(
         .testTarget(name: "FramesTests", dependencies: ["Frames"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
-        .testTarget(name: "RTPTests", dependencies: ["RTP", "H264Syntax", "Randomness"]),
+        .testTarget(
+            name: "RTPTests",
+            dependencies: ["RTP", "H264Syntax", "Randomness", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness"]),
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling"]),
-        .testTarget(name: "CamerasTests", dependencies: ["Cameras"]),
+        .testTarget(
+            name: "CamerasTests",
+            dependencies: ["Cameras", "H264", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Cameras", "Config", "Frames", "H264", "RTSP",
+                "Server", "Cameras", "Frames", "H264", "RTSP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Server", "Cameras", "RTP", "RTSP", "Randomness",
+                "Server", "Composition", "Cameras", "RTP", "RTSP", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]

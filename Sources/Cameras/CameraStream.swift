@@ -7,43 +7,40 @@ import NIOPosix
 import RTP
 import Randomness
 
-/// One stream of one camera: a frame clock, one encoder and one packetizer, and the
-/// viewers it fans packets out to. However many watch, each frame is rendered,
-/// encoded and packetized once.
+/// One stream of one camera: a frame clock, one media source and one packetizer, and the
+/// viewers it fans packets out to. However many watch, each frame is rendered, encoded
+/// and packetized once.
 ///
-/// All mutable state lives on `eventLoop`; public methods may be called from anywhere
-/// and hop there. Encoding runs on the shared encode pool, one job per stream at a time.
+/// The decisions are `StreamStateMachine`'s; this class carries its actions out. All
+/// mutable state lives on `eventLoop`; public methods may be called from anywhere and hop
+/// there. Encoding runs on the shared encode pool, one job per stream at a time.
 public final class CameraStream: @unchecked Sendable {
     public let definition: StreamDefinition
     public let eventLoop: any EventLoop
     public let counters = StreamCounters()
-    private let identityBox: NIOLockedValueBox<StreamIdentity>
-    private let encodePool: NIOThreadPool
-    private let clock: any MonotonicClock
-    private let logger: Logger
-    private let seed: UInt64
+    let identityBox: NIOLockedValueBox<StreamIdentity>
+    let encodePool: NIOThreadPool
+    let clock: any MonotonicClock
+    let logger: Logger
+    let seed: UInt64
 
-    // Loop-confined state.
-    private var pipeline: EncodingPipeline?
-    private var pipelineOpening: EventLoopFuture<EncodingPipeline>?
-    private var cachedParameterSets: ParameterSets?
-    private var packetizer: H264Packetizer
-    private var rtpClock: RTPTimestampClock
-    private var frameClock: StreamClock?
-    private var viewers: [ObjectIdentifier: any StreamViewer] = [:]
-    private var pendingViewers: [ObjectIdentifier: any StreamViewer] = [:]
-    /// Pending viewers that start on whatever access unit comes next (no IDR on join).
-    private var joinAnywhere: Set<ObjectIdentifier> = []
-    private var tickTask: Scheduled<Void>?
-    private var idleStopTask: Scheduled<Void>?
-    private var encodeInFlight = false
-    /// The latest slot that came due while an encode was in flight; it is encoded as soon
-    /// as that encode finishes, so a stream behind on CPU rejoins the pool's queue at once
-    /// and the pool serves every stream in turn instead of favouring lucky phases.
-    private var deferredFrame: Int64?
-    private var idrRequested = false
-    private var ended = false
-    private let allocator = ByteBufferAllocator()
+    // Loop-confined state (the extensions in CameraStream+Actions and +FanOut use it).
+    var machine: StreamStateMachine<ObjectIdentifier>
+    var viewers: [ObjectIdentifier: any StreamViewer] = [:]
+    var source: (any MediaSource)?
+    var cachedParameterSets: ParameterSets?
+    var openError: (any Error)?
+    var describes: [EventLoopPromise<ParameterSets>] = []
+    /// Nil while an encode job holds it: the job owns the packetizer's buffer alone, so
+    /// its storage is reused from one access unit to the next.
+    var packetizer: H264Packetizer?
+    var rtpClock: RTPTimestampClock
+    var ssrc: UInt32
+    var tickTask: Scheduled<Void>?
+    var idleStopTask: Scheduled<Void>?
+    /// Bumped with each scheduled tick or idle stop, so one cancelled too late does nothing.
+    var tickGeneration = 0
+    var idleStopGeneration = 0
 
     public init(
         definition: StreamDefinition,
@@ -65,9 +62,13 @@ public final class CameraStream: @unchecked Sendable {
         identityBox = NIOLockedValueBox(identity)
         self.packetizer = packetizer
         self.rtpClock = rtpClock
-        if definition.alwaysOn {
-            eventLoop.execute { self.startTicking() }
-        }
+        ssrc = identity.ssrc
+        machine = StreamStateMachine(
+            configuration: .init(
+                frameRate: definition.encoder.frameRate, size: definition.size,
+                alwaysOn: definition.alwaysOn, idleStopDelayNanoseconds: definition.idleStopDelayNanoseconds),
+            pictureFaults: definition.pictureFaults)
+        eventLoop.execute { self.apply(self.machine.start(at: clock.reading())) }
     }
 
     // MARK: - Public interface
@@ -79,40 +80,35 @@ public final class CameraStream: @unchecked Sendable {
     /// goodbye and the stream gets a new SSRC, sequence and timestamp base from `seed`.
     public func reboot(seed: UInt64) -> EventLoopFuture<Void> {
         eventLoop.submit {
-            let everyone = self.detachAllViewers()
             let (identity, packetizer, rtpClock) = Self.rtpState(seed: seed, definition: self.definition)
             self.identityBox.withLockedValue { $0 = identity }
             self.packetizer = packetizer
             self.rtpClock = rtpClock
-            self.idrRequested = true
-            self.scheduleIdleStopIfUnwatched()
-            for viewer in everyone { viewer.streamWasDropped() }
+            self.ssrc = identity.ssrc
+            self.apply(self.machine.reboot(at: self.clock.reading()))
         }
     }
 
-    /// The RTP identity `seed` gives the stream, and a packetizer and 90 kHz clock that start from it.
-    private static func rtpState(
+    /// The RTP identity `seed` gives the stream, and a packetizer and RTP clock that start from it.
+    static func rtpState(
         seed: UInt64, definition: StreamDefinition
     ) -> (StreamIdentity, H264Packetizer, RTPTimestampClock) {
         var generator = SeededGenerator.derived(from: seed, "rtp:\(definition.streamName)")
         let identity = StreamIdentity(using: &generator)
         let packetizer = H264Packetizer(
             ssrc: identity.ssrc, initialSequenceNumber: identity.initialSequenceNumber,
-            maxPacketSize: definition.maxPacketSize)
-        return (identity, packetizer, RTPTimestampClock(rate: 90_000, base: identity.timestampBase))
+            payloadType: definition.format.payloadType, maxPacketSize: definition.maxPacketSize)
+        let rtpClock = RTPTimestampClock(rate: definition.format.clockRate, base: identity.timestampBase)
+        return (identity, packetizer, rtpClock)
     }
 
-    /// The stream's SPS and PPS, opening the encoder if it is not running. DESCRIBE uses them.
+    /// The stream's SPS and PPS, opening the source if it is not running. DESCRIBE uses them.
     public func parameterSets() -> EventLoopFuture<ParameterSets> {
         eventLoop.flatSubmit {
-            if let cached = self.cachedParameterSets {
-                self.scheduleIdleStopIfUnwatched()
-                return self.eventLoop.makeSucceededFuture(cached)
-            }
-            return self.openPipeline().map { pipeline in
-                self.scheduleIdleStopIfUnwatched()
-                return pipeline.parameterSets
-            }
+            let promise = self.eventLoop.makePromise(of: ParameterSets.self)
+            self.describes.append(promise)
+            self.apply(self.machine.describe(at: self.clock.reading()))
+            return promise.futureResult
         }
     }
 
@@ -122,23 +118,9 @@ public final class CameraStream: @unchecked Sendable {
     /// no IDR is requested.
     public func play(_ viewer: any StreamViewer, keyframeOnJoin: Bool = true) {
         eventLoop.execute {
-            guard !self.ended else { viewer.streamDidEnd(); return }
             let key = ObjectIdentifier(viewer)
-            guard self.viewers[key] == nil, self.pendingViewers[key] == nil else { return }
-            self.pendingViewers[key] = viewer
-            if keyframeOnJoin {
-                self.idrRequested = true
-            } else {
-                self.joinAnywhere.insert(key)
-            }
-            self.idleStopTask?.cancel()
-            self.idleStopTask = nil
-            self.openPipeline().whenComplete { result in
-                switch result {
-                case .success: self.startTicking()
-                case .failure: self.endPendingViewers()
-                }
-            }
+            if self.viewers[key] == nil { self.viewers[key] = viewer }
+            self.apply(self.machine.join(key, keyframeOnJoin: keyframeOnJoin, at: self.clock.reading()))
         }
     }
 
@@ -146,242 +128,23 @@ public final class CameraStream: @unchecked Sendable {
     public func stop(_ viewer: any StreamViewer) {
         eventLoop.execute {
             let key = ObjectIdentifier(viewer)
-            if self.viewers.removeValue(forKey: key) != nil {
-                self.counters.activeViewers.wrappingSubtract(1, ordering: .relaxed)
-            }
-            self.pendingViewers.removeValue(forKey: key)
-            self.joinAnywhere.remove(key)
-            self.scheduleIdleStopIfUnwatched()
+            self.viewers.removeValue(forKey: key)
+            self.apply(self.machine.leave(key, at: self.clock.reading()))
         }
     }
 
-    /// Ends the stream: every viewer is told, and the encoder is closed.
+    /// Ends the stream: every viewer is told, and the source is closed.
     public func end() -> EventLoopFuture<Void> {
-        eventLoop.submit {
-            self.ended = true
-            let everyone = self.detachAllViewers()
-            self.stopTicking()
-            self.idleStopTask?.cancel()
-            self.pipeline = nil
-            for viewer in everyone { viewer.streamDidEnd() }
-        }
+        eventLoop.submit { self.apply(self.machine.end(at: self.clock.reading())) }
     }
 
-    /// Whether an encoder is open now (for tests: idle streams cost nothing).
+    /// Hands the stream the camera's picture faults after they changed.
+    public func setPictureFaults(_ faults: PictureFaults) {
+        eventLoop.execute { self.machine.pictureFaults = faults }
+    }
+
+    /// Whether a source is open now (for tests: idle streams cost nothing).
     public func isEncoderOpen() -> EventLoopFuture<Bool> {
-        eventLoop.submit { self.pipeline != nil }
-    }
-
-    /// Forgets every viewer, playing or waiting for its first IDR, and returns them.
-    private func detachAllViewers() -> [any StreamViewer] {
-        eventLoop.assertInEventLoop()
-        let everyone = Array(viewers.values) + Array(pendingViewers.values)
-        viewers.removeAll()
-        pendingViewers.removeAll()
-        joinAnywhere.removeAll()
-        counters.activeViewers.store(0, ordering: .relaxed)
-        return everyone
-    }
-
-    private func endPendingViewers() {
-        let waiting = pendingViewers.values
-        pendingViewers.removeAll()
-        for viewer in waiting { viewer.streamDidEnd() }
-    }
-
-    // MARK: - Encoder lifecycle
-
-    private func openPipeline() -> EventLoopFuture<EncodingPipeline> {
-        eventLoop.assertInEventLoop()
-        if let pipeline { return eventLoop.makeSucceededFuture(pipeline) }
-        if let pipelineOpening { return pipelineOpening }
-        var sized = self.definition
-        let size = wantedSize()
-        sized.encoder.width = size.width
-        sized.encoder.height = size.height
-        let definition = sized
-        let opening = encodePool.runIfActive(eventLoop: eventLoop) {
-            try EncodingPipeline(definition: definition)
-        }
-        pipelineOpening = opening
-        opening.whenComplete { result in
-            self.pipelineOpening = nil
-            switch result {
-            case .success(let pipeline):
-                self.pipeline = pipeline
-                self.cachedParameterSets = pipeline.parameterSets
-                self.counters.encoderOpens.wrappingAdd(1, ordering: .relaxed)
-                self.logger.debug("encoder opened")
-            case .failure(let error):
-                self.logger.error("cannot open encoder: \(error)")
-            }
-        }
-        return opening
-    }
-
-    private var isWatched: Bool { !viewers.isEmpty || !pendingViewers.isEmpty }
-
-    private func scheduleIdleStopIfUnwatched() {
-        eventLoop.assertInEventLoop()
-        guard !isWatched, !definition.alwaysOn else { return }
-        stopTicking()
-        idleStopTask?.cancel()
-        idleStopTask = eventLoop.scheduleTask(in: .nanoseconds(definition.idleStopDelayNanoseconds)) {
-            guard !self.isWatched, !self.encodeInFlight else { return }
-            self.pipeline = nil
-            self.idleStopTask = nil
-            self.logger.debug("encoder closed: no viewers")
-        }
-    }
-
-    // MARK: - Frame clock
-
-    private func startTicking() {
-        eventLoop.assertInEventLoop()
-        guard tickTask == nil, !ended else { return }
-        let now = clock.nanoseconds()
-        if frameClock == nil {
-            frameClock = StreamClock(
-                frameRate: definition.encoder.frameRate,
-                originNanos: now,
-                wallOriginNanos: clock.wallClockNanoseconds()
-            )
-        } else {
-            frameClock!.resume(at: now)
-        }
-        tick()
-    }
-
-    private func stopTicking() {
-        tickTask?.cancel()
-        tickTask = nil
-        deferredFrame = nil
-    }
-
-    private func tick() {
-        guard var frameClock, !ended else { return }
-        let now = clock.nanoseconds()
-        let taken = frameClock.take(at: now)
-        if let frame = taken.frame {
-            if taken.skipped > 0 {
-                counters.framesSkipped.wrappingAdd(Int(taken.skipped), ordering: .relaxed)
-            }
-            if encodeInFlight {
-                // A newer slot supersedes a deferred one: that one is dropped.
-                if deferredFrame != nil { counters.framesSkipped.wrappingAdd(1, ordering: .relaxed) }
-                deferredFrame = frame
-            } else {
-                submitEncode(frame: frame, clock: frameClock)
-            }
-        }
-        self.frameClock = frameClock
-        let due = frameClock.dueNanos(ofFrame: frameClock.nextFrame)
-        tickTask = eventLoop.scheduleTask(deadline: clock.deadline(forNanoseconds: due)) { self.tick() }
-    }
-
-    /// The picture size now: the configured one, unless a fault changes it mid-stream.
-    private func wantedSize() -> (width: Int, height: Int) {
-        definition.resolutionOverride?(clock.nanoseconds()) ?? (definition.encoder.width, definition.encoder.height)
-    }
-
-    private func submitEncode(frame: Int64, clock frameClock: StreamClock) {
-        guard let pipeline else { return }
-        let size = wantedSize()
-        if size.width != pipeline.encoder.settings.width || size.height != pipeline.encoder.settings.height {
-            // A new size: a new encoder, whose first frame is an IDR with the new SPS/PPS in band.
-            self.pipeline = nil
-            _ = openPipeline()
-            return
-        }
-        encodeInFlight = true
-        let forceIDR = idrRequested
-        idrRequested = false
-        let mediaNanos = frameClock.mediaNanos(ofFrame: frame)
-        let wallNanos = frameClock.wallClockNanos(ofFrame: frame)
-        let timestamp = rtpClock.timestamp(atNanoseconds: mediaNanos)
-        let context = FrameContext(
-            frameIndex: frame,
-            mediaTime: Double(mediaNanos) / 1e9,
-            wallClockNanos: wallNanos,
-            cameraName: definition.cameraName,
-            seed: seed,
-            frameRate: definition.encoder.frameRate.framesPerSecond
-        )
-        // The encode thread packetizes into its own copy; the loop keeps the result.
-        let packetizerBefore = self.packetizer
-        let ssrc = packetizerBefore.ssrc
-        let frozen = definition.isPictureFrozen?(clock.nanoseconds()) ?? false
-        encodePool.runIfActive(eventLoop: eventLoop) { () throws -> (RTPPacketBatch?, H264Packetizer) in
-            var packetizer = packetizerBefore
-            let batch = try pipeline.makeAccessUnit(
-                frame: frame, context: context, forceIDR: forceIDR, timestamp: timestamp,
-                packetizer: &packetizer, redraw: !frozen)
-            return (batch, packetizer)
-        }.whenComplete { result in
-            self.encodeInFlight = false
-            defer { self.encodeDeferredFrame() }
-            switch result {
-            case .success(let (batch, packetizer)):
-                // A reboot while encoding replaced the packetizer: keep the new identity.
-                guard self.packetizer.ssrc == ssrc else { return }
-                self.packetizer = packetizer
-                if let batch, batch.packetCount > 0 {
-                    self.fanOut(batch, frame: frame, captureWallClockNanos: wallNanos)
-                } else if forceIDR {
-                    self.idrRequested = true
-                }
-            case .failure(let error):
-                self.idrRequested = self.idrRequested || forceIDR
-                // Jobs still queued when the server stops are cancelled: not an error.
-                if !self.ended { self.logger.error("encode failed: \(error)") }
-            }
-        }
-    }
-
-    /// Encodes the slot that came due while the last encode ran, if the stream still ticks.
-    private func encodeDeferredFrame() {
-        guard let frame = deferredFrame else { return }
-        deferredFrame = nil
-        guard let frameClock, tickTask != nil, !ended else {
-            counters.framesSkipped.wrappingAdd(1, ordering: .relaxed)
-            return
-        }
-        submitEncode(frame: frame, clock: frameClock)
-    }
-
-    // MARK: - Fan-out
-
-    private func fanOut(_ batch: RTPPacketBatch, frame: Int64, captureWallClockNanos: Int64) {
-        counters.framesEncoded.wrappingAdd(1, ordering: .relaxed)
-        counters.packetsProduced.wrappingAdd(batch.packetCount, ordering: .relaxed)
-        guard isWatched else { return }
-        let buffer = allocator.buffer(bytes: batch.bytes)
-        let packets = batch.packetRanges.map { range in
-            buffer.getSlice(at: range.lowerBound, length: range.count)!
-        }
-        let delivery = RTPDelivery(
-            packets: packets,
-            rtpTimestamp: batch.timestamp,
-            firstSequenceNumber: batch.firstSequenceNumber,
-            ssrc: packetizer.ssrc,
-            isIDR: batch.containsIDR,
-            payloadOctets: batch.payloadOctets,
-            captureWallClockNanos: captureWallClockNanos,
-            frameIndex: frame
-        )
-        for (key, viewer) in pendingViewers where batch.containsIDR || joinAnywhere.contains(key) {
-            viewer.streamWillStart(
-                firstSequenceNumber: batch.firstSequenceNumber,
-                rtpTimestamp: batch.timestamp,
-                captureWallClockNanos: captureWallClockNanos
-            )
-            viewers[key] = viewer
-            pendingViewers.removeValue(forKey: key)
-            joinAnywhere.remove(key)
-            counters.activeViewers.wrappingAdd(1, ordering: .relaxed)
-        }
-        for viewer in viewers.values {
-            viewer.deliver(delivery)
-        }
+        eventLoop.submit { self.source != nil }
     }
 }

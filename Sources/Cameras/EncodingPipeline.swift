@@ -2,10 +2,10 @@ import Frames
 import H264
 import RTP
 
-/// The per-stream work done for each frame: render into the encoder's picture,
-/// encode, packetize. Exactly one encode job of a stream runs at a time, so the
-/// encoder, source and packetizer are never touched concurrently.
-public final class EncodingPipeline: @unchecked Sendable {
+/// The synthetic media source: render the scene into the encoder's picture, encode with
+/// x264, packetize. Exactly one request of a stream runs at a time, so the encoder,
+/// renderer and packetizer are never touched concurrently.
+public final class EncodingPipeline: MediaSource, @unchecked Sendable {
     public let encoder: H264Encoder
     public let source: any FrameSource
     public let parameterSets: ParameterSets
@@ -16,19 +16,15 @@ public final class EncodingPipeline: @unchecked Sendable {
         parameterSets = try encoder.parameterSets()
     }
 
-    /// Renders, encodes and packetizes frame `index`. Returns nil when x264 produced nothing.
-    public func makeAccessUnit(
-        frame index: Int64,
-        context: FrameContext,
-        forceIDR: Bool,
-        timestamp: UInt32,
-        packetizer: inout H264Packetizer,
-        redraw: Bool = true
-    ) throws -> RTPPacketBatch? {
+    /// Renders, encodes and packetizes one frame. Returns nil when x264 produced nothing.
+    public func makeAccessUnit(_ request: AccessUnitRequest, packetizer: inout H264Packetizer) throws -> RTPPacketBatch? {
         // Without a redraw the encoder sees the previous picture again (a frozen picture).
-        if redraw { source.render(into: encoder.inputPicture, context: context) }
-        return try encoder.encode(frameIndex: index, forceIDR: forceIDR) { nalUnits, _ in
-            packetizer.packetize(nalUnits: nalUnits, timestamp: timestamp)
+        if request.redraw { source.render(into: encoder.inputPicture, context: request.context) }
+        return try encoder.encode(frameIndex: request.frame, forceIDR: request.forceIDR) { nalUnits, _ in
+            packetizer.packetize(nalUnits: nalUnits, timestamp: request.rtpTimestamp)
         }
     }
+
+    /// Nothing to do: x264 and the renderer are freed with the last reference to the pipeline.
+    public func close() {}
 }

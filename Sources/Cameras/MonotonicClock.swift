@@ -1,7 +1,8 @@
 import Foundation
 import NIOCore
 
-/// Where a stream reads the time. Tests inject a fake one.
+/// Where streams and sessions read the time. `CameraStream` hands its readings to its
+/// state machine (`ClockReading`); the state machine's tests read a fake clock they move by hand.
 public protocol MonotonicClock: Sendable {
     /// Monotonic nanoseconds from an arbitrary origin.
     func nanoseconds() -> Int64

@@ -1,4 +1,5 @@
 import NIOCore
+import RTP
 
 /// One access unit's RTP packets, serialized once per stream and shared by every viewer.
 /// `packets` are slices of one buffer, so handing them to many viewers copies nothing.
@@ -15,10 +16,13 @@ public struct RTPDelivery: Sendable {
     public var captureWallClockNanos: Int64
     /// Index of the frame in the stream's frame clock.
     public var frameIndex: Int64
+    /// The payload format the packets are in (payload type, clock rate).
+    public var format: RTPPayloadFormat
 
     public init(
         packets: [ByteBuffer], rtpTimestamp: UInt32, firstSequenceNumber: UInt16, ssrc: UInt32,
-        isIDR: Bool, payloadOctets: Int, captureWallClockNanos: Int64, frameIndex: Int64
+        isIDR: Bool, payloadOctets: Int, captureWallClockNanos: Int64, frameIndex: Int64,
+        format: RTPPayloadFormat = .h264
     ) {
         self.packets = packets
         self.rtpTimestamp = rtpTimestamp
@@ -28,6 +32,7 @@ public struct RTPDelivery: Sendable {
         self.payloadOctets = payloadOctets
         self.captureWallClockNanos = captureWallClockNanos
         self.frameIndex = frameIndex
+        self.format = format
     }
 }
 

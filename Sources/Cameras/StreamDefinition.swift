@@ -1,5 +1,6 @@
 import Frames
 import H264
+import RTP
 
 /// Everything needed to run one stream of one camera: what to draw, how to encode
 /// it and how to packetize it.
@@ -9,6 +10,8 @@ public struct StreamDefinition: Sendable {
     /// The stream's name within its camera (`main`, `sub`).
     public var streamName: String
     public var encoder: EncoderSettings
+    /// The RTP payload format: payload type and clock rate for the packets, `a=rtpmap` for the SDP.
+    public var format: RTPPayloadFormat
     /// Largest RTP packet, header included (the MTU budget).
     public var maxPacketSize: Int
     /// How long the encoder lingers after the last viewer leaves before it is closed.
@@ -19,17 +22,19 @@ public struct StreamDefinition: Sendable {
     public var seed: UInt64?
     /// Makes the frame source for this stream's size. Called on an encode thread.
     public var makeSource: @Sendable (_ width: Int, _ height: Int) throws -> any FrameSource
-    /// True while the picture must not change (a frozen-picture fault), given the
-    /// monotonic time in nanoseconds; frames keep coming, showing the same picture.
-    public var isPictureFrozen: (@Sendable (_ nanoseconds: Int64) -> Bool)?
-    /// A picture size that replaces the configured one (a resolution-change fault),
-    /// given the monotonic time in nanoseconds; nil keeps the configured size.
-    public var resolutionOverride: (@Sendable (_ nanoseconds: Int64) -> (width: Int, height: Int)?)?
+    /// Opens the stream's media source for `sized` (this definition, with the encoder's
+    /// width and height set to the picture size wanted now). Called on an encode thread.
+    /// The default is the synthetic source: `makeSource` rendered and encoded by x264.
+    public var openMediaSource: @Sendable (_ sized: StreamDefinition) throws -> any MediaSource
+    /// The camera's picture faults when the stream starts; `CameraStream.setPictureFaults`
+    /// replaces them while it runs.
+    public var pictureFaults: PictureFaults
 
     public init(
         cameraName: String,
         streamName: String = "main",
         encoder: EncoderSettings,
+        format: RTPPayloadFormat = .h264,
         maxPacketSize: Int = 1400,
         idleStopDelayNanoseconds: Int64 = 5_000_000_000,
         alwaysOn: Bool = false,
@@ -39,10 +44,16 @@ public struct StreamDefinition: Sendable {
         self.cameraName = cameraName
         self.streamName = streamName
         self.encoder = encoder
+        self.format = format
         self.maxPacketSize = maxPacketSize
         self.idleStopDelayNanoseconds = idleStopDelayNanoseconds
         self.alwaysOn = alwaysOn
         self.seed = seed
         self.makeSource = makeSource
+        self.openMediaSource = { sized in try EncodingPipeline(definition: sized) }
+        self.pictureFaults = .none
     }
+
+    /// The configured picture size.
+    public var size: PictureSize { PictureSize(width: encoder.width, height: encoder.height) }
 }

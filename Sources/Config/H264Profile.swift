@@ -4,7 +4,8 @@ import Spelling
 public enum H264Profile: String, Sendable, Equatable, Hashable, CaseIterable {
     /// Constrained Baseline: no B-frames, no CABAC; for the simplest decoders.
     case baseline
-    /// Main: adds B-frames and CABAC.
+    /// Main: adds CABAC (the profile allows B-frames, but camsim's encoder never makes
+    /// them, so every frame is sent in display order).
     case main
     /// High: adds 8x8 transforms; what most cameras send.
     case high

@@ -43,17 +43,16 @@ public struct FaultProfile: Sendable, Equatable, Hashable {
 
     /// The faults in force at `elapsed`, without schedule: this profile's own
     /// faults while its schedule is active (always, without a schedule), with
-    /// the profiles of active timeline entries layered on top. Names are looked
-    /// up in `catalog`, then in ``FaultPresets/named``; unknown names are skipped
-    /// (parsing already rejects them), and the schedules of layered profiles are ignored.
-    public func effective(at elapsed: Int64, catalog: [String: FaultProfile] = [:]) -> FaultProfile {
+    /// the profiles of active timeline entries layered on top. Layers are the profiles
+    /// their names resolved to at load (``resolvingLayers(in:)``); an entry never
+    /// resolved adds nothing. The schedules of layered profiles are ignored.
+    public func effective(at elapsed: Int64) -> FaultProfile {
         guard let schedule else { return self }
         var result = schedule.isActive(at: elapsed) ? self : .empty
         result.schedule = nil
-        for name in schedule.activeProfileNames(at: elapsed) {
-            guard var layer = catalog[name] ?? FaultPresets.named[name] else { continue }
-            layer.schedule = nil
-            result = result.merged(with: layer)
+        for layer in schedule.activeLayers(at: elapsed) {
+            guard let profile = layer.profile else { continue }
+            result = result.merged(with: profile)
         }
         return result
     }

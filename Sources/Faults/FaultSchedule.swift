@@ -48,11 +48,39 @@ public struct FaultSchedule: Sendable, Equatable, Hashable {
 
     /// Names of the profiles applied by timeline entries at `elapsed`, in timeline order.
     public func activeProfileNames(at elapsed: Int64) -> [String] {
+        activeLayers(at: elapsed).map(\.name)
+    }
+
+    /// The timeline's `apply` entries in force at `elapsed`, in timeline order, with the
+    /// profile each resolved to at load (nil when it was never resolved).
+    public func activeLayers(at elapsed: Int64) -> [(name: String, profile: FaultProfile?)] {
         guard let phase = phase(at: elapsed) else { return [] }
         return timeline.compactMap { entry in
-            guard case .apply(let name) = entry.action, covers(entry, phase: phase) else { return nil }
-            return name
+            guard case .apply(let name, let profile) = entry.action, covers(entry, phase: phase) else { return nil }
+            return (name, profile)
         }
+    }
+
+    /// The first elapsed time after `elapsed` at which the window or the set of timeline
+    /// entries in force may change; nil when nothing changes again. Between the two,
+    /// ``FaultProfile/effective(at:)`` gives the same answer, so a caller can keep it.
+    public func nextChange(after elapsed: Int64) -> Int64? {
+        guard let phase = phase(at: elapsed) else { return start }
+        let cycle = every.flatMap { $0 > 0 ? $0 : nil }
+        var next: Int64?
+        func consider(_ edge: Int64) {
+            guard edge > phase, cycle.map({ edge <= $0 }) ?? true else { return }
+            next = min(next ?? edge, edge)
+        }
+        if let duration { consider(duration) }
+        for entry in timeline {
+            consider(entry.at)
+            if let length = entry.duration ?? (entry.action == .reboot ? Self.defaultRebootDowntime : nil) {
+                consider(entry.at + length)
+            }
+        }
+        if let cycle { consider(cycle) }
+        return next.map { elapsed - phase + $0 }
     }
 
     /// Whether a timeline reboot keeps the camera down at `elapsed`.
@@ -93,8 +121,10 @@ public struct TimelineEntry: Sendable, Equatable, Hashable {
 
 /// What a timeline entry does.
 public enum TimelineAction: Sendable, Equatable, Hashable {
-    /// Layer the named profile (from the configuration or the presets) on top.
-    case apply(String)
+    /// Layer the named profile (from the configuration or the presets) on top. The
+    /// parser records the name; loading resolves it into the profile
+    /// (``FaultProfile/resolvingLayers(in:)``), so nothing is looked up by name at run time.
+    case apply(String, FaultProfile? = nil)
     /// Reboot the camera; it is down for the entry's duration.
     case reboot
 }

@@ -120,7 +120,7 @@ public struct MediaFaultModel: Sendable {
 
     /// What to add to RTP timestamps at `elapsed`, in ticks of `clockRate` Hz
     /// (0 before the jump). The sender adds it modulo 2³².
-    public func rtpTimestampOffset(at elapsed: Int64, clockRate: Int = 90_000) -> Int64 {
+    public func rtpTimestampOffset(at elapsed: Int64, clockRate: Int) -> Int64 {
         guard let jump = profile.timestampJump, elapsed >= jump.at else { return 0 }
         // ticks = offset[ns] × clockRate / 10⁹, rounded toward zero.
         return jump.offset * Int64(clockRate) / FaultTime.second

@@ -1,8 +1,13 @@
 import H264Syntax
+import NIOCore
 
 /// Turns the NAL units of one H.264 access unit into RTP packets (RFC 6184,
 /// packetization-mode=1). Payload layout is decided by `H264Payloader`; this type writes
-/// the RTP headers and copies the NAL bytes, once, into one `RTPPacketBatch`.
+/// the RTP headers and copies the NAL bytes, once, into one `ByteBuffer` whose slices are
+/// the packets that fan-out hands to every viewer.
+///
+/// The buffer's storage is reused for the next access unit once nobody holds a packet of
+/// the previous one, so a stream whose viewers keep up allocates no packet memory in steady state.
 public struct H264Packetizer: Sendable {
     /// Smallest `maxPacketSize` accepted: an RTP header plus one FU-A octet.
     public static let minimumMaxPacketSize = RTPHeader.fixedSize + H264Payloader.minimumBudget
@@ -12,9 +17,14 @@ public struct H264Packetizer: Sendable {
     public private(set) var nextSequenceNumber: UInt16
     /// Largest RTP packet (header included) produced.
     public let maxPacketSize: Int
+    /// Where the next access unit is written; shared with the batches it returned until they go.
+    private var storage = ByteBuffer()
 
     /// `maxPacketSize` below `minimumMaxPacketSize` is raised to it.
-    public init(ssrc: UInt32, initialSequenceNumber: UInt16, payloadType: UInt8 = 96, maxPacketSize: Int = 1400) {
+    public init(
+        ssrc: UInt32, initialSequenceNumber: UInt16,
+        payloadType: UInt8 = RTPPayloadFormat.h264.payloadType, maxPacketSize: Int = 1400
+    ) {
         self.ssrc = ssrc
         self.payloadType = payloadType
         self.nextSequenceNumber = initialSequenceNumber
@@ -42,13 +52,9 @@ public struct H264Packetizer: Sendable {
         }
 
         let payloadOctets = layouts.reduce(0) { $0 + $1.size }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(payloadOctets + layouts.count * RTPHeader.fixedSize)
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(layouts.count)
-
+        // Allocates only when a packet of an earlier batch is still held, or the unit is bigger.
+        storage.clear(minimumCapacity: payloadOctets + layouts.count * RTPHeader.fixedSize)
         for (index, layout) in layouts.enumerated() {
-            let start = bytes.count
             let header = RTPHeader(
                 marker: index == layouts.count - 1,
                 payloadType: payloadType,
@@ -56,14 +62,22 @@ public struct H264Packetizer: Sendable {
                 timestamp: timestamp,
                 ssrc: ssrc
             )
-            header.write(into: &bytes)
-            Self.writePayload(layout.kind, nalUnits: nalUnits, into: &bytes)
-            ranges.append(start..<bytes.count)
+            header.write(into: &storage)
+            Self.writePayload(layout.kind, nalUnits: nalUnits, into: &storage)
             nextSequenceNumber &+= 1
         }
+        // Slices are cut once everything is written: each shares the storage, none copies.
+        var packets: [ByteBuffer] = []
+        packets.reserveCapacity(layouts.count)
+        var offset = storage.readerIndex
+        for layout in layouts {
+            let size = RTPHeader.fixedSize + layout.size
+            packets.append(storage.getSlice(at: offset, length: size)!)
+            offset += size
+        }
         return RTPPacketBatch(
-            bytes: bytes,
-            packetRanges: ranges,
+            bytes: storage,
+            packets: packets,
             timestamp: timestamp,
             firstSequenceNumber: first,
             containsIDR: containsIDR,
@@ -86,10 +100,10 @@ public struct H264Packetizer: Sendable {
         }
     }
 
-    private static func writePayload(_ kind: H264PayloadLayout.Kind, nalUnits: [UnsafeRawBufferPointer], into bytes: inout [UInt8]) {
+    private static func writePayload(_ kind: H264PayloadLayout.Kind, nalUnits: [UnsafeRawBufferPointer], into buffer: inout ByteBuffer) {
         switch kind {
         case .single(let nal):
-            bytes.append(contentsOf: nalUnits[nal])
+            buffer.writeBytes(nalUnits[nal])
 
         case .stapA(let nals):
             // RFC 6184 §5.7.1: STAP-A NAL HDR | NALU 1 Size | NALU 1 HDR | NALU 1 Data | ...
@@ -101,10 +115,10 @@ public struct H264Packetizer: Sendable {
                 forbidden = forbidden || header.forbidden
                 nri = max(nri, header.nri)
             }
-            bytes.append(H264NALHeader(forbidden: forbidden, nri: nri, type: H264NALType.stapA).rawValue)
+            buffer.writeInteger(H264NALHeader(forbidden: forbidden, nri: nri, type: H264NALType.stapA).rawValue)
             for nal in nals {
-                bytes.appendBigEndian(UInt16(nalUnits[nal].count))
-                bytes.append(contentsOf: nalUnits[nal])
+                buffer.writeInteger(UInt16(nalUnits[nal].count))
+                buffer.writeBytes(nalUnits[nal])
             }
 
         case .fuA(let nal, let range, let isStart, let isEnd):
@@ -115,12 +129,12 @@ public struct H264Packetizer: Sendable {
             //     |S|E|R|  Type   |
             //     +---------------+
             let header = nalUnits[nal][0]
-            bytes.append(header & ~H264NALHeader.typeMask | H264NALType.fuA)
+            buffer.writeInteger(header & ~H264NALHeader.typeMask | H264NALType.fuA)
             var fuHeader = header & H264NALHeader.typeMask
             if isStart { fuHeader |= H264FUHeader.startMask }
             if isEnd { fuHeader |= H264FUHeader.endMask }
-            bytes.append(fuHeader)
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: nalUnits[nal][range]))
+            buffer.writeInteger(fuHeader)
+            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: nalUnits[nal][range]))
         }
     }
 }

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// The fixed RTP header plus its CSRC list and optional header extension (RFC 3550 §5.1).
 ///
 ///      0                   1                   2                   3
@@ -83,6 +85,24 @@ public struct RTPHeader: Hashable, Sendable {
         bytes.appendBigEndian(ssrc)
         for index in 0..<csrcCount { bytes.appendBigEndian(csrcs[index]) }
         headerExtension?.write(into: &bytes)
+    }
+
+    /// Writes the same octets as `write(into:)` at the buffer's writer index.
+    public func write(into buffer: inout ByteBuffer) {
+        let csrcCount = min(csrcs.count, Self.maxCSRCCount)
+        var first = Self.version << Self.versionShift | UInt8(csrcCount)
+        if padding { first |= Self.paddingMask }
+        if headerExtension != nil { first |= Self.extensionMask }
+        var second = payloadType & Self.payloadTypeMask
+        if marker { second |= Self.markerMask }
+        // Network byte order (RFC 3550 §4) is ByteBuffer's default.
+        buffer.writeInteger(first)
+        buffer.writeInteger(second)
+        buffer.writeInteger(sequenceNumber)
+        buffer.writeInteger(timestamp)
+        buffer.writeInteger(ssrc)
+        for index in 0..<csrcCount { buffer.writeInteger(csrcs[index]) }
+        headerExtension?.write(into: &buffer)
     }
 
     /// Parses a whole RTP packet. `payloadRange` holds offsets from the start of `bytes`,

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// An RTP header extension (RFC 3550 §5.3.1): a 16-bit profile-defined value and
 /// data that occupies a whole number of 32-bit words.
 ///
@@ -35,5 +37,14 @@ public struct RTPHeaderExtension: Hashable, Sendable {
         bytes.appendBigEndian(UInt16(words))
         bytes.append(contentsOf: data[0..<dataSize])
         for _ in dataSize..<(words * 4) { bytes.append(0) }
+    }
+
+    func write(into buffer: inout ByteBuffer) {
+        let dataSize = min(data.count, Self.maxDataSize)
+        let words = (dataSize + 3) / 4
+        buffer.writeInteger(profile)
+        buffer.writeInteger(UInt16(words))
+        buffer.writeBytes(data[0..<dataSize])
+        buffer.writeRepeatingByte(0, count: words * 4 - dataSize)
     }
 }

@@ -1,10 +1,12 @@
-/// Every RTP packet of one access unit, serialized back to back in one array so that it can be
-/// sent to many receivers by slicing, without copying.
+import NIOCore
+
+/// Every RTP packet of one access unit, written back to back into one `ByteBuffer`, so that
+/// it can be sent to many receivers as slices of that buffer, without copying.
 public struct RTPPacketBatch: Sendable {
-    /// The packets, each a header followed by its payload.
-    public var bytes: [UInt8]
-    /// Where each packet lies in `bytes`, in sequence-number order.
-    public var packetRanges: [Range<Int>]
+    /// The packets, each a header followed by its payload, back to back.
+    public var bytes: ByteBuffer
+    /// The packets in sequence-number order, each a slice of `bytes` (no copy).
+    public var packets: [ByteBuffer]
     /// RTP timestamp shared by every packet of the batch.
     public var timestamp: UInt32
     /// Sequence number of the first packet; the others follow with wrapping increments.
@@ -15,25 +17,25 @@ public struct RTPPacketBatch: Sendable {
     public var payloadOctets: Int
 
     public init(
-        bytes: [UInt8] = [],
-        packetRanges: [Range<Int>] = [],
+        bytes: ByteBuffer = ByteBuffer(),
+        packets: [ByteBuffer] = [],
         timestamp: UInt32,
         firstSequenceNumber: UInt16,
         containsIDR: Bool = false,
         payloadOctets: Int = 0
     ) {
         self.bytes = bytes
-        self.packetRanges = packetRanges
+        self.packets = packets
         self.timestamp = timestamp
         self.firstSequenceNumber = firstSequenceNumber
         self.containsIDR = containsIDR
         self.payloadOctets = payloadOctets
     }
 
-    public var packetCount: Int { packetRanges.count }
+    public var packetCount: Int { packets.count }
 
     /// The packet at `index` (0-based), sharing storage with `bytes`.
-    public func packet(at index: Int) -> ArraySlice<UInt8> { bytes[packetRanges[index]] }
+    public func packet(at index: Int) -> ByteBuffer { packets[index] }
 
     /// Sequence number of the packet at `index`.
     public func sequenceNumber(at index: Int) -> UInt16 {

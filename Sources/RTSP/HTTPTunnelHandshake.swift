@@ -70,18 +70,27 @@ public struct HTTPTunnelHandshake: Hashable, Sendable {
             + "Content-Type: application/x-rtsp-tunnelled\r\n\r\n").utf8)
     }
 
-    /// Index just past the blank line that ends the header block, or nil.
+    /// Index just past the blank line that ends the header block, or nil. Lines end in CRLF,
+    /// LF or CR alone, as in RTSP (RFC 2326 §4): a CR ends its line at once, so a client that
+    /// ends lines in CR is answered; an LF right after it is taken with it when it is there
+    /// already, and otherwise is left to the bytes after the header block, where the tunnel
+    /// skips it (whitespace in the base64 stream, a blank line in the RTSP stream).
     private static func headerEnd(_ bytes: some RandomAccessCollection<UInt8>) -> Int? {
-        var previousNewline = false
+        let window = Array(bytes.prefix(maximumHeaderBlockLength + 1))
         var index = 0
-        for byte in bytes.prefix(maximumHeaderBlockLength) {
+        var lineLength = 0
+        var sawLine = false
+        while index < min(window.count, maximumHeaderBlockLength) {
+            let byte = window[index]
             index += 1
-            if byte == UInt8(ascii: "\n") {
-                if previousNewline { return index }
-                previousNewline = true
-            } else if byte != UInt8(ascii: "\r") {
-                previousNewline = false
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                lineLength += 1
+                continue
             }
+            if byte == UInt8(ascii: "\r"), index < window.count, window[index] == UInt8(ascii: "\n") { index += 1 }
+            if lineLength == 0, sawLine { return index }
+            sawLine = true
+            lineLength = 0
         }
         return nil
     }

@@ -2,6 +2,10 @@
 /// (RFC 2326 §6) and interleaved binary frames (RFC 2326 §10.12), in any mix. Feed bytes with
 /// `append` and take events with `next()` until it returns nil (more bytes needed). The
 /// events do not depend on how the stream was split into chunks.
+///
+/// Lines end in CRLF, LF or CR alone (RFC 2326 §4). A line that ends in CR is complete at
+/// once, so a client that ends its lines in CR is answered without waiting; an LF right after
+/// that CR, in the same chunk or the next, is the rest of a CRLF and is skipped.
 public struct RTSPMessageParser: Sendable {
     /// Buffered bytes already consumed beyond which the buffer is compacted.
     static let compactionThreshold = 4096
@@ -16,8 +20,10 @@ public struct RTSPMessageParser: Sendable {
 
     private var buffer: [UInt8] = []
     private var readIndex = 0
-    /// Where the search for the current line's LF resumes, so partial lines are scanned once.
+    /// Where the search for the current line's end resumes, so partial lines are scanned once.
     private var scanIndex = 0
+    /// The last line ended in CR: an LF that comes next belongs to it.
+    private var skipsLineFeed = false
     private var state: State = .idle
 
     private struct Pending: Sendable {
@@ -51,6 +57,14 @@ public struct RTSPMessageParser: Sendable {
     /// Bytes received but not yet turned into events.
     public var bufferedByteCount: Int { buffer.count - readIndex }
 
+    /// True when no message is partly received: every byte so far became an event (or was a
+    /// blank line between messages). Read after `next()` returned nil. A server times out
+    /// a connection that stays mid-message too long.
+    public var isBetweenMessages: Bool {
+        guard case .idle = state else { return false }
+        return buffer[readIndex...].allSatisfy { $0 == 0x0D || $0 == 0x0A }
+    }
+
     public mutating func append(_ bytes: some Collection<UInt8>) {
         guard !hasFailed else { return }
         compact()
@@ -64,7 +78,9 @@ public struct RTSPMessageParser: Sendable {
             case .failed:
                 return nil
             case .idle:
-                // Blank lines between messages are ignored (RFC 2326 §4 via RFC 2616 §4.1).
+                // Blank lines between messages are ignored (RFC 2326 §4 via RFC 2616 §4.1),
+                // and with them the LF of a CRLF that ended the last message.
+                skipsLineFeed = false
                 while readIndex < buffer.count, buffer[readIndex] == 0x0D || buffer[readIndex] == 0x0A {
                     readIndex += 1
                 }
@@ -117,6 +133,13 @@ public struct RTSPMessageParser: Sendable {
                     state = .headers(pending)
                 }
             case .body(var pending, let length):
+                if skipsLineFeed, readIndex < buffer.count {
+                    // The header block ended in CR: the body starts after the LF, if one follows.
+                    if buffer[readIndex] == 0x0A { readIndex += 1 }
+                    skipsLineFeed = false
+                }
+                // Without a body there is nothing to wait for; idle skips a late LF.
+                if length > 0, skipsLineFeed { return nil }
                 guard buffer.count - readIndex >= length else { return nil }
                 pending.request.body = Array(buffer[readIndex..<(readIndex + length)])
                 readIndex += length
@@ -147,25 +170,33 @@ public struct RTSPMessageParser: Sendable {
         return .interleaved(channel: channel, payload: payload)
     }
 
-    /// The next line ending in LF (a CR before it is dropped), or why there is none yet.
-    /// A line is too long when its content, without the line ending, exceeds `limit`; that is
-    /// decided as early as possible but always the same way for the same stream.
+    /// The next line ending in CRLF, LF or CR (RFC 2326 §4), without its ending, and the bytes
+    /// it took (an LF left over from the previous line's CRLF included), or why there is none
+    /// yet. A line is too long when its content exceeds `limit`; that is decided as soon as
+    /// `limit + 1` bytes without a line ending are buffered, the same way for every split.
     private mutating func readLine(limit: Int) -> LineResult {
+        var leftover = 0
+        if skipsLineFeed {
+            guard readIndex < buffer.count else { return .needMore }
+            if buffer[readIndex] == 0x0A {
+                readIndex += 1
+                leftover = 1
+            }
+            skipsLineFeed = false
+        }
         var index = max(scanIndex, readIndex)
-        while index < buffer.count, buffer[index] != 0x0A { index += 1 }
+        while index < buffer.count, buffer[index] != 0x0A, buffer[index] != 0x0D { index += 1 }
         guard index < buffer.count else {
             scanIndex = buffer.count
-            let pending = buffer.count - readIndex
-            if pending > limit + 1 || (pending == limit + 1 && buffer[buffer.count - 1] != 0x0D) {
-                return .tooLong
-            }
-            return .needMore
+            // The leftover LF is skipped again, and counted, when this line completes.
+            readIndex -= leftover
+            skipsLineFeed = leftover == 1
+            return buffer.count - readIndex - leftover > limit ? .tooLong : .needMore
         }
-        var end = index
-        if end > readIndex, buffer[end - 1] == 0x0D { end -= 1 }
-        guard end - readIndex <= limit else { return .tooLong }
-        let range = readIndex..<end
-        let consumed = index + 1 - readIndex
+        guard index - readIndex <= limit else { return .tooLong }
+        let range = readIndex..<index
+        skipsLineFeed = buffer[index] == 0x0D
+        let consumed = index + 1 - readIndex + leftover
         readIndex = index + 1
         scanIndex = readIndex
         return .line(range, consumed: consumed)
@@ -178,6 +209,7 @@ public struct RTSPMessageParser: Sendable {
         buffer = []
         readIndex = 0
         scanIndex = 0
+        skipsLineFeed = false
         return .malformed(error)
     }
 

@@ -1,94 +1,63 @@
-/// Why a Range header (RFC 2326 §12.29) was rejected.
+/// Why a Range header (RFC 2326 §12.29) was rejected. `status` says how a server answers:
+/// a range that does not parse is a bad request, a backwards one an invalid range.
 public enum RangeHeaderError: Error, Hashable, Sendable {
     case empty
     case tooLong(length: Int, limit: Int)
-    /// A unit other than `npt` (`smpte`, `clock`, ...), which this server does not support.
+    /// A unit other than `npt`, `smpte`, `smpte-30-drop`, `smpte-25` or `clock`.
     case unsupportedUnit(String)
-    /// No `-` between start and end, or neither is present.
+    /// No `unit=`, not exactly one `-` between start and end, or neither is present.
     case malformedRange(String)
+    /// A start or end that is not a time of the range's unit (`nan`, `99:99:99`, `garbage`).
     case invalidTime(String)
+    /// The `time=` parameter is not a UTC time (RFC 2326 §3.7).
+    case invalidTimeParameter(String)
     /// The end lies before the start.
     case endBeforeStart(String)
-}
 
-/// A normal play time (RFC 2326 §3.6): `now` or seconds from the start of the presentation.
-public enum NPTTime: Hashable, Sendable, CustomStringConvertible {
-    /// Most digits in any numeric part of a time.
-    public static let maximumDigits = 12
-
-    case now
-    case seconds(Double)
-
-    /// `npt-time = "now" | npt-sec | npt-hhmmss` (RFC 2326 §3.6).
-    public init?(parsing text: String) {
-        if text == "now" {
-            self = .now
-            return
-        }
-        let clock = text.split(separator: ":", omittingEmptySubsequences: false)
-        switch clock.count {
-        case 1:
-            guard let seconds = Self.decimal(text) else { return nil }
-            self = .seconds(seconds)
-        case 3:
-            // npt-hhmmss = npt-hh ":" npt-mm ":" npt-ss [ "." *DIGIT ]; mm and ss are 0...59.
-            guard let hours = HeaderSyntax.parseDigits(clock[0], maxDigits: Self.maximumDigits),
-                  clock[1].utf8.count == 2, let minutes = HeaderSyntax.parseDigits(clock[1], maxDigits: 2),
-                  minutes < 60,
-                  clock[2].utf8.prefix(while: HeaderSyntax.isDigit).count == 2,
-                  let seconds = Self.decimal(clock[2]), seconds < 60
-            else { return nil }
-            self = .seconds(Double(hours) * 3600 + Double(minutes) * 60 + seconds)
-        default:
-            return nil
-        }
-    }
-
-    /// `1*DIGIT [ "." *DIGIT ]`.
-    private static func decimal(_ text: some StringProtocol) -> Double? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, HeaderSyntax.parseDigits(parts[0], maxDigits: maximumDigits) != nil else {
-            return nil
-        }
-        if parts.count == 2, !parts[1].isEmpty,
-           HeaderSyntax.parseDigits(parts[1], maxDigits: maximumDigits) == nil {
-            return nil
-        }
-        return Double(String(text).hasSuffix(".") ? String(text.dropLast()) : String(text))
-    }
-
-    /// `now`, or seconds with three decimals (`0.000`).
-    public var serialized: String {
+    /// 457 Invalid Range for a backwards range (RFC 2326 §11.3.7), 400 Bad Request for
+    /// everything that does not parse.
+    public var status: RTSPStatus {
         switch self {
-        case .now:
-            return "now"
-        case .seconds(let value):
-            let millis = Int((value * 1000).rounded())
-            let fraction = String(millis % 1000)
-            return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        case .endBeforeStart: .invalidRange
+        case .empty, .tooLong, .unsupportedUnit, .malformedRange, .invalidTime, .invalidTimeParameter: .badRequest
         }
     }
 
-    public var description: String { serialized }
+    /// True when the text is not a range at all (as opposed to a range that runs backwards).
+    public var isMalformed: Bool { status == .badRequest }
 }
 
-/// The Range header with normal play time (RFC 2326 §3.6, §12.29): `npt=start-[end]` or
-/// `npt=-end`, optionally followed by `;time=` (kept verbatim).
+/// The range itself, in one of the three units of RFC 2326 §3.5-§3.7. A missing start is
+/// the `-end` form (RFC 7826 allows it for every unit; RFC 2326 only for `npt`); a missing
+/// end means "to the end".
+public enum RangeSpecifier: Hashable, Sendable {
+    /// `npt=start-[end]` or `npt=-end` (RFC 2326 §3.6).
+    case npt(start: NPTTime?, end: NPTTime?)
+    /// `smpte=start-[end]` and its drop-frame and 25 fps variants (RFC 2326 §3.5).
+    case smpte(SMPTEFormat, start: SMPTETime?, end: SMPTETime?)
+    /// `clock=start-[end]` in UTC (RFC 2326 §3.7).
+    case clock(start: UTCTime?, end: UTCTime?)
+}
+
+/// The Range header (RFC 2326 §12.29): one range in normal play time, SMPTE timecode or
+/// absolute time, optionally followed by `;time=` (the UTC time at which it applies).
 public struct RangeHeader: Hashable, Sendable, CustomStringConvertible {
     public static let headerName = "Range"
     /// Longest header value accepted.
     public static let maximumLength = 256
 
-    /// Nil only in the `npt=-end` form.
-    public var start: NPTTime?
-    public var end: NPTTime?
-    /// The `time=` parameter, verbatim.
-    public var time: String?
+    public var specifier: RangeSpecifier
+    /// The `time=` parameter: when the range is to take effect.
+    public var time: UTCTime?
 
-    public init(start: NPTTime?, end: NPTTime? = nil, time: String? = nil) {
-        self.start = start
-        self.end = end
+    public init(_ specifier: RangeSpecifier, time: UTCTime? = nil) {
+        self.specifier = specifier
         self.time = time
+    }
+
+    /// A normal play time range.
+    public init(start: NPTTime?, end: NPTTime? = nil, time: UTCTime? = nil) {
+        self.init(.npt(start: start, end: end), time: time)
     }
 
     /// `npt=now-`, the range of a live stream.
@@ -96,6 +65,8 @@ public struct RangeHeader: Hashable, Sendable, CustomStringConvertible {
     /// `npt=0.000-`.
     public static let fromBeginning = RangeHeader(start: .seconds(0))
 
+    /// Parses `unit=[start]-[end][;time=utc-time]`; units and parameter names are
+    /// case-insensitive, whitespace around the parts is allowed, other parameters are ignored.
     public static func parse(_ text: String) throws(RangeHeaderError) -> RangeHeader {
         guard text.utf8.count <= maximumLength else {
             throw .tooLong(length: text.utf8.count, limit: maximumLength)
@@ -103,26 +74,42 @@ public struct RangeHeader: Hashable, Sendable, CustomStringConvertible {
         let parts = HeaderSyntax.semicolonParts(text)
         guard !parts[0].isEmpty else { throw .empty }
         let (unit, value) = HeaderSyntax.nameValue(parts[0])
-        guard HeaderSyntax.equalsIgnoringCase(unit, "npt") else { throw .unsupportedUnit(unit) }
-        guard let value, let dash = value.firstIndex(of: "-") else { throw .malformedRange(text) }
-        let startText = HeaderSyntax.trim(value[..<dash])
-        let endText = HeaderSyntax.trim(value[value.index(after: dash)...])
+        guard let value else { throw .malformedRange(text) }
+        let ends = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard ends.count == 2 else { throw .malformedRange(text) }
+        let startText = HeaderSyntax.trim(ends[0]), endText = HeaderSyntax.trim(ends[1])
         guard !startText.isEmpty || !endText.isEmpty else { throw .malformedRange(text) }
-        var header = RangeHeader(start: nil)
-        if !startText.isEmpty {
-            guard let start = NPTTime(parsing: startText) else { throw .invalidTime(startText) }
-            header.start = start
+
+        /// nil for an empty side, the time when it parses, else `.invalidTime`.
+        func side<Time>(_ text: String, _ parse: (String) -> Time?) throws(RangeHeaderError) -> Time? {
+            guard !text.isEmpty else { return nil }
+            guard let time = parse(text) else { throw .invalidTime(text) }
+            return time
         }
-        if !endText.isEmpty {
-            guard let end = NPTTime(parsing: endText) else { throw .invalidTime(endText) }
-            header.end = end
-        }
-        if case .seconds(let from)? = header.start, case .seconds(let to)? = header.end, to < from {
-            throw .endBeforeStart(text)
+        var header: RangeHeader
+        if HeaderSyntax.equalsIgnoringCase(unit, "npt") {
+            let start = try side(startText) { NPTTime(parsing: $0) }
+            let end = try side(endText) { NPTTime(parsing: $0) }
+            if let start, let end, end.isBefore(start) { throw .endBeforeStart(text) }
+            header = RangeHeader(.npt(start: start, end: end))
+        } else if let format = SMPTEFormat(unit: unit) {
+            let start = try side(startText) { SMPTETime(parsing: $0, format: format) }
+            let end = try side(endText) { SMPTETime(parsing: $0, format: format) }
+            if let start, let end, end.isBefore(start) { throw .endBeforeStart(text) }
+            header = RangeHeader(.smpte(format, start: start, end: end))
+        } else if HeaderSyntax.equalsIgnoringCase(unit, "clock") {
+            let start = try side(startText) { UTCTime(parsing: $0) }
+            let end = try side(endText) { UTCTime(parsing: $0) }
+            if let start, let end, end.isBefore(start) { throw .endBeforeStart(text) }
+            header = RangeHeader(.clock(start: start, end: end))
+        } else {
+            throw .unsupportedUnit(unit)
         }
         for parameter in parts.dropFirst() {
             let (name, value) = HeaderSyntax.nameValue(parameter)
-            if HeaderSyntax.equalsIgnoringCase(name, "time"), let value { header.time = value }
+            guard HeaderSyntax.equalsIgnoringCase(name, "time") else { continue }
+            guard let value, let time = UTCTime(parsing: value) else { throw .invalidTimeParameter(value ?? "") }
+            header.time = time
         }
         return header
     }
@@ -132,9 +119,24 @@ public struct RangeHeader: Hashable, Sendable, CustomStringConvertible {
         self = header
     }
 
+    /// The NPT start and end, nil for the other units.
+    public var npt: (start: NPTTime?, end: NPTTime?)? {
+        guard case .npt(let start, let end) = specifier else { return nil }
+        return (start, end)
+    }
+
+    /// The canonical form: lower-case unit, no spaces, times as their types write them.
     public var serialized: String {
-        var text = "npt=" + (start?.serialized ?? "") + "-" + (end?.serialized ?? "")
-        if let time { text += ";time=\(time)" }
+        var text: String
+        switch specifier {
+        case .npt(let start, let end):
+            text = "npt=" + (start?.serialized ?? "") + "-" + (end?.serialized ?? "")
+        case .smpte(let format, let start, let end):
+            text = format.rawValue + "=" + (start?.serialized ?? "") + "-" + (end?.serialized ?? "")
+        case .clock(let start, let end):
+            text = "clock=" + (start?.serialized ?? "") + "-" + (end?.serialized ?? "")
+        }
+        if let time { text += ";time=\(time.serialized)" }
         return text
     }
 

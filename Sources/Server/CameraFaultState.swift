@@ -1,5 +1,6 @@
 import Faults
 import NIOConcurrencyHelpers
+import Synchronization
 
 /// A camera's faults at run time: the profile every viewer starts from (changeable
 /// while running), the catalog that `profile=` names come from, and the control-plane
@@ -18,11 +19,14 @@ final class CameraFaultState: Sendable {
     let seed: UInt64
     let origin: Int64
     private let state: NIOLockedValueBox<State>
+    private let profileGeneration = Atomic<Int>(0)
 
     init(profile: FaultProfile, catalog: [String: FaultProfile], seed: UInt64, origin: Int64) {
+        let catalog = catalog.mapValues { Self.resolved($0, catalog: catalog) }
         self.catalog = catalog
         self.seed = seed
         self.origin = origin
+        let profile = Self.resolved(profile, catalog: catalog)
         state = NIOLockedValueBox(State(
             profile: profile,
             control: ControlFaultModel(profile: profile.control, schedule: profile.schedule, seed: seed, origin: origin)
@@ -32,12 +36,30 @@ final class CameraFaultState: Sendable {
     /// The camera-wide profile (with its schedule).
     var profile: FaultProfile { state.withLockedValue { $0.profile } }
 
+    /// Bumped by every `setProfile`. A viewer reads this one number per access unit and
+    /// takes the lock for the profile only when it has changed.
+    var generation: Int { profileGeneration.load(ordering: .acquiring) }
+
+    /// The profile and the generation it belongs to, read together.
+    var versionedProfile: (profile: FaultProfile, generation: Int) {
+        state.withLockedValue { ($0.profile, profileGeneration.load(ordering: .relaxed)) }
+    }
+
     /// Replaces the camera-wide profile; viewers pick it up on their next frame.
     func setProfile(_ profile: FaultProfile) {
+        let profile = Self.resolved(profile, catalog: catalog)
         state.withLockedValue {
             $0.profile = profile
             $0.control = ControlFaultModel(profile: profile.control, schedule: profile.schedule, seed: seed, origin: origin)
+            profileGeneration.add(1, ordering: .releasing)
         }
+    }
+
+    /// Schedule names resolved against the camera's catalog, once, here. Loading has
+    /// already refused unknown names; a profile built in code that names a profile
+    /// nothing defines keeps that entry, which then adds nothing.
+    private static func resolved(_ profile: FaultProfile, catalog: [String: FaultProfile]) -> FaultProfile {
+        (try? profile.resolvingLayers(in: catalog)) ?? profile
     }
 
     /// The control-plane model in force now.

@@ -1,6 +1,5 @@
 import Cameras
 import Faults
-import H264
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -61,14 +60,10 @@ final class CameraRegistry: Sendable {
             var definition = definition
             // Camera-level media faults the encoder side applies: a frozen picture, a
             // resolution change, a long GOP, a declared frame rate in the SPS.
-            definition.isPictureFrozen = { now in
-                faults.profile.media.frozenPicture?.isActive(at: now - faults.origin) ?? false
-            }
-            definition.resolutionOverride = { now in faults.profile.media.resolution(at: now - faults.origin) }
-            if let gop = camera.faults.media.gopOverride { definition.encoder.gop = gop }
-            if let declared = camera.faults.media.declaredFrameRate {
-                definition.encoder.signalledFrameRate = FrameRate(declared)
-            }
+            definition.pictureFaults = PictureFaults(camera.faults.media, origin: faults.origin)
+            definition.shapeEncoder(
+                gop: camera.faults.media.gopOverride,
+                declaredFramesPerSecond: camera.faults.media.declaredFrameRate)
             return CameraStream(definition: definition, eventLoop: eventLoops.next(), encodePool: encodePool, clock: clock)
         }
         state.withLockedValue { state in

@@ -41,25 +41,37 @@ public final class CamsimServer: Service, @unchecked Sendable {
         for camera in cameras { registry.add(camera) }
     }
 
-    /// Binds the RTSP listener and the RTP/RTCP pair.
+    /// Binds the RTSP listener and an RTP/RTCP pair per event loop.
     public func start() async throws {
-        let sessions = self.sessions
         let logger = self.logger
         let ports = try await UDPMediaPorts.bind(
-            host: configuration.bindHost, range: configuration.rtpPortRange, group: group
+            host: configuration.bindHost, range: configuration.rtpPortRange,
+            loops: Array(group.makeIterator()), logger: logger
         ) { source, datagram in
-            guard let session = sessions.session(rtcpSource: source) else { return }
-            session.noteReceiverReport(datagram.readableBytesView)
+            self.receiveRTCP(from: source, datagram)
         }
         udpPorts = ports
         let limit = configuration.tcpViewerQueueLimit
+        let admission = ConnectionAdmission(maximumPerAddress: configuration.maximumConnectionsPerAddress)
         listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { channel in
+                // Before the accept handler, so it sees accepted channels and accept errors first.
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ListenerBackoffHandler(logger: logger))
+                }
+            }
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.writeBufferWaterMark, value: .init(low: limit / 2, high: limit))
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let connection = RTSPConnection(channel: channel, server: self)
+                guard admission.admit(channel) else {
+                    let refusal = ConnectionRefused(
+                        address: ConnectionAdmission.key(channel.remoteAddress), limit: admission.maximumPerAddress)
+                    logger.debug("connection refused: \(refusal)")
+                    return channel.eventLoop.makeFailedFuture(refusal)
+                }
+                return channel.eventLoop.makeCompletedFuture {
+                    let connection = RTSPConnection(channel: channel, environment: self.connectionEnvironment)
                     try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection))
                 }
             }
@@ -69,7 +81,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
             self.expireIdleSessions()
             self.rebootCamerasDue()
         }
-        logger.info("listening", metadata: ["port": "\(port)", "rtp": "\(ports.rtpPort)-\(ports.rtcpPort)"])
+        logger.info("listening", metadata: ["port": "\(port)", "rtp": "\(ports.description)"])
     }
 
     /// `Server` header and SDP tool name.

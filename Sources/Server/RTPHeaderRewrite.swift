@@ -7,11 +7,13 @@ import RTP
 /// packet is a copy; with nothing to change the packet passes untouched.
 struct RTPHeaderRewrite {
     var ssrc: UInt32 = 0
-    var payloadType: UInt8 = 96
+    var payloadType: UInt8 = RTPPayloadFormat.h264.payloadType
     var timestampOffset: UInt32 = 0
     var originalSSRC: UInt32 = 0
+    /// The payload type the stream sends (its `RTPPayloadFormat`).
+    var originalPayloadType: UInt8 = RTPPayloadFormat.h264.payloadType
 
-    var isIdentity: Bool { ssrc == originalSSRC && payloadType == 96 && timestampOffset == 0 }
+    var isIdentity: Bool { ssrc == originalSSRC && payloadType == originalPayloadType && timestampOffset == 0 }
 
     /// RFC 3550 §5.1: byte 1 holds M and PT (7 bits), bytes 4-7 the timestamp, 8-11 the SSRC.
     func apply(to packet: ByteBuffer) -> ByteBuffer {

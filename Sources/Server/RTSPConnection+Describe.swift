@@ -1,29 +1,29 @@
 import Faults
-import H264
 import NIOCore
 import RTSP
 
 extension RTSPConnection {
     /// OPTIONS (RFC 2326 §10.1). With a Session header it is also a keep-alive.
-    func options(_ request: RTSPRequest) -> RTSPResponse {
+    func options(_ context: RTSPRequestContext) -> RTSPResponse {
         var response = answer(.ok)
         response.headers.add("Public", RTSPConnection.supportedMethods)
         // A garbled or unknown Session header is no reason to refuse OPTIONS.
-        if let session = (try? namedSession(request)) ?? nil {
+        if let session = (try? context.namedSession()) ?? nil {
             response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
         }
         return response
     }
 
     /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's real SPS/PPS.
-    func describe(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
+    func describe(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
+        let request = context.request
         let mount: CameraRegistry.Mount
         let url: RTSPURL
         let faults: FaultQuery
         do throws(Refusal) {
-            mount = try self.mount(for: request)
-            url = try requestURL(request)
-            faults = try viewerFaultQuery(request, mount: mount)
+            mount = try context.requireMount()
+            url = try context.requireURL()
+            faults = try context.requireViewerFaults()
         } catch {
             return eventLoop.makeSucceededFuture(answer(error))
         }

@@ -8,40 +8,16 @@ extension RTSPConnection {
     /// The connection was dropped on purpose (camera offline or rebooting): no answer.
     struct DroppedWithoutAnswer: Error {}
 
-    /// The viewer's own faults from the URL query (`?loss=5&jitter=30ms&profile=lte`):
-    /// 400 with the reason for an unknown parameter or a bad value.
-    func viewerFaultQuery(_ request: RTSPRequest, mount: CameraRegistry.Mount) throws(Refusal) -> FaultQuery {
-        let url = try requestURL(request)
-        guard !url.queryItems.isEmpty else { return FaultQuery(profile: .empty) }
-        do {
-            return try FaultProfile.parse(query: url.queryItems, catalog: mount.faults.catalog)
-        } catch {
-            throw Refusal(.badRequest, reason: error.description)
-        }
-    }
-
-    /// The control-plane faults for a request: the camera's, with the URL query's on
-    /// top, so `?respond=SETUP:503` works without a configuration.
-    func controlFaults(for request: RTSPRequest, mount: CameraRegistry.Mount) -> ControlFaultModel {
-        guard let url = RTSPURL(parsing: request.uri), !url.queryItems.isEmpty,
-              let query = try? FaultProfile.parse(query: url.queryItems, catalog: mount.faults.catalog),
-              !query.profile.control.isEmpty
-        else { return mount.faults.control }
-        let profile = mount.faults.profile.merged(with: query.profile)
-        return ControlFaultModel(
-            profile: profile.control, schedule: profile.schedule, seed: mount.faults.seed, origin: mount.faults.origin)
-    }
-
-    /// Runs `request` under the camera's control-plane faults (the URL's on top): an
+    /// Runs a request under the camera's control-plane faults (the URL's on top): an
     /// offline or rebooting camera drops the connection unanswered; a status override
     /// answers at once; a connection reset is armed; otherwise `dispatch` answers,
     /// after the response delay when there is one.
     func underControlFaults(
-        _ request: RTSPRequest, dispatch: () -> EventLoopFuture<RTSPResponse>
+        _ context: RTSPRequestContext, dispatch: () -> EventLoopFuture<RTSPResponse>
     ) -> EventLoopFuture<RTSPResponse> {
-        guard let url = RTSPURL(parsing: request.uri), let mount = server.registry.resolve(url) else { return dispatch() }
-        let now = server.clock.nanoseconds()
-        var control = controlFaults(for: request, mount: mount)
+        guard let mount = context.mount, var control = context.control else { return dispatch() }
+        let request = context.request
+        let now = clock.nanoseconds()
         if control.isDown(at: now) {
             logger.debug("camera \(mount.cameraPath) is down: dropping the connection")
             resetConnection()
@@ -51,8 +27,9 @@ extension RTSPConnection {
         if let code = control.responseOverride(for: request.method.name, at: now) {
             return eventLoop.makeSucceededFuture(answer(RTSPStatus(code: code)))
         }
-        // The camera's own model keeps its jitter generator running across requests.
-        let delay = url.queryItems.isEmpty ? mount.faults.responseDelay(at: now) : control.responseDelay(at: now)
+        // Unless the query adds control faults, the delay comes from the camera's own
+        // model, whose jitter generator runs on across requests; `control` is a copy.
+        let delay = context.controlOverlay == nil ? mount.faults.responseDelay(at: now) : control.responseDelay(at: now)
         let response = dispatch()
         guard delay > 0 else { return response }
         let loop = eventLoop
@@ -77,7 +54,7 @@ extension RTSPConnection {
     private func armConnectionReset(_ control: ControlFaultModel) {
         guard !resetArmed, let at = control.connectionResetTime(connectedAt: connectedAt) else { return }
         resetArmed = true
-        let delay = max(0, at - server.clock.nanoseconds())
+        let delay = max(0, at - clock.nanoseconds())
         eventLoop.scheduleTask(in: .nanoseconds(delay)) {
             self.logger.debug("fault: resetting the connection")
             self.resetConnection()
@@ -88,7 +65,7 @@ extension RTSPConnection {
     /// seeded from `seed=` when given, else from the camera seed and the session id.
     func makeViewerFaults(mount: CameraRegistry.Mount, query: FaultQuery, sessionID: String) -> ViewerFaults {
         let seed = query.seed ?? SeededGenerator.derived(from: mount.faults.seed, "viewer:\(sessionID)").state
-        return ViewerFaults(camera: mount.faults, overlay: query.profile, seed: seed, origin: server.clock.nanoseconds())
+        return ViewerFaults(camera: mount.faults, overlay: query.profile, seed: seed, origin: clock.nanoseconds())
     }
 
     /// SET_PARAMETER lines `name: value` (the URL query names) change this viewer's
@@ -107,7 +84,7 @@ extension RTSPConnection {
         } catch {
             throw Refusal(.parameterNotUnderstood, reason: error.description)
         }
-        let now = server.clock.nanoseconds()
+        let now = clock.nanoseconds()
         viewer.onLoop {
             let base = clear ? FaultProfile.empty : viewer.faults.currentOverlay
             viewer.faults.setOverlay(base.merged(with: query.profile), at: now)

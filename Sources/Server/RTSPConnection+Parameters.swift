@@ -7,9 +7,10 @@ extension RTSPConnection {
     /// faults (the URL query names); GET_PARAMETER `fault_counters` reads what they did
     /// to this viewer, and to the camera's ended sessions.
     /// Other parameters get 451.
-    func parameter(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
+    func parameter(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
+        let request = context.request
         do throws(Refusal) {
-            let session = try namedSession(request)
+            let session = try context.namedSession()
             let body = TextParameters(parsing: request.body)
             var response = answer(.ok)
             if let session { response.headers.add(SessionHeader.headerName, sessionHeaderValue(session)) }

@@ -7,11 +7,13 @@ extension RTSPConnection {
     /// PLAY (RFC 2326 §10.5). The answer waits for the viewer's first access unit (an
     /// IDR requested for it), so RTP-Info carries the seq and rtptime of the first
     /// packet actually sent, and over TCP the reply precedes that packet.
-    func play(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
+    func play(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
+        let request = context.request
         do throws(Refusal) {
-            let session = try requiredSession(request)
-            let mount = try self.mount(for: request)
+            let session = try context.requireSession()
+            let mount = try context.requireMount()
             guard mount.stream === session.stream else { throw Refusal(.aggregateOperationNotAllowed) }
+            let askedForScale = try checkPlayHeaders(request)
             let action: RTSPSessionAction
             switch session.handle(.play) {
             case .success(let result): action = result
@@ -21,6 +23,8 @@ extension RTSPConnection {
             var reply = answer(.ok)
             reply.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
             reply.headers.add(RangeHeader.headerName, RangeHeader.live.serialized)
+            // The answer states the scale used (RFC 2326 §12.34): a live camera plays at 1 only.
+            if askedForScale { reply.headers.add(ScaleHeader.headerName, ScaleHeader.normal.serialized) }
             if action == .alreadyPlaying { return eventLoop.makeSucceededFuture(reply) }
             let response = reply
 

@@ -7,48 +7,61 @@ import Randomness
 extension RTSPConnection {
     /// SETUP (RFC 2326 §10.4): picks the first offered transport camsim serves and
     /// answers with exactly that one, client_port/interleaved echoed and the real
-    /// server_port pair.
-    func setup(_ request: RTSPRequest) -> RTSPResponse {
+    /// server_port pair. SETUP again on the session's track changes its transport, at
+    /// once when it is playing.
+    func setup(_ context: RTSPRequestContext) -> RTSPResponse {
+        let request = context.request
         do throws(Refusal) {
-            let mount = try self.mount(for: request)
+            let mount = try context.requireMount()
             guard let value = request.headers[TransportHeader.headerName] else { throw Refusal(.badRequest) }
-            guard let offered = try? TransportHeader.parse(value) else { throw Refusal(.badRequest) }
-            let faultQuery = try viewerFaultQuery(request, mount: mount)
-            let existing = try namedSession(request)
+            // A header none of whose alternatives parses is 400; alternatives that parse
+            // but name a transport camsim does not serve are passed over (461 if none is left).
+            let offered: [TransportSpec]
+            do throws(TransportHeaderError) {
+                offered = try TransportHeader.parseOffer(value)
+            } catch {
+                throw Refusal(error.status)
+            }
+            let faultQuery = try context.requireViewerFaults()
+            let existing = try context.namedSession()
             if let existing {
                 // One track per session: a second SETUP may only change the same track's transport.
                 guard existing.stream === mount.stream else { throw Refusal(.aggregateOperationNotAllowed) }
             }
-            let control = controlFaults(for: request, mount: mount)
-            let usable = TransportHeader(specs: offered.specs.filter { spec in
+            let control = context.controlOverlay ?? mount.faults.control
+            let usable = TransportHeader(specs: offered.filter { spec in
                 control.transportRefusal(spec.lowerTransport == .tcp ? .tcp : .udp) == nil
             })
-            guard let (transport, reply) = chooseTransport(from: usable, ssrc: mount.stream.identity.ssrc) else {
-                throw Refusal(.unsupportedTransport)
-            }
+            let (transport, reply) = try chooseTransport(from: usable, ssrc: mount.stream.identity.ssrc)
             if existing == nil {
                 let owned = ownedSessions.count
                 guard owned < RTSPConnection.maximumSessionsPerConnection else {
                     throw Refusal(.notEnoughBandwidth, reason: "at most \(RTSPConnection.maximumSessionsPerConnection) sessions per connection")
                 }
-                let watching = server.sessions.all.filter { $0.stream === mount.stream }.count
+                let watching = environment.sessions.all.filter { $0.stream === mount.stream }.count
                 if let code = control.admissionRefusal(currentViewers: watching) {
                     throw Refusal(RTSPStatus(code: code), reason: "camera allows \(control.profile.maxViewers ?? 0) viewers")
                 }
             }
             let session = existing ?? makeSession(for: mount.stream)
             if case .failure(let status) = session.handle(.setup) { throw Refusal(status) }
-            if let old = session.viewer { mount.stream.stop(old) }
             let faults = makeViewerFaults(mount: mount, query: faultQuery, sessionID: session.id)
+            guard let viewer = makeViewer(for: session, transport: transport, faults: faults) else {
+                throw Refusal(.unsupportedTransport)
+            }
+            if let old = session.viewer { mount.stream.stop(old) }
             session.keyframeOnJoin = !faults.media.suppressesIDROnJoin
-            session.setTransport(transport, viewer: makeViewer(for: session, transport: transport, faults: faults))
+            session.setTransport(transport, viewer: viewer)
+            // A new transport while playing takes effect at once (RFC 2326 §10.4): the
+            // new viewer joins the stream as PLAY would have it, on an IDR.
+            if session.isPlaying { mount.stream.play(viewer, keyframeOnJoin: session.keyframeOnJoin) }
             if existing == nil {
-                server.sessions.add(session)
+                environment.sessions.add(session)
                 armSessionClose(session, control: control)
             }
             if case .udp(let client, _, let rtcpPort) = transport,
                let source = try? SocketAddress(ipAddress: client.ipAddress ?? "", port: rtcpPort) {
-                server.sessions.register(rtcpSource: source, for: session)
+                environment.sessions.register(rtcpSource: source, for: session)
             }
             var response = answer(.ok)
             response.headers.add(TransportHeader.headerName, reply.serialized)
@@ -66,16 +79,16 @@ extension RTSPConnection {
             stream: stream,
             ownerConnection: id,
             ownerChannel: channel,
-            timeoutSeconds: server.configuration.sessionTimeoutSeconds,
-            store: server.sessions,
-            clock: server.clock,
+            timeoutSeconds: environment.settings.sessionTimeoutSeconds,
+            store: environment.sessions,
+            clock: clock,
             logger: logger
         )
     }
 
     /// `close_session_after`: the session ends that long after SETUP, whatever its timeout says.
     private func armSessionClose(_ session: RTSPServerSession, control: ControlFaultModel) {
-        let now = server.clock.nanoseconds()
+        let now = clock.nanoseconds()
         guard let at = control.sessionCloseTime(createdAt: now) else { return }
         eventLoop.scheduleTask(in: .nanoseconds(max(0, at - now))) { [weak session] in
             session?.end(reason: nil, sayGoodbye: false)
@@ -84,17 +97,17 @@ extension RTSPConnection {
 
     private func makeViewer(
         for session: RTSPServerSession, transport: RTSPServerSession.Transport, faults: ViewerFaults
-    ) -> SessionViewer {
+    ) -> SessionViewer? {
         let media: any MediaTransport
         switch transport {
         case .udp(let client, let rtpPort, let rtcpPort):
-            let ports = server.udpPorts!
             let host = client.ipAddress ?? "127.0.0.1"
-            media = UDPMediaTransport(
-                ports: ports,
+            guard let udp = environment.mediaPorts.udpTransport(
                 rtpDestination: (try? SocketAddress(ipAddress: host, port: rtpPort)) ?? client,
-                rtcpDestination: (try? SocketAddress(ipAddress: host, port: rtcpPort)) ?? client
-            )
+                rtcpDestination: (try? SocketAddress(ipAddress: host, port: rtcpPort)) ?? client,
+                near: eventLoop
+            ) else { return nil }
+            media = udp
         case .interleaved(let rtp, let rtcp):
             media = InterleavedMediaTransport(channel: channel, rtpChannel: rtp, rtcpChannel: rtcp)
         }
@@ -102,8 +115,8 @@ extension RTSPConnection {
         return SessionViewer(
             transport: media,
             faults: faults,
-            cname: "camsim@\(server.urlHost)",
-            clock: server.clock,
+            cname: "camsim@\(environment.settings.urlHost)",
+            clock: clock,
             onStart: { _, _ in },
             onEnd: { [weak session] in
                 // The camera went away: the session ends and so does its connection, a clean end for the client.
@@ -113,27 +126,38 @@ extension RTSPConnection {
         )
     }
 
-    /// The first offer camsim can serve: RTP/AVP unicast over UDP with client ports,
-    /// or RTP/AVP/TCP interleaved (channels chosen here when the client names none).
+    /// The first offer camsim can serve: RTP/AVP unicast over UDP with usable client
+    /// ports, or RTP/AVP/TCP interleaved (channels chosen here when the client names none).
+    ///
+    /// With none, 461 Unsupported Transport (RFC 2326 §12.39), unless a UDP offer camsim
+    /// would serve named a client_port pair it will not send to (`ClientPortPolicy`):
+    /// that is the request's mistake, not a transport camsim lacks, so it is 400 Bad
+    /// Request with the reason.
     private func chooseTransport(
         from offered: TransportHeader, ssrc: UInt32
-    ) -> (RTSPServerSession.Transport, TransportSpec)? {
+    ) throws(Refusal) -> (RTSPServerSession.Transport, TransportSpec) {
+        var unusablePorts: PortRange?
         for spec in offered.specs {
-            guard spec.transportProtocol.uppercased() == "RTP", spec.profile.uppercased() == "AVP",
+            // RTP/AVP over UDP or TCP only (not SAVP, AVPF, SCTP, RAW, ...: RFC 2326 §12.39).
+            guard spec.unsupported == nil,
                   spec.delivery != .multicast, spec.mode.map({ $0.uppercased() == "PLAY" }) ?? true
             else { continue }
             switch spec.lowerTransport {
             case .udp:
                 guard let clientPort = spec.clientPort, let client = channel.remoteAddress,
-                      let ports = server.udpPorts, let rtcpPort = clientPort.rtcpPort
+                      let ports = environment.mediaPorts.serverPortPair(near: eventLoop)
                 else { continue }
+                guard let destination = ClientPortPolicy.destination(of: spec) else {
+                    unusablePorts = unusablePorts ?? clientPort
+                    continue
+                }
                 let reply = TransportSpec(
                     profile: "AVP", lowerTransport: .udp, delivery: .unicast,
                     clientPort: clientPort,
-                    serverPort: PortRange(start: UInt16(ports.rtpPort), end: UInt16(ports.rtcpPort)),
+                    serverPort: PortRange(start: UInt16(ports.rtp), end: UInt16(ports.rtcp)),
                     ssrc: ssrc
                 )
-                return (.udp(client: client, rtpPort: Int(clientPort.rtpPort), rtcpPort: Int(rtcpPort)), reply)
+                return (.udp(client: client, rtpPort: Int(destination.rtp), rtcpPort: Int(destination.rtcp)), reply)
             case .tcp:
                 let channels = spec.interleaved ?? nextFreeInterleavedChannels()
                 guard let rtcp = channels.rtcpChannel else { continue }
@@ -142,7 +166,8 @@ extension RTSPConnection {
                 return (.interleaved(rtp: channels.rtpChannel, rtcp: rtcp), reply)
             }
         }
-        return nil
+        if let unusablePorts { throw Refusal(.badRequest, reason: ClientPortPolicy.refusal(unusablePorts)) }
+        throw Refusal(.unsupportedTransport)
     }
 
     /// The lowest even channel pair no session on this connection uses.

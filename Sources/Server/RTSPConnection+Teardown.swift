@@ -3,9 +3,9 @@ import RTSP
 
 extension RTSPConnection {
     /// PAUSE (RFC 2326 §10.6): the session stays, packets stop.
-    func pause(_ request: RTSPRequest) -> RTSPResponse {
+    func pause(_ context: RTSPRequestContext) -> RTSPResponse {
         do throws(Refusal) {
-            let session = try requiredSession(request)
+            let session = try context.requireSession()
             if case .failure(let status) = session.handle(.pause) { throw Refusal(status) }
             if let viewer = session.viewer { session.stream.stop(viewer) }
             var response = answer(.ok)
@@ -17,9 +17,9 @@ extension RTSPConnection {
     }
 
     /// TEARDOWN (RFC 2326 §10.7): RTCP BYE, then the session is gone.
-    func teardown(_ request: RTSPRequest) -> RTSPResponse {
+    func teardown(_ context: RTSPRequestContext) -> RTSPResponse {
         do throws(Refusal) {
-            let session = try requiredSession(request)
+            let session = try context.requireSession()
             session.end(reason: "teardown")
             return answer(.ok)
         } catch {

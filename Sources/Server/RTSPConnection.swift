@@ -4,10 +4,11 @@ import NIOCore
 import RTSP
 
 /// One client connection's RTSP logic: answers requests in order, one at a time,
-/// and owns the sessions it set up. Lives on its channel's event loop.
+/// and owns the sessions it set up. Lives on its channel's event loop, and reaches the
+/// rest of the server only through its `ConnectionEnvironment`.
 final class RTSPConnection: @unchecked Sendable {
     let channel: any Channel
-    let server: CamsimServer
+    let environment: ConnectionEnvironment
     var logger: Logger
     private var queue: [RTSPRequest] = []
     private var busy = false
@@ -16,18 +17,19 @@ final class RTSPConnection: @unchecked Sendable {
     let connectedAt: Int64
     var resetArmed = false
 
-    init(channel: any Channel, server: CamsimServer) {
+    init(channel: any Channel, environment: ConnectionEnvironment) {
         self.channel = channel
-        self.server = server
-        logger = server.logger
-        connectedAt = server.clock.nanoseconds()
+        self.environment = environment
+        logger = environment.logger
+        connectedAt = environment.clock.nanoseconds()
         logger[metadataKey: "client"] = "\(channel.remoteAddress?.description ?? "?")"
     }
 
     var eventLoop: any EventLoop { channel.eventLoop }
 
     /// The sessions this connection set up.
-    var ownedSessions: [RTSPServerSession] { server.sessions.all.filter { $0.ownerConnection == id } }
+    var ownedSessions: [RTSPServerSession] { environment.sessions.all.filter { $0.ownerConnection == id } }
+    var clock: any MonotonicClock { environment.clock }
     var id: ObjectIdentifier { ObjectIdentifier(self) }
 
     // MARK: - Input
@@ -133,18 +135,20 @@ final class RTSPConnection: @unchecked Sendable {
             return nil
         }()
         if let status { return eventLoop.makeSucceededFuture(RTSPResponse(status: status)) }
-        return underControlFaults(request) { dispatch(request) }
+        if let refusal = headerRefusal(request) { return eventLoop.makeSucceededFuture(refusal) }
+        let context = makeContext(for: request)
+        return underControlFaults(context) { dispatch(context) }
     }
 
-    private func dispatch(_ request: RTSPRequest) -> EventLoopFuture<RTSPResponse> {
-        switch request.method {
-        case .options: return eventLoop.makeSucceededFuture(options(request))
-        case .describe: return describe(request)
-        case .setup: return eventLoop.makeSucceededFuture(setup(request))
-        case .play: return play(request)
-        case .pause: return eventLoop.makeSucceededFuture(pause(request))
-        case .teardown: return eventLoop.makeSucceededFuture(teardown(request))
-        case .getParameter, .setParameter: return parameter(request)
+    private func dispatch(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
+        switch context.request.method {
+        case .options: return eventLoop.makeSucceededFuture(options(context))
+        case .describe: return describe(context)
+        case .setup: return eventLoop.makeSucceededFuture(setup(context))
+        case .play: return play(context)
+        case .pause: return eventLoop.makeSucceededFuture(pause(context))
+        case .teardown: return eventLoop.makeSucceededFuture(teardown(context))
+        case .getParameter, .setParameter: return parameter(context)
         case .announce, .record, .redirect:
             var response = RTSPResponse(status: .methodNotAllowed)
             response.headers.add("Allow", RTSPConnection.supportedMethods)

@@ -2,7 +2,6 @@ import Cameras
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
-import RTP
 import RTSP
 
 /// One RTSP session on the server: its state machine, the stream it watches and the
@@ -21,7 +20,7 @@ final class RTSPServerSession: @unchecked Sendable {
     private let ownerChannel: any Channel
     /// Whether PLAY asks for an IDR (false under the suppressed-IDR fault).
     var keyframeOnJoin = true
-    private let store: SessionStore
+    private let store: any SessionDirectory
     private let clock: any MonotonicClock
     let logger: Logger
     private let lock = NIOLock()
@@ -36,7 +35,7 @@ final class RTSPServerSession: @unchecked Sendable {
         ownerConnection: ObjectIdentifier,
         ownerChannel: any Channel,
         timeoutSeconds: Int,
-        store: SessionStore,
+        store: any SessionDirectory,
         clock: any MonotonicClock,
         logger: Logger
     ) {
@@ -66,17 +65,24 @@ final class RTSPServerSession: @unchecked Sendable {
         return lock.withLock { state.handle(method, at: now) }
     }
 
+    /// True while playing (RFC 2326 Appendix A.2): a transport change then takes effect at once.
+    var isPlaying: Bool { lock.withLock { state.state == .playing } }
+
     /// Any request naming the session, or an RTCP packet from its client, keeps it alive.
     func noteActivity() {
         let now = clock.nanoseconds()
         lock.withLock { state.noteActivity(at: now) }
     }
 
-    /// An RTCP packet from the client (UDP port or interleaved channel). Any
-    /// well-formed compound counts as life (RFC 3550 §6.4.2 receiver reports).
+    /// An RTCP packet from the client (UDP port or interleaved channel): it keeps the
+    /// session alive when it is a report from the viewer, not our own come back
+    /// (`RTCPLiveness`).
     func noteReceiverReport(_ bytes: some RandomAccessCollection<UInt8>) {
-        if (try? RTCPCompound.parse(bytes)) != nil { noteActivity() }
+        if RTCPLiveness(streamSSRC: stream.identity.ssrc).counts(bytes) { noteActivity() }
     }
+
+    /// The server's address as the client reached it (the RTSP connection's local address).
+    var serverAddress: String? { ownerChannel.localAddress?.ipAddress }
 
     func isExpired(atNanoseconds now: Int64) -> Bool {
         lock.withLock { state.isExpired(at: now) }

@@ -1,5 +1,5 @@
 import Cameras
-import H264
+import H264Syntax
 import RTSP
 
 extension SessionDescription {
@@ -19,8 +19,11 @@ extension SessionDescription {
             tool: CamsimServer.productToken,
             video: H264VideoMedia(
                 format: H264FormatParameters(
-                    sps: parameterSets.sequenceParameterSet, pps: parameterSets.pictureParameterSet),
+                    sps: parameterSets.sequenceParameterSet, pps: parameterSets.pictureParameterSet,
+                    packetizationMode: stream.format.packetizationMode),
                 frameRate: encoder.frameRate.framesPerSecond,
+                payloadType: stream.format.payloadType,
+                clockRate: Int(stream.format.clockRate),
                 bandwidthKbps: bitrate
             )
         )

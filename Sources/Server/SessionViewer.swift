@@ -89,6 +89,7 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         var buffer = ByteBuffer()
         buffer.writeBytes(reports.goodbye(ssrc: ssrc, reason: reason))
         transport.writeRTCP(buffer)
+        transport.flush()
     }
 
     /// At session end: logs what this viewer's faults injected and adds it to the camera's totals.
@@ -122,15 +123,17 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         let elapsed = now - faults.origin
         rewrite = RTPHeaderRewrite(
             ssrc: media.ssrc(base: delivery.ssrc, at: elapsed),
-            payloadType: media.payloadType(base: 96, at: elapsed),
-            timestampOffset: UInt32(truncatingIfNeeded: media.rtpTimestampOffset(at: elapsed)),
-            originalSSRC: delivery.ssrc
+            payloadType: media.payloadType(base: delivery.format.payloadType, at: elapsed),
+            timestampOffset: UInt32(truncatingIfNeeded: media.rtpTimestampOffset(at: elapsed, clockRate: Int(delivery.format.clockRate))),
+            originalSSRC: delivery.ssrc,
+            originalPayloadType: delivery.format.payloadType
         )
         let fate = faults.decide(
             frame: FrameInfo(index: Int(delivery.frameIndex), isIDR: delivery.isIDR, rtpTimestamp: delivery.rtpTimestamp),
             at: now)
         let ssrc = rewrite.ssrc
         lastSSRC = ssrc
+        var wrote = false
         if case .drop = fate {
             // Dropped or frozen: no RTP, but RTCP carries on (the session is alive).
         } else {
@@ -138,20 +141,23 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
             for packet in delivery.packets where !(strip && RTPHeaderRewrite.carriesParameterSets(packet)) {
                 transmit(rewrite.apply(to: packet), kind: .rtp, at: now)
             }
-            transport.flush()
             reports.record(packets: delivery.packets.count, payloadOctets: delivery.payloadOctets)
+            wrote = true
         }
-        guard faults.sendsRTCP else { return }
-        let ntpWallClock = media.driftedNTP(wallNanos: delivery.captureWallClockNanos, sinceStart: elapsed)
-        if let report = reports.reportIfDue(
-            atNanoseconds: now, ssrc: ssrc,
-            rtpTimestamp: delivery.rtpTimestamp &+ rewrite.timestampOffset, captureWallClockNanos: ntpWallClock
-        ) {
-            var buffer = ByteBuffer()
-            buffer.writeBytes(report)
-            transmit(buffer, kind: .rtcp, at: now)
-            transport.flush()
+        if faults.sendsRTCP {
+            let ntpWallClock = media.driftedNTP(wallNanos: delivery.captureWallClockNanos, sinceStart: elapsed)
+            if let report = reports.reportIfDue(
+                atNanoseconds: now, ssrc: ssrc,
+                rtpTimestamp: delivery.rtpTimestamp &+ rewrite.timestampOffset, captureWallClockNanos: ntpWallClock
+            ) {
+                var buffer = ByteBuffer()
+                buffer.writeBytes(report)
+                transmit(buffer, kind: .rtcp, at: now)
+                wrote = true
+            }
         }
+        // One flush per access unit: its RTP packets and any sender report go together.
+        if wrote { transport.flush() }
     }
 
     /// Sends one packet through the network fault model: now, later, twice, with

@@ -2,46 +2,85 @@ import Logging
 import NIOCore
 import NIOPosix
 
-/// The server's RTP/RTCP socket pair, shared by every UDP viewer (`server_port` in
-/// SETUP replies, RFC 2326 §12.39). RTP goes out of the even port; RTCP goes out of,
-/// and receiver reports arrive on, the next one (RFC 3550 §11).
+/// The server's UDP media sockets: an RTP/RTCP pair on every event loop, so every
+/// network thread sends UDP media, not one.
+///
+/// A viewer is sent from the pair of its RTSP connection's event loop, and its SETUP
+/// reply names that pair in `server_port`. Receiver reports may arrive at any pair;
+/// each hands them to the server, which finds the session by the report's source.
 final class UDPMediaPorts: Sendable {
-    let rtp: any Channel
-    let rtcp: any Channel
+    let pairs: [UDPMediaPortPair]
+    /// The loops in the order pairs were bound to them (the first `pairs.count` have one).
+    private let loops: [any EventLoop]
 
-    var rtpPort: Int { rtp.localAddress?.port ?? 0 }
-    var rtcpPort: Int { rtcp.localAddress?.port ?? 0 }
-
-    private init(rtp: any Channel, rtcp: any Channel) {
-        self.rtp = rtp
-        self.rtcp = rtcp
+    private init(pairs: [UDPMediaPortPair], loops: [any EventLoop]) {
+        self.pairs = pairs
+        self.loops = loops
     }
 
-    /// Binds an even/odd pair on `host`: from `range` when given, else any free pair.
+    /// The pair bound on `loop`; for a loop without one (a port range too small for
+    /// every loop), a fixed other pair, so every call for that loop gives the same one.
+    func pair(for loop: any EventLoop) -> UDPMediaPortPair {
+        let index = loops.firstIndex { $0 === loop } ?? 0
+        return pairs[index % pairs.count]
+    }
+
+    /// `20000-20001, 20002-20003`: the bound pairs, for the log.
+    var description: String {
+        pairs.map { "\($0.rtpPort)-\($0.rtcpPort)" }.joined(separator: ", ")
+    }
+
+    /// Binds an even/odd pair on `host` for each of `loops`: from `range` when given
+    /// (as many loops as it has pairs for, at least one), else any free pairs.
     static func bind(
         host: String,
         range: ClosedRange<Int>?,
-        group: any EventLoopGroup,
+        loops: [any EventLoop],
+        logger: Logger,
         onRTCP: @escaping @Sendable (SocketAddress, ByteBuffer) -> Void
     ) async throws -> UDPMediaPorts {
-        let loop = group.next()
-        let candidates: [Int] = range.map { stride(from: $0.lowerBound + ($0.lowerBound & 1), to: $0.upperBound, by: 2).map { $0 } }
-            ?? Array(repeating: 0, count: 64)
+        var candidates = PortCandidates(range: range)
+        var pairs: [UDPMediaPortPair] = []
         var lastError: (any Error)?
-        for candidate in candidates {
+        for loop in loops {
             do {
-                let rtp = try await makeChannel(host: host, port: candidate, loop: loop, handler: nil)
-                let port = rtp.localAddress?.port ?? 0
-                if candidate == 0, port % 2 != 0 {
-                    try? await rtp.close()
+                pairs.append(try await bindPair(host: host, candidates: &candidates, loop: loop, logger: logger, onRTCP: onRTCP))
+            } catch {
+                lastError = error
+                break
+            }
+        }
+        guard !pairs.isEmpty else { throw lastError ?? UDPMediaPortsError.noFreePair }
+        if pairs.count < loops.count {
+            logger.info("fewer RTP port pairs than event loops; some loops share a pair",
+                        metadata: ["pairs": "\(pairs.count)", "loops": "\(loops.count)"])
+        }
+        return UDPMediaPorts(pairs: pairs, loops: loops)
+    }
+
+    func close() async {
+        for pair in pairs { await pair.close() }
+    }
+
+    private static func bindPair(
+        host: String, candidates: inout PortCandidates, loop: any EventLoop, logger: Logger,
+        onRTCP: @escaping @Sendable (SocketAddress, ByteBuffer) -> Void
+    ) async throws -> UDPMediaPortPair {
+        var lastError: (any Error)?
+        while let candidate = candidates.next() {
+            do {
+                let rtp = try await UDPMediaSocket.bind(host: host, port: candidate, on: loop, logger: logger)
+                if candidate == 0, rtp.port % 2 != 0 {
+                    await rtp.close()
                     continue
                 }
                 do {
-                    let rtcp = try await makeChannel(
-                        host: host, port: port + 1, loop: loop, handler: RTCPReceiveHandler(onRTCP: onRTCP))
-                    return UDPMediaPorts(rtp: rtp, rtcp: rtcp)
+                    let rtcp = try await UDPMediaSocket.bind(
+                        host: host, port: rtp.port + 1, on: loop, logger: logger,
+                        makeHandler: { RTCPReceiveHandler(onRTCP: onRTCP) })
+                    return UDPMediaPortPair(rtp: rtp, rtcp: rtcp)
                 } catch {
-                    try? await rtp.close()
+                    await rtp.close()
                     lastError = error
                 }
             } catch {
@@ -50,35 +89,48 @@ final class UDPMediaPorts: Sendable {
         }
         throw lastError ?? UDPMediaPortsError.noFreePair
     }
+}
 
-    func close() async {
-        try? await rtp.close()
-        try? await rtcp.close()
+/// The RTP ports to try, shared by every loop's pair so none is tried twice: the even
+/// ports of the range, or 64 tries of "any free port".
+private struct PortCandidates {
+    private var ports: [Int]
+    private var index = 0
+    private var anyPortTries: Int
+
+    init(range: ClosedRange<Int>?) {
+        if let range {
+            ports = Array(stride(from: range.lowerBound + (range.lowerBound & 1), to: range.upperBound, by: 2))
+            anyPortTries = 0
+        } else {
+            ports = []
+            anyPortTries = 64
+        }
     }
 
-    private static func makeChannel(
-        host: String, port: Int, loop: any EventLoop, handler: (any ChannelHandler & Sendable)?
-    ) async throws -> any Channel {
-        try await DatagramBootstrap(group: loop)
-            .channelOption(.socketOption(.so_reuseaddr), value: 1)
-            .channelOption(.socketOption(.so_sndbuf), value: 4 << 20)
-            .channelInitializer { channel in
-                guard let handler else { return channel.eventLoop.makeSucceededVoidFuture() }
-                return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(handler)
-                }
-            }
-            .bind(host: host, port: port)
-            .get()
+    mutating func next() -> Int? {
+        if index < ports.count {
+            defer { index += 1 }
+            return ports[index]
+        }
+        guard anyPortTries > 0 else { return nil }
+        anyPortTries -= 1
+        return 0
     }
 }
 
 enum UDPMediaPortsError: Error, CustomStringConvertible {
     case noFreePair
-    var description: String { "no free even/odd UDP port pair for RTP and RTCP" }
+    case noLocalAddress
+    var description: String {
+        switch self {
+        case .noFreePair: "no free even/odd UDP port pair for RTP and RTCP"
+        case .noLocalAddress: "a bound UDP socket has no local address"
+        }
+    }
 }
 
-/// Hands every datagram that arrives on the RTCP port to the server.
+/// Hands every datagram that arrives on an RTCP port to the server.
 private final class RTCPReceiveHandler: ChannelInboundHandler, Sendable {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
     let onRTCP: @Sendable (SocketAddress, ByteBuffer) -> Void

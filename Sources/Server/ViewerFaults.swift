@@ -11,6 +11,12 @@ final class ViewerFaults: @unchecked Sendable {
     let origin: Int64
     /// The viewer's own overlay (URL query, SET_PARAMETER).
     private var overlay: FaultProfile
+    /// The camera's profile overlaid with the viewer's, schedule included; rebuilt only
+    /// when the camera's generation or the overlay changes.
+    private var combined = FaultProfile.empty
+    private var cameraGeneration = -1
+    /// Elapsed time at which the schedule next changes what is in force (`.max`: never).
+    private var nextScheduleChange: Int64 = .max
     private var effective: FaultProfile
     private(set) var network: NetworkFaultModel
     /// RTCP draws from its own generator, so the RTP packets a seed drops do not
@@ -42,6 +48,7 @@ final class ViewerFaults: @unchecked Sendable {
     /// Replaces the viewer's own overlay (SET_PARAMETER).
     func setOverlay(_ overlay: FaultProfile, at now: Int64) {
         self.overlay = overlay
+        cameraGeneration = -1
         refresh(at: now)
     }
 
@@ -50,9 +57,24 @@ final class ViewerFaults: @unchecked Sendable {
     /// Named profiles `profile=` may use.
     var cameraCatalog: [String: FaultProfile] { camera.catalog }
 
-    /// Re-reads the camera profile and schedules; cheap when nothing changed.
+    /// Brings the models up to date when something changed: the camera's profile (its
+    /// generation), the overlay, or a schedule boundary. Otherwise it costs one atomic
+    /// load and two comparisons: no lock, no merge.
     func refresh(at now: Int64) {
-        let next = camera.profile.merged(with: overlay).effective(at: now - origin, catalog: camera.catalog)
+        let elapsed = now - origin
+        let generation = camera.generation
+        guard generation != cameraGeneration || elapsed >= nextScheduleChange else { return }
+        if generation != cameraGeneration {
+            let (profile, current) = camera.versionedProfile
+            combined = profile.merged(with: overlay)
+            cameraGeneration = current
+        }
+        nextScheduleChange = combined.schedule?.nextChange(after: elapsed) ?? .max
+        apply(combined.effective(at: elapsed))
+    }
+
+    /// Hands a new effective profile to the models whose part of it changed.
+    private func apply(_ next: FaultProfile) {
         guard next != effective else { return }
         if next.network != effective.network {
             network.setProfile(next.network)

@@ -12,6 +12,11 @@ struct Bench {
         let library = SceneLibrary(directory: SceneLibrary.locateDefaultDirectory())
         print("camsim-bench  (x264 build \(H264Encoder.x264Build), \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         print("")
+        if arguments.contains("udp-viewers") {
+            // Only the UDP fan-out figure: `camsim-bench udp-viewers [--quick]`.
+            try await printUDPViewers(library: library, quick: quick)
+            return
+        }
 
         let settings = EncoderSettings(width: 1280, height: 720, frameRate: FrameRate(numerator: 30))
         let pipeline = try PipelineBenchmark(
@@ -65,6 +70,25 @@ struct Bench {
             print("  at \(best) cameras: \(format(bestStep.cpuMillisecondsPerFrame)) CPU ms per delivered frame = \(format(bestStep.cpuMillisecondsPerFrame / rawPerFrame, 2))x raw x264 (\(format(rawPerFrame)) ms)")
         }
         print("  1000 idle configured cameras: \(format(idle / 1024, 1)) KiB resident each")
+        print("")
+
+        try await printUDPViewers(library: library, quick: quick)
+    }
+
+    static func printUDPViewers(library: SceneLibrary, quick: Bool) async throws {
+        let udp = try await UDPViewersBenchmark(
+            scene: library.scene(named: "smpte-clock"), viewers: 200, windowSeconds: quick ? 3 : 5
+        ).run()
+        print("UDP fan-out, \(udp.viewers) RTP/AVP viewers of one 640x360@15 camera, \(udp.networkThreads) event loops")
+        print("  viewers receiving         \(udp.playing) of \(udp.viewers), slowest at \(format(udp.worstFramesPerSecond, 1)) frames/s")
+        print("  RTP packets per second    \(format(udp.packetsPerSecond, 0))")
+        let ports = udp.sourcePorts.map { "\($0.port) (\($0.packets) packets)" }.joined(separator: ", ")
+        print("  RTP source ports          \(udp.sourcePorts.count): \(ports)")
+        print("  server CPU per second of media, by thread:")
+        for thread in udp.threads {
+            print("    \(thread.name.padding(toLength: 16, withPad: " ", startingAt: 0))  \(pad(format(thread.millisecondsPerSecond, 1), 7)) ms")
+        }
+        print("  server total              \(format(udp.serverMillisecondsPerSecond, 1)) CPU ms per second")
         print("")
     }
 

@@ -105,7 +105,8 @@ final class LoopbackSocket {
                 buffer.removeFirst(consumed)
                 return Reply(head: head)
             }
-            try fill()
+            // A reply may take longer than one receive timeout (PLAY waits for a keyframe).
+            _ = try fillOrTimeout()
         }
         throw BenchError.protocolError("no reply")
     }

@@ -49,9 +49,9 @@ struct PipelineBenchmark {
         var packets = 0
         let start = threadCPUNanoseconds()
         for index in 0..<frames {
-            let batch = try pipeline.makeAccessUnit(
-                frame: Int64(index), context: context(index), forceIDR: false,
-                timestamp: UInt32(truncatingIfNeeded: index * 3000), packetizer: &packetizer)
+            let request = AccessUnitRequest(
+                context: context(index), forceIDR: false, rtpTimestamp: UInt32(truncatingIfNeeded: index * 3000))
+            let batch = try pipeline.makeAccessUnit(request, packetizer: &packetizer)
             packets += batch?.packetCount ?? 0
         }
         let elapsed = threadCPUNanoseconds() - start

@@ -18,7 +18,7 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String?
 
-    @Option(name: .long, help: "Largest RTP packet in bytes, header included (default 1400).")
+    @Option(name: .long, help: "Largest IP datagram of RTP in bytes, IP and UDP headers included (default 1400).")
     var mtu: Int?
 
     @Option(name: .long, help: "Serve N cameras cam-01 ... cam-NN instead of the file's.")

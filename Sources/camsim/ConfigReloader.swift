@@ -1,8 +1,6 @@
-import Config
+import Composition
 import Foundation
-import Frames
 import Logging
-import Server
 import ServiceLifecycle
 import UnixSignals
 
@@ -11,37 +9,17 @@ import UnixSignals
 /// is reported and changes nothing.
 struct ConfigReloader: Service {
     let options: ConfigOptions
-    /// The configuration the server was started with: the first reload is diffed against it.
-    let running: CamsimConfig
-    let server: CamsimServer
-    let scenes: SceneLibrary
+    /// The server and the configuration in force; reloads are applied one at a time.
+    let running: RunningConfiguration
     let logger: Logger
     let watchFile: String?
 
-    /// The configuration in force; reloads are applied one at a time.
-    private actor Current {
-        var config: CamsimConfig
-        init(_ config: CamsimConfig) { self.config = config }
-
-        func reload(_ reloader: ConfigReloader, reason: String) async {
-            do {
-                let next = try reloader.options.load()
-                let summary = try await reloader.server.reload(from: config, to: next, scenes: reloader.scenes)
-                config = next
-                reloader.logger.info("configuration reloaded (\(reason)): \(summary)")
-            } catch {
-                reloader.logger.error("configuration not reloaded (\(reason)): \(error)")
-            }
-        }
-    }
-
     func run() async throws {
-        let current = Current(running)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 let signals = await UnixSignalsSequence(trapping: .sighup)
                 for await _ in signals.cancelOnGracefulShutdown() {
-                    await current.reload(self, reason: "SIGHUP")
+                    await reload(reason: "SIGHUP")
                 }
             }
             if let watchFile {
@@ -52,13 +30,22 @@ struct ConfigReloader: Service {
                         let latest = Self.modificationDate(of: watchFile)
                         if latest != stamp {
                             stamp = latest
-                            await current.reload(self, reason: "file changed")
+                            await reload(reason: "file changed")
                         }
                     }
                 }
             }
             try await group.next()
             group.cancelAll()
+        }
+    }
+
+    private func reload(reason: String) async {
+        do {
+            let summary = try await running.apply(try options.load())
+            logger.info("configuration reloaded (\(reason)): \(summary)")
+        } catch {
+            logger.error("configuration not reloaded (\(reason)): \(error)")
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Composition
 import Config
 import Foundation
 import Frames
@@ -62,8 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
         var services: [any Service] = [server]
         if options.config != nil {
             services.append(ConfigReloader(
-                options: options, running: config, server: server, scenes: library, logger: logger,
-                watchFile: watch ? options.config : nil))
+                options: options, running: RunningConfiguration(server: server, config: config, scenes: library),
+                logger: logger, watchFile: watch ? options.config : nil))
         }
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

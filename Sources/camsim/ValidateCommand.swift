@@ -1,4 +1,5 @@
 import ArgumentParser
+import Composition
 import Config
 import Faults
 import Foundation

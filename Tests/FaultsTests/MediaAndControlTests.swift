@@ -61,8 +61,8 @@ struct MediaFaultTests {
         #expect(model.suppressesIDROnJoin && model.stripsParameterSets && model.gopOverride == 600)
         #expect(model.resolution(at: 10 * sec - 1) == nil)
         #expect(model.resolution(at: 10 * sec)! == (640, 360))
-        #expect(model.rtpTimestampOffset(at: 19 * sec) == 0)
-        #expect(model.rtpTimestampOffset(at: 20 * sec) == -45_000)
+        #expect(model.rtpTimestampOffset(at: 19 * sec, clockRate: 90_000) == 0)
+        #expect(model.rtpTimestampOffset(at: 20 * sec, clockRate: 90_000) == -45_000)
         #expect(model.rtpTimestampOffset(at: 20 * sec, clockRate: 8000) == -4000)
         // 100 ppm over 1000 s is 100 ms.
         #expect(model.driftedNTP(wallNanos: 5 * sec, sinceStart: 1000 * sec) == 5 * sec + 100 * ms)

@@ -63,11 +63,87 @@ struct ScheduleTests {
         base.schedule = FaultSchedule(start: 0, duration: 30 * sec,
                                       timeline: [TimelineEntry(at: 10 * sec, duration: 10 * sec, action: .apply("custom"))])
         let custom = FaultProfile(network: NetworkFaultProfile(delay: 300 * ms))
-        let catalog = ["custom": custom]
-        #expect(base.effective(at: 0, catalog: catalog).network == NetworkFaultProfile(loss: 0.01, delay: 5 * ms))
-        #expect(base.effective(at: 10 * sec, catalog: catalog).network == NetworkFaultProfile(loss: 0.01, delay: 300 * ms))
-        #expect(base.effective(at: 30 * sec, catalog: catalog).isEmpty)
-        #expect(base.effective(at: 10 * sec, catalog: catalog).schedule == nil)
+        let resolved = try! base.resolvingLayers(in: ["custom": custom])
+        #expect(resolved.effective(at: 0).network == NetworkFaultProfile(loss: 0.01, delay: 5 * ms))
+        #expect(resolved.effective(at: 10 * sec).network == NetworkFaultProfile(loss: 0.01, delay: 300 * ms))
+        #expect(resolved.effective(at: 30 * sec).isEmpty)
+        #expect(resolved.effective(at: 10 * sec).schedule == nil)
+        // Unresolved, the entry adds nothing: names are not looked up while media flows.
+        #expect(base.effective(at: 10 * sec).network == NetworkFaultProfile(loss: 0.01, delay: 5 * ms))
+    }
+
+    @Test func resolvingLayersUsesTheCatalogThenPresetsAndDropsLayerSchedules() throws {
+        var layered = FaultProfile(network: NetworkFaultProfile(delay: 300 * ms))
+        layered.schedule = FaultSchedule(start: 100 * sec)
+        var base = FaultProfile()
+        base.schedule = FaultSchedule(timeline: [
+            TimelineEntry(at: 0, action: .apply("custom")),
+            TimelineEntry(at: 0, action: .apply("3g")),
+        ])
+        let resolved = try base.resolvingLayers(in: ["custom": layered])
+        guard case .apply("custom", let custom?) = resolved.schedule?.timeline[0].action,
+              case .apply("3g", let preset?) = resolved.schedule?.timeline[1].action
+        else {
+            Issue.record("layers not resolved: \(String(describing: resolved.schedule?.timeline))")
+            return
+        }
+        #expect(custom.schedule == nil && custom.network.delay == 300 * ms)
+        #expect(preset == FaultPresets.named["3g"])
+    }
+
+    @Test func resolvingAnUnknownProfileNamesIt() {
+        var base = FaultProfile()
+        base.schedule = FaultSchedule(timeline: [TimelineEntry(at: 10 * sec, action: .apply("ltee"))])
+        let error = #expect(throws: FaultProfileError.self) {
+            try base.resolvingLayers(in: ["lte-custom": FaultProfile()])
+        }
+        #expect(error?.problems.count == 1)
+        #expect(error?.problems.first?.message.contains("'ltee'") == true, "\(String(describing: error))")
+        #expect(error?.problems.first?.key == "schedule.timeline[0].apply")
+        #expect(throws: FaultProfileError.self) {
+            try ["a": base].resolvingLayers()
+        }
+    }
+
+    /// Between a time and the schedule's next change, what is in force stays the same,
+    /// so a viewer may compute it once per change instead of once per frame.
+    @Test func nothingChangesBeforeNextChange() {
+        let schedules = [
+            FaultSchedule(start: 5 * sec, duration: 20 * sec, every: 60 * sec, timeline: [
+                TimelineEntry(at: 10 * sec, duration: 20 * sec, action: .apply("lte")),
+                TimelineEntry(at: 40 * sec, action: .apply("3g")),
+                TimelineEntry(at: 45 * sec, action: .reboot),
+                TimelineEntry(at: 70 * sec, action: .apply("never")),
+            ]),
+            FaultSchedule(start: 3 * sec, duration: 4 * sec),
+            FaultSchedule(start: 0, every: 7 * sec, timeline: [TimelineEntry(at: 2 * sec, duration: 1 * sec, action: .apply("x"))]),
+            FaultSchedule(start: 2 * sec),
+        ]
+        let step = 250 * ms
+        for schedule in schedules {
+            var changes = 0
+            var t: Int64 = 0
+            while t < 200 * sec {
+                let next = schedule.nextChange(after: t)
+                if let next { #expect(next > t, "next change \(next) not after \(t)") }
+                var s = t + step
+                while s < min(next ?? .max, 200 * sec) {
+                    #expect(schedule.isActive(at: s) == schedule.isActive(at: t), "window changed at \(s) before \(String(describing: next))")
+                    #expect(schedule.activeProfileNames(at: s) == schedule.activeProfileNames(at: t),
+                            "timeline changed at \(s) before \(String(describing: next))")
+                    s += step
+                }
+                guard let next else { break }
+                if schedule.isActive(at: next) != schedule.isActive(at: t)
+                    || schedule.activeProfileNames(at: next) != schedule.activeProfileNames(at: t) {
+                    changes += 1
+                }
+                t = next
+            }
+            #expect(changes > 0, "\(schedule) never changed")
+        }
+        #expect(FaultSchedule(start: 2 * sec).nextChange(after: 2 * sec) == nil)
+        #expect(FaultSchedule(start: 2 * sec).nextChange(after: 0) == 2 * sec)
     }
 
     @Test func mergingLaterWins() {

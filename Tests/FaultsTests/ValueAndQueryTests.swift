@@ -181,47 +181,4 @@ struct PresetAndDemoTests {
         let text = try String(contentsOf: doc, encoding: .utf8)
         for name in FaultPresets.names { #expect(text.contains("| `\(name)` |"), "\(name)") }
     }
-
-    @Test func demoConfigurationParses() throws {
-        let url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Configs/faults-demo.yaml")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let catalog = try FaultCatalog.parse(configYAML: text, file: "faults-demo.yaml")
-        #expect(catalog.named.count >= 5)
-        #expect(!catalog.inline.isEmpty)
-        let all = FaultProfile.merging(Array(catalog.named.values) + catalog.inline.map(\.profile))
-        // Every fault kind is shown somewhere in the demo.
-        let n = all.network, m = all.media, c = all.control
-        let setNetwork: [Any?] = [n.loss, n.burstLoss, n.delay, n.jitter, n.jitterDistribution, n.allowReorder,
-                                  n.reorder, n.duplicate, n.corrupt, n.bandwidth, n.outage, n.applyToRTCP]
-        let setMedia: [Any?] = [m.dropFrames, m.dropEvery, m.dropIDR, m.freeze, m.frozenPicture, m.suppressIDROnJoin,
-                                m.gopOverride, m.stripParameterSets, m.resolutionChange, m.timestampJump,
-                                m.rtcpDriftPPM, m.declaredFrameRate, m.ssrcChangeAt, m.payloadTypeChange]
-        let setControl: [Any?] = [c.offline, c.reboot, c.resetConnectionAfter, c.statusOverrides, c.responseDelay,
-                                  c.responseJitter, c.deniedTransports, c.closeSessionAfter, c.noRTCP, c.maxViewers,
-                                  c.maxViewersStatus]
-        #expect((setNetwork + setMedia + setControl).allSatisfy { $0 != nil })
-        #expect(catalog.named.values.contains { $0.schedule != nil })
-    }
-
-    @Test func catalogReportsUnknownCameraProfiles() {
-        let yaml = """
-            faults:
-              flaky: {loss: 5%}
-            cameras:
-              - path: a
-                faults: [flakey]
-              - path: b
-                faults: {jitter: 2ms, lose: 1%}
-            """
-        do {
-            _ = try FaultCatalog.parse(configYAML: yaml, file: "c.yaml")
-            Issue.record("expected problems")
-        } catch {
-            #expect(error.problems.map(\.line) == [5, 7])
-            #expect(error.problems[0].suggestion == "did you mean 'flaky'?")
-            #expect(error.problems[1].key == "cameras[1].faults[0].lose")
-        }
-    }
 }

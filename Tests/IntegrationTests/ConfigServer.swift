@@ -1,3 +1,4 @@
+import Composition
 import Config
 import Foundation
 import Server

@@ -49,7 +49,7 @@ enum RawRTSPError: Error, CustomStringConvertible {
     }
 }
 
-/// A deliberately plain RTSP client on a blocking POSIX TCP socket to 127.0.0.1, for
+/// A deliberately plain RTSP client on a blocking POSIX TCP socket to 127.0.0.1 (or ::1), for
 /// sending exact bytes and reading exact responses and interleaved frames. Every read
 /// has a deadline.
 final class RawRTSPClient {
@@ -63,9 +63,9 @@ final class RawRTSPClient {
     /// The default wait for one response or frame.
     var timeoutSeconds: Double
 
-    init(port: Int, timeoutSeconds: Double = 10) throws {
+    init(port: Int, family: LoopbackFamily = .ipv4, timeoutSeconds: Double = 10) throws {
         self.timeoutSeconds = timeoutSeconds
-        fd = try LoopbackSockets.connectTCP(port: port)
+        fd = try LoopbackSockets.connectTCP(port: port, family: family)
     }
 
     deinit { Glibc.close(fd) }
@@ -220,7 +220,8 @@ final class RawRTSPClient {
         let lines = head.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         guard let statusLine = lines.first else { throw RawRTSPError.malformed("empty response") }
         let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts[0].hasPrefix("RTSP/"), let status = Int(parts[1]) else {
+        // HTTP/ too: the reply that opens the GET half of an HTTP tunnel.
+        guard parts.count >= 2, parts[0].hasPrefix("RTSP/") || parts[0].hasPrefix("HTTP/"), let status = Int(parts[1]) else {
             throw RawRTSPError.malformed("status line \(statusLine.debugDescription)")
         }
         var headers: [(name: String, value: String)] = []

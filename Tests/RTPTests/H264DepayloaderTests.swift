@@ -115,7 +115,7 @@ struct H264DepayloaderTests {
             let batch = packetizer.packetize(nalUnits: accessUnit, timestamp: UInt32(frame) * 3000)
             var received: [[UInt8]] = []
             for index in 0..<batch.packetCount {
-                let packet = batch.packet(at: index)
+                let packet = batch.packet(at: index).octets
                 #expect(packet.count <= packetizer.maxPacketSize)
                 let (header, range) = try RTPHeader.parse(packet)
                 #expect(header.timestamp == UInt32(frame) * 3000)
@@ -135,8 +135,8 @@ struct H264DepayloaderTests {
         var depayloader = H264Depayloader()
         var received: [[UInt8]] = []
         for index in 0..<batch.packetCount where index != 3 {  // a middle fragment of `big`
-            let (header, range) = try RTPHeader.parse(batch.packet(at: index))
-            received += depayloader.depayload(Array(batch.packet(at: index))[range], marker: header.marker, sequenceNumber: header.sequenceNumber)
+            let (header, range) = try RTPHeader.parse(batch.packet(at: index).octets)
+            received += depayloader.depayload(batch.packet(at: index).octets[range], marker: header.marker, sequenceNumber: header.sequenceNumber)
         }
         #expect(received == [hexBytes("67 42001F"), hexBytes("68 CE3C80"), small])
         #expect(depayloader.droppedNALUnits == 1)

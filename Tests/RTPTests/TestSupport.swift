@@ -1,4 +1,6 @@
+import NIOCore
 import Randomness
+@testable import RTP
 
 /// Octets from a hex string such as "80 E0 12 34"; spaces are ignored.
 func hexBytes(_ text: String) -> [UInt8] {
@@ -11,5 +13,21 @@ func hexBytes(_ text: String) -> [UInt8] {
 extension SeededGenerator {
     mutating func bytes(_ count: Int) -> [UInt8] {
         (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &self) }
+    }
+}
+
+extension ByteBuffer {
+    /// The readable octets, for comparing packets with expected bytes.
+    var octets: [UInt8] { Array(readableBytesView) }
+}
+
+extension RTPPacketBatch {
+    /// Where each packet lies in `bytes`, from the packets' sizes.
+    var packetRanges: [Range<Int>] {
+        var offset = 0
+        return packets.map { packet in
+            defer { offset += packet.readableBytes }
+            return offset..<(offset + packet.readableBytes)
+        }
     }
 }

@@ -26,8 +26,34 @@ import Testing
 
     @Test func everyPrefixOfTheHandshakeAsksForMore() {
         let bytes = Array(Self.get.utf8)
-        for end in 1..<bytes.count {
+        // The CR of the final CRLF already ends the header block; its LF may follow later.
+        for end in 1..<(bytes.count - 1) {
             #expect(HTTPTunnelHandshake.parse(bytes[..<end]) == .needMore, "prefix of \(end) bytes")
+        }
+        guard case .handshake(_, let consumed) = HTTPTunnelHandshake.parse(bytes.dropLast()) else {
+            Issue.record("the final CR did not end the header block")
+            return
+        }
+        #expect(consumed == bytes.count - 1)
+    }
+
+    /// The GET and POST handshakes with each line ending RFC 2326 §4 allows for RTSP, the
+    /// bytes the header block takes, and the base64 left after it.
+    static let lineEndings: [(String, String)] = [("CRLF", "\r\n"), ("LF", "\n"), ("CR", "\r")]
+
+    @Test(arguments: lineEndings)
+    func everyLineEndingEndsTheHeaderBlock(name: String, ending: String) {
+        for (text, method) in [(Self.get, HTTPTunnelHandshake.Method.get), (Self.post, .post)] {
+            let rewritten = text.replacingOccurrences(of: "\r\n", with: ending)
+            let bytes = Array(rewritten.utf8)
+            guard case .handshake(let handshake, let consumed) = HTTPTunnelHandshake.parse(bytes) else {
+                Issue.record("\(name) \(method): no handshake")
+                continue
+            }
+            #expect(handshake.method == method && handshake.sessionCookie == "a1b2c3", "\(name)")
+            #expect(handshake.headers.count == (method == .get ? 2 : 3), "\(name)")
+            let rest = method == .get ? "" : "T1BUSU9OUyA="
+            #expect(String(decoding: bytes[consumed...], as: UTF8.self) == rest, "\(name) \(method)")
         }
     }
 
@@ -62,7 +88,10 @@ import Testing
 
     @Test func strayCharactersMakeTheStreamInvalid() {
         var decoder = Base64StreamDecoder()
-        _ = decoder.decode(Array("T1BU*".utf8))
+        // What came before the stray character is still delivered; nothing after it is.
+        #expect(decoder.decode(Array("T1BU*".utf8)) == Array("OPT".utf8))
+        #expect(decoder.isInvalid)
+        #expect(decoder.decode(Array("SU9OUw==".utf8)).isEmpty)
         #expect(decoder.isInvalid)
     }
 }

@@ -72,10 +72,11 @@ import Testing
         var parser = RTSPMessageParser()
         parser.append(Self.bytes("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n"))
         #expect(parser.next() == nil)
+        // The CR ends the blank line at once; the LF after it is the rest of the CRLF.
         parser.append(Self.bytes("\r"))
-        #expect(parser.next() == nil)
-        parser.append(Self.bytes("\n"))
         #expect(parser.next() == .request(RTSPRequest(method: .options, uri: "*", headers: ["CSeq": "1"])))
+        parser.append(Self.bytes("\n"))
+        #expect(parser.next() == nil)
         parser.append([UInt8(ascii: "$"), 0, 0])
         #expect(parser.next() == nil)
         parser.append([2, 9])
@@ -83,6 +84,71 @@ import Testing
         parser.append([8])
         #expect(parser.next() == .interleaved(channel: 0, payload: [9, 8]))
         #expect(parser.bufferedByteCount == 0)
+    }
+
+    /// The same requests with every line ending RFC 2326 §4 allows, and mixes of them; each
+    /// stream yields the same events however it is split.
+    static let lineEndingStreams: [(String, String)] = [
+        ("CRLF", "\r\n"), ("LF", "\n"), ("CR", "\r"),
+    ]
+
+    static func lineEndingStream(_ ending: String) -> [UInt8] {
+        bytes(["OPTIONS * RTSP/1.0", "CSeq: 1", "", "SET_PARAMETER rtsp://h/c RTSP/1.0", "CSeq: 2",
+               "Content-Length: 4", ""].joined(separator: ending) + ending + "x\nb\r"
+              + ["PLAY rtsp://h/c RTSP/1.0", "CSeq: 3", "Session: s", "  ;timeout=5", "", ""].joined(separator: ending))
+            + frame(1, [0x0D, 0x0A])
+    }
+
+    static let lineEndingExpected: [RTSPParseEvent] = [
+        .request(RTSPRequest(method: .options, uri: "*", headers: ["CSeq": "1"])),
+        .request(RTSPRequest(method: .setParameter, uri: "rtsp://h/c", headers: ["CSeq": "2", "Content-Length": "4"],
+                             body: bytes("x\nb\r"))),
+        .request(RTSPRequest(method: .play, uri: "rtsp://h/c", headers: ["CSeq": "3", "Session": "s ;timeout=5"])),
+        .interleaved(channel: 1, payload: [0x0D, 0x0A]),
+    ]
+
+    @Test(arguments: lineEndingStreams)
+    func everyLineEndingParsesAtEverySplit(name: String, ending: String) {
+        let stream = Self.lineEndingStream(ending)
+        let expected = Self.lineEndingExpected
+        #expect(Self.events(stream) == expected, "\(name) whole")
+        #expect(Self.events(stream.indices.map { stream[$0...$0] }) == expected, "\(name) byte by byte")
+        for cut in 0...stream.count {
+            let events = Self.events([stream[..<cut], stream[cut...]])
+            #expect(events == expected, "\(name) split at \(cut)")
+            if events != expected { break }
+        }
+    }
+
+    /// A client that ends its lines in CR alone is answered as soon as its blank line arrives:
+    /// the parser never waits for an LF that is not coming.
+    @Test func bareCRRequestCompletesWithoutMoreInput() {
+        var parser = RTSPMessageParser()
+        parser.append(Self.bytes("OPTIONS rtsp://h/c RTSP/1.0\rCSeq: 7\r\r"))
+        #expect(parser.next() == .request(RTSPRequest(method: .options, uri: "rtsp://h/c", headers: ["CSeq": "7"])))
+        #expect(parser.next() == nil)
+        #expect(parser.bufferedByteCount == 0)
+    }
+
+    /// Line-ending byte vectors: exact bytes in, exact request out.
+    static let lineEndingVectors: [([UInt8], RTSPRequest)] = [
+        ([0x4F, 0x50, 0x54, 0x49, 0x4F, 0x4E, 0x53, 0x20, 0x2A, 0x20, 0x52, 0x54, 0x53, 0x50, 0x2F, 0x31, 0x2E, 0x30,
+          0x0D, 0x41, 0x3A, 0x20, 0x31, 0x0D, 0x0A, 0x42, 0x3A, 0x20, 0x32, 0x0A, 0x0D],
+         RTSPRequest(method: .options, uri: "*", headers: ["A": "1", "B": "2"])),
+        // A CR inside what would have been one line ends it: "A: 1" CR "B: 2" LF LF.
+        (Array("OPTIONS * RTSP/1.0\nA: 1\rB: 2\n\n".utf8),
+         RTSPRequest(method: .options, uri: "*", headers: ["A": "1", "B": "2"])),
+        // CR CR LF: a header line ended by CR, then a blank line ended by CRLF.
+        (Array("OPTIONS * RTSP/1.0\r\nA: 1\r\r\n".utf8), RTSPRequest(method: .options, uri: "*", headers: ["A": "1"])),
+        // An LF right after the CR that ends a header block is the rest of a CRLF, not the body.
+        (Array("SET_PARAMETER * RTSP/1.0\rContent-Length: 2\r\r\nok".utf8),
+         RTSPRequest(method: .setParameter, uri: "*", headers: ["Content-Length": "2"], body: Array("ok".utf8))),
+    ]
+
+    @Test(arguments: lineEndingVectors)
+    func lineEndingVectorsParse(stream: [UInt8], request: RTSPRequest) {
+        #expect(Self.events(stream) == [.request(request)])
+        #expect(Self.events(stream.indices.map { stream[$0...$0] }) == [.request(request)])
     }
 
     @Test func httpRequestLinesParse() {
@@ -192,13 +258,21 @@ import Testing
         #expect(parser.malformedCSeq == "8")
     }
 
-    @Test func longStreamCompactsItsBuffer() {
+    /// A long stream in chunks that cut messages anywhere: every message comes out whole and
+    /// in order, and no more than one chunk and one partial message is ever held.
+    @Test func longStreamKeepsABoundedBuffer() {
         var parser = RTSPMessageParser()
         let message = Self.bytes("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n")
-        for _ in 0..<1000 {
-            parser.append(message)
-            #expect(parser.next() != nil)
+        let stream = Array(repeating: message, count: 1000).flatMap { $0 }
+        let chunk = 37
+        var events: [RTSPParseEvent] = []
+        for start in stride(from: 0, to: stream.count, by: chunk) {
+            parser.append(stream[start..<min(start + chunk, stream.count)])
+            while let event = parser.next() { events.append(event) }
+            #expect(parser.bufferedByteCount < message.count)
         }
+        #expect(events == Array(repeating: .request(RTSPRequest(method: .options, uri: "*", headers: ["CSeq": "1"])),
+                                count: 1000))
         #expect(parser.bufferedByteCount == 0)
     }
 }

@@ -60,6 +60,31 @@ import Testing
                         mode: "PLAY,RECORD"),
           TransportSpec(delivery: .multicast)],
          "RTP/AVP/TCP;unicast;interleaved=0-1;mode=\"PLAY,RECORD\",RTP/AVP;multicast"),
+        // Well-formed specifiers camsim does not serve still parse (RFC 2326 §12.39).
+        ("RTP/SAVP;unicast;client_port=5000-5001",
+         [TransportSpec(profile: "SAVP", delivery: .unicast, clientPort: PortRange(start: 5000, end: 5001))],
+         "RTP/SAVP;unicast;client_port=5000-5001"),
+        ("RTP/AVPF/TCP;interleaved=0-1",
+         [TransportSpec(profile: "AVPF", lowerTransport: .tcp, interleaved: ChannelRange(start: 0, end: 1))],
+         "RTP/AVPF/TCP;interleaved=0-1"),
+        ("RTP/AVP/SCTP;unicast", [TransportSpec(unknownLowerTransport: "SCTP", delivery: .unicast)],
+         "RTP/AVP/SCTP;unicast"),
+        ("RAW/RAW/UDP;unicast", [TransportSpec(transportProtocol: "RAW", profile: "RAW", delivery: .unicast)],
+         "RAW/RAW;unicast"),
+        ("x-real-rdt/mpeg4-generic/tcp", [TransportSpec(transportProtocol: "X-REAL-RDT", profile: "MPEG4-GENERIC",
+                                                         lowerTransport: .tcp)], "X-REAL-RDT/MPEG4-GENERIC/TCP"),
+        ("garbage", [TransportSpec(transportProtocol: "GARBAGE", profile: "")], "GARBAGE"),
+        ("RTP", [TransportSpec(profile: "")], "RTP"),
+        ("RTP/SAVP;unicast, RTP/AVP;unicast;client_port=5000-5001",
+         [TransportSpec(profile: "SAVP", delivery: .unicast),
+          TransportSpec(delivery: .unicast, clientPort: PortRange(start: 5000, end: 5001))],
+         "RTP/SAVP;unicast,RTP/AVP;unicast;client_port=5000-5001"),
+        ("RTP/AVP;unicast;client_port=65534-65535",
+         [TransportSpec(delivery: .unicast, clientPort: PortRange(start: 65534, end: 65535))],
+         "RTP/AVP;unicast;client_port=65534-65535"),
+        ("RTP/AVP/TCP;interleaved=254-255",
+         [TransportSpec(lowerTransport: .tcp, interleaved: ChannelRange(start: 254, end: 255))],
+         "RTP/AVP/TCP;interleaved=254-255"),
     ]
 
     @Test(arguments: cases)
@@ -71,20 +96,38 @@ import Testing
         #expect(TransportHeader(parsing: text) == header)
     }
 
+    /// Headers that do not parse at all (answered 400).
     static let garbage: [(String, TransportHeaderError)] = [
         ("", .empty),
         (" , ", .empty),
         ("RTP/AVP;unicast;client_port=70000-70001", .invalidPortRange(parameter: "client_port", value: "70000-70001")),
         ("RTP/AVP;unicast;client_port=abc", .invalidPortRange(parameter: "client_port", value: "abc")),
         ("RTP/AVP;unicast;client_port=5001-5000", .invalidPortRange(parameter: "client_port", value: "5001-5000")),
+        ("RTP/AVP;unicast;client_port=0-1", .zeroPort(parameter: "client_port", value: "0-1")),
+        ("RTP/AVP;unicast;client_port=0", .zeroPort(parameter: "client_port", value: "0")),
+        ("RTP/AVP;unicast;client_port=5000-5000", .portPairNotConsecutive(parameter: "client_port", value: "5000-5000")),
+        ("RTP/AVP;unicast;client_port=5000-5002", .portPairNotConsecutive(parameter: "client_port", value: "5000-5002")),
+        ("RTP/AVP;server_port=6000-7000", .portPairNotConsecutive(parameter: "server_port", value: "6000-7000")),
+        ("RTP/AVP;multicast;port=0-1", .zeroPort(parameter: "port", value: "0-1")),
         ("RTP/AVP;server_port=", .missingValue(parameter: "server_port")),
         ("RTP/AVP;client_port", .missingValue(parameter: "client_port")),
-        ("RAW/RAW/UDP;unicast", .unsupportedProtocol("RAW")),
-        ("RTP/AVP/SCTP;unicast", .unsupportedLowerTransport("SCTP")),
-        ("RTP;unicast", .malformedTransportSpecifier("RTP")),
-        ("RTP/;unicast", .malformedTransportSpecifier("RTP/")),
-        ("RTP/AV-P;unicast", .invalidProfile("AV-P")),
+        ("RTP/AVP/TCP;interleaved=0-0", .channelPairNotConsecutive(value: "0-0")),
+        ("RTP/AVP/TCP;interleaved=0-2", .channelPairNotConsecutive(value: "0-2")),
+        ("RTP/AVP/TCP;interleaved=7-7", .channelPairNotConsecutive(value: "7-7")),
+        ("RTP/AVP/TCP;interleaved=255-255", .channelPairNotConsecutive(value: "255-255")),
+        ("RTP/AVP;client_port=65535-65535", .portPairNotConsecutive(parameter: "client_port", value: "65535-65535")),
+        ("RTP/AVP/TCP;interleaved=1-0", .invalidChannelRange(value: "1-0")),
         ("RTP/AVP/TCP;interleaved=300", .invalidChannelRange(value: "300")),
+        ("RTP/AVP/TCP;interleaved=", .missingValue(parameter: "interleaved")),
+        ("RTP/;unicast", .malformedTransportSpecifier("RTP/")),
+        ("/AVP;unicast", .malformedTransportSpecifier("/AVP")),
+        ("RTP//TCP", .malformedTransportSpecifier("RTP//TCP")),
+        ("RTP/AVP/TCP/X", .malformedTransportSpecifier("RTP/AVP/TCP/X")),
+        ("RTP/AV P;unicast", .malformedTransportSpecifier("RTP/AV P")),
+        ("RTP/A(V)P", .malformedTransportSpecifier("RTP/A(V)P")),
+        ("RTP/\u{DF}", .malformedTransportSpecifier("RTP/\u{DF}")),
+        ("RTP/" + String(repeating: "A", count: 33), .malformedTransportSpecifier("RTP/" + String(repeating: "A", count: 33))),
+        (";unicast", .malformedTransportSpecifier("")),
         ("RTP/AVP;multicast;ttl=256", .invalidTTL(value: "256")),
         ("RTP/AVP;ssrc=123456789", .invalidSSRC(value: "123456789")),
         ("RTP/AVP;ssrc=XYZ", .invalidSSRC(value: "XYZ")),
@@ -97,6 +140,75 @@ import Testing
     func rejects(text: String, error: TransportHeaderError) {
         #expect(throws: error) { try TransportHeader.parse(text) }
         #expect(TransportHeader(parsing: text) == nil)
+        #expect(error.status == .badRequest)
+    }
+
+    /// Well-formed alternatives this RTP stack cannot serve (answered 461), and nil for those it can.
+    static let support: [(String, UnsupportedTransport?)] = [
+        ("RTP/AVP;unicast;client_port=5000-5001", nil),
+        ("RTP/AVP/UDP;unicast", nil),
+        ("rtp/avp/tcp;interleaved=0-1", nil),
+        ("RTP/SAVP;unicast;client_port=5000-5001", .profile("SAVP")),
+        ("RTP/AVPF;unicast", .profile("AVPF")),
+        ("RTP/SAVPF/TCP", .profile("SAVPF")),
+        ("RTP/AVP/SCTP;unicast", .lowerTransport("SCTP")),
+        ("RTP/AVP/DCCP", .lowerTransport("DCCP")),
+        ("RAW/RAW/UDP;unicast", .transportProtocol("RAW")),
+        ("FOO/BAR", .transportProtocol("FOO")),
+        ("garbage", .transportProtocol("GARBAGE")),
+        ("RTP", .profile("")),
+    ]
+
+    @Test(arguments: support)
+    func unsupportedSpecsParseAndSayWhy(text: String, expected: UnsupportedTransport?) throws {
+        let header = try TransportHeader.parse(text)
+        #expect(header.specs.count == 1)
+        #expect(header.specs.first?.unsupported == expected)
+        #expect(expected?.status ?? .unsupportedTransport == .unsupportedTransport)
+        #expect(try TransportHeader.parse(header.serialized).specs.first?.unsupported == expected)
+    }
+
+    /// What a server picks from: parseable alternatives only; it throws (400) only when none parses.
+    static let offers: [(String, [String], TransportHeaderError?)] = [
+        ("RTP/AVP;client_port=0-1, RTP/AVP/TCP;interleaved=0-1", ["RTP/AVP/TCP;interleaved=0-1"], nil),
+        ("RTP/SAVP;unicast, RTP/AVP/TCP;interleaved=0-0", ["RTP/SAVP;unicast"], nil),
+        ("RTP/AVP/TCP;interleaved=0-0", [], .channelPairNotConsecutive(value: "0-0")),
+        ("RTP/AVP;client_port=1-2-3, RTP/AVP;ttl=x", [], .invalidPortRange(parameter: "client_port", value: "1-2-3")),
+        ("", [], .empty),
+        ("RAW/RAW/UDP, RTP/AVP/SCTP", ["RAW/RAW", "RTP/AVP/SCTP"], nil),
+    ]
+
+    @Test(arguments: offers)
+    func offerKeepsWhatParses(text: String, expected: [String], error: TransportHeaderError?) {
+        if let error {
+            #expect(throws: error) { try TransportHeader.parseOffer(text) }
+        } else {
+            #expect((try? TransportHeader.parseOffer(text))?.map(\.serialized) == expected)
+        }
+    }
+
+    /// client_port values a server refuses to send to, and the ports it would use otherwise.
+    static let destinations: [(String, TransportDestinationError?, [UInt16])] = [
+        ("RTP/AVP;unicast;client_port=5000-5001", nil, [5000, 5001]),
+        ("RTP/AVP;unicast;client_port=1024", nil, [1024, 1025]),
+        ("RTP/AVP;unicast;client_port=65534-65535", nil, [65534, 65535]),
+        ("RTP/AVP;unicast;client_port=1023", .clientPortBelowMinimum(port: 1023, minimum: 1024), []),
+        ("RTP/AVP;unicast;client_port=1-2", .clientPortBelowMinimum(port: 1, minimum: 1024), []),
+        ("RTP/AVP;unicast;client_port=554-555", .clientPortBelowMinimum(port: 554, minimum: 1024), []),
+        ("RTP/AVP;unicast;client_port=65535", .noRTCPPort(port: 65535), []),
+        ("RTP/AVP;unicast", .missingClientPort, []),
+    ]
+
+    @Test(arguments: destinations)
+    func clientPortValidation(text: String, error: TransportDestinationError?, ports: [UInt16]) throws {
+        let spec = try #require(try TransportHeader.parse(text).specs.first)
+        if let error {
+            #expect(throws: error) { try spec.validateClientPort() }
+            #expect(error.status == .unsupportedTransport)
+        } else {
+            let pair = try spec.validateClientPort()
+            #expect([pair.rtp, pair.rtcp] == ports)
+        }
     }
 
     @Test func limits() {
@@ -111,9 +223,9 @@ import Testing
     }
 
     @Test func alternativesParseIndependently() throws {
-        let results = try TransportHeader.parseAlternatives("RAW/RAW/UDP;unicast, RTP/AVP;unicast;client_port=5000-5001")
+        let results = try TransportHeader.parseAlternatives("RTP/AVP;client_port=x, RTP/AVP;unicast;client_port=5000-5001")
         #expect(results.count == 2)
-        #expect(throws: TransportHeaderError.unsupportedProtocol("RAW")) { try results[0].get() }
+        #expect(throws: TransportHeaderError.invalidPortRange(parameter: "client_port", value: "x")) { try results[0].get() }
         #expect(try results[1].get().clientPort == PortRange(start: 5000, end: 5001))
     }
 

@@ -20,9 +20,11 @@ import Testing
     @Test(arguments: cases.map(\.url))
     func resolves(url: String) async throws {
         let expected = Self.cases.first { $0.url == url }!
-        let rtsp = try EmbeddedRTSP(paths: [])
-        rtsp.server.addCamera(EmbeddedRTSP.camera("cam", streams: ["main", "sub"]))
-        let mount = rtsp.server.registry.resolve(try #require(RTSPURL(parsing: url)))
+        let server = CamsimServer(
+            configuration: ServerConfiguration(bindHost: "127.0.0.1", port: 0, networkThreads: 1, encodeThreads: 1),
+            cameras: [])
+        server.addCamera(EmbeddedRTSP.camera("cam", streams: ["main", "sub"]))
+        let mount = server.registry.resolve(try #require(RTSPURL(parsing: url)))
         if let name = expected.stream {
             let resolved = try #require(mount)
             #expect("\(resolved.cameraPath)/\(resolved.stream.definition.streamName)" == name)
@@ -30,6 +32,6 @@ import Testing
         } else {
             #expect(mount == nil)
         }
-        await rtsp.close()
+        await server.shutdown()
     }
 }

@@ -1,8 +1,10 @@
+import Faults
 import Testing
 @testable import Server
 
 /// Every error status the server answers, through the real connection logic on an
-/// `EmbeddedChannel`: the status and the echoed CSeq are exact.
+/// `EmbeddedChannel` with fakes behind it: the status and the echoed CSeq are exact.
+/// The tests are synchronous, so each channel stays on the thread that made it.
 @Suite struct ErrorStatusTests {
     static let url = "rtsp://127.0.0.1:8554/cam"
     static let tcp = "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n"
@@ -27,23 +29,26 @@ import Testing
     ]
 
     @Test(arguments: cases.map(\.name))
-    func answers(name: String) async throws {
+    func answers(name: String) throws {
         let testCase = Self.cases.first { $0.name == name }!
-        let rtsp = try EmbeddedRTSP()
+        let server = FakeRTSPServer()
+        let rtsp = try server.connect()
         let responses = try rtsp.send(testCase.request)
-        await rtsp.close()
+        rtsp.close()
+        server.shutdown()
         let response = try #require(responses.first, "no answer")
         #expect(response.status == testCase.status)
         #expect(response.headers["cseq"] == testCase.cseq)
         #expect(response.headers["connection"] == nil, "Connection: close is never sent")
     }
 
-    @Test func sessionStatesGive455And459() async throws {
-        let rtsp = try EmbeddedRTSP()
+    @Test func sessionStatesGive455And459() throws {
+        let server = FakeRTSPServer()
+        let rtsp = try server.connect()
         let setup = try rtsp.send("SETUP \(Self.url)/trackID=0 RTSP/1.0\r\nCSeq: 1\r\n\(Self.tcp)\r\n")
         let session = try #require(setup.first?.headers["session"]?.split(separator: ";").first.map(String.init))
         #expect(setup.first?.status == 200)
-        #expect(setup.first?.headers["session"] == "\(session);timeout=60")
+        #expect(setup.first?.headers["session"] == "\(session);timeout=\(FakeRTSPServer.sessionTimeoutSeconds)")
         #expect(setup.first?.headers["transport"]?.contains("interleaved=0-1") == true)
         // PAUSE is not valid in Ready (RFC 2326 Appendix A.2).
         let pause = try rtsp.send("PAUSE \(Self.url) RTSP/1.0\r\nCSeq: 2\r\nSession: \(session)\r\n\r\n")
@@ -55,25 +60,29 @@ import Testing
         // Keep-alives answer 200 and name the session.
         let keepAlive = try rtsp.send("GET_PARAMETER \(Self.url) RTSP/1.0\r\nCSeq: 4\r\nSession: \(session)\r\n\r\n")
         #expect(keepAlive.first?.status == 200)
-        #expect(keepAlive.first?.headers["session"] == "\(session);timeout=60")
+        #expect(keepAlive.first?.headers["session"] == "\(session);timeout=\(FakeRTSPServer.sessionTimeoutSeconds)")
         let teardown = try rtsp.send("TEARDOWN \(Self.url) RTSP/1.0\r\nCSeq: 5\r\nSession: \(session)\r\n\r\n")
         #expect(teardown.first?.status == 200)
-        #expect(rtsp.server.sessionCount == 0)
-        await rtsp.close()
+        #expect(server.sessions.all.isEmpty)
+        rtsp.close()
+        server.shutdown()
     }
 
-    @Test func optionsListsMethodsAndChoosesChannelsWhenTheClientDoesNot() async throws {
-        let rtsp = try EmbeddedRTSP()
+    @Test func optionsListsMethodsAndChoosesChannelsWhenTheClientDoesNot() throws {
+        let server = FakeRTSPServer()
+        let rtsp = try server.connect()
         let options = try rtsp.send("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n")
         #expect(options.first?.headers["public"] == RTSPConnection.supportedMethods)
         let setup = try rtsp.send("SETUP \(Self.url)/trackID=0 RTSP/1.0\r\nCSeq: 2\r\nTransport: RTP/AVP/TCP\r\n\r\n")
         #expect(setup.first?.headers["transport"]?.contains("interleaved=0-1") == true)
         #expect(setup.first?.headers["transport"]?.contains(";unicast") == true)
-        await rtsp.close()
+        rtsp.close()
+        server.shutdown()
     }
 
-    @Test func oneConnectionHoldsABoundedNumberOfSessions() async throws {
-        let rtsp = try EmbeddedRTSP()
+    @Test func oneConnectionHoldsABoundedNumberOfSessions() throws {
+        let server = FakeRTSPServer()
+        let rtsp = try server.connect()
         var statuses: [Int] = []
         for index in 0...RTSPConnection.maximumSessionsPerConnection {
             let channels = "\(index * 2 % 254)-\(index * 2 % 254 + 1)"
@@ -83,29 +92,36 @@ import Testing
         }
         #expect(statuses.dropLast().allSatisfy { $0 == 200 })
         #expect(statuses.last == 453)
-        #expect(rtsp.server.sessionCount == RTSPConnection.maximumSessionsPerConnection)
-        await rtsp.close()
+        #expect(server.sessions.all.count == RTSPConnection.maximumSessionsPerConnection)
+        rtsp.close()
+        server.shutdown()
     }
 
-    @Test func requestsAfterABadOneAreStillAnswered() async throws {
-        let rtsp = try EmbeddedRTSP()
+    @Test func requestsAfterABadOneAreStillAnswered() throws {
+        let server = FakeRTSPServer()
+        let rtsp = try server.connect()
         let responses = try rtsp.send(
             "BAD LINE\r\nX: y\r\n\r\nOPTIONS \(Self.url) RTSP/1.0\r\nCSeq: 2\r\n\r\n")
         #expect(responses.map(\.status) == [400, 200])
-        await rtsp.close()
+        rtsp.close()
+        server.shutdown()
     }
 
-    @Test func tooManyPipelinedRequestsCloseTheConnection() async throws {
-        let rtsp = try EmbeddedRTSP()
-        // A PLAY that waits for its IDR holds the queue; the flood behind it is bounded.
-        let setup = try rtsp.send("SETUP \(Self.url)/trackID=0 RTSP/1.0\r\nCSeq: 1\r\n\(Self.tcp)\r\n")
-        let session = try #require(setup.first?.headers["session"]?.split(separator: ";").first.map(String.init))
-        var flood = "PLAY \(Self.url) RTSP/1.0\r\nCSeq: 2\r\nSession: \(session)\r\n\r\n"
-        for index in 0..<(RTSPConnection.maximumPipelinedRequests + 1) {
-            flood += "OPTIONS \(Self.url) RTSP/1.0\r\nCSeq: \(index + 3)\r\n\r\n"
+    @Test func tooManyPipelinedRequestsCloseTheConnection() throws {
+        // A camera whose answers wait 10 s (on the channel's clock, which stands still
+        // here) holds the queue; the flood behind the first request is bounded.
+        var faults = FaultProfile.empty
+        faults.control.responseDelay = 10_000_000_000
+        let server = FakeRTSPServer(cameraFaults: faults)
+        let rtsp = try server.connect()
+        var flood = ""
+        for index in 0..<(RTSPConnection.maximumPipelinedRequests + 2) {
+            flood += "OPTIONS \(Self.url) RTSP/1.0\r\nCSeq: \(index + 1)\r\n\r\n"
         }
-        _ = try rtsp.send(flood)
+        let answered = try rtsp.send(flood)
+        #expect(answered.isEmpty, "every answer waits for the delay")
         #expect(!rtsp.channel.isActive)
-        await rtsp.close()
+        rtsp.close()
+        server.shutdown()
     }
 }

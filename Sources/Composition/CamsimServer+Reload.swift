@@ -1,6 +1,7 @@
 import Config
 import Faults
 import Frames
+import Server
 
 extension CamsimServer {
     /// What a reload changed.
@@ -33,21 +34,27 @@ extension CamsimServer {
         let diff = ConfigDiff(old: old, new: new)
         let faults = try ConfiguredFaults(new)
         var resolver = SceneResolver(scenes)
-        let added = try diff.added.map { try CameraDefinition($0, scene: resolver.scene(of: $0), mtu: new.server.mtu, faults: faults) }
+        // `mtu` is the IP datagram size. New and restarted cameras take the new one, less the
+        // IP and UDP headers of the address this server is bound to (a new bind needs a restart).
+        let maxPacketSize = RTPPacketBudget.maxPacketSize(mtu: new.server.mtu, bindHost: configuration.bindHost)
+        func definition(_ camera: CameraConfig) throws -> CameraDefinition {
+            try CameraDefinition(camera, scene: resolver.scene(of: camera), maxPacketSize: maxPacketSize, faults: faults)
+        }
+        let added = try diff.added.map(definition)
         // A camera takes new faults in place unless they change how its encoders are
         // opened (a GOP override, a declared frame rate): then it restarts.
         var faultProfiles: [(path: String, profile: FaultProfile)] = []
         var restarting: [CameraConfig] = []
         for (before, after) in diff.changed {
             let profile = try faults.profile(for: after)
-            let running = registry.camera(path: after.path)?.definition.faults.media.encoderShaping
+            let running = cameraDefinition(path: after.path)?.faults.media.encoderShaping
             if before.differsOnlyInFaults(from: after), running == profile.media.encoderShaping {
                 faultProfiles.append((after.path, profile))
             } else {
                 restarting.append(after)
             }
         }
-        let changed = try restarting.map { try CameraDefinition($0, scene: resolver.scene(of: $0), mtu: new.server.mtu, faults: faults) }
+        let changed = try restarting.map(definition)
         var summary = ReloadSummary(unchanged: diff.unchanged.count, serverSettingsIgnored: diff.serverChanged)
         for camera in diff.removed {
             await removeCamera(path: camera.path)
@@ -63,7 +70,7 @@ extension CamsimServer {
             summary.added.append(camera.path)
         }
         for (path, profile) in faultProfiles {
-            registry.camera(path: path)?.faults.setProfile(profile)
+            setFaults(profile, forCameraAt: path)
             summary.faultsChanged.append(path)
         }
         return summary

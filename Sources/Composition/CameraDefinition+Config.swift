@@ -1,0 +1,26 @@
+import Cameras
+import Config
+import Frames
+import H264
+import Server
+
+extension CameraDefinition {
+    /// A configured camera: its scene and faults resolved and one stream definition per
+    /// stream, each cutting RTP packets of at most `maxPacketSize` bytes.
+    init(_ camera: CameraConfig, scene: Scene, maxPacketSize: Int, faults: ConfiguredFaults) throws {
+        let name = camera.path.split(separator: "/").last.map(String.init) ?? camera.path
+        let streams = camera.streams.map { stream in
+            StreamDefinition(
+                cameraName: name,
+                streamName: stream.name,
+                encoder: EncoderSettings(stream),
+                maxPacketSize: maxPacketSize,
+                idleStopDelayNanoseconds: Int64(camera.idleStopSeconds * 1e9),
+                alwaysOn: !camera.onDemand,
+                seed: camera.seed,
+                makeSource: { width, height in try scene.makeRenderer(width: width, height: height) }
+            )
+        }
+        self.init(path: camera.path, streams: streams, faults: try faults.profile(for: camera))
+    }
+}

@@ -1,0 +1,15 @@
+import Cameras
+import Logging
+
+/// Everything an `RTSPConnection` needs from the server, as narrow parts: the clock,
+/// the sessions, the cameras, the UDP ports, the tunnels and the settings. The server
+/// builds one; tests build one from fakes.
+struct ConnectionEnvironment: Sendable {
+    var clock: any MonotonicClock
+    var sessions: any SessionDirectory
+    var cameras: any CameraLookup
+    var mediaPorts: any MediaPorts
+    var tunnels: any TunnelDirectory
+    var settings: ConnectionSettings
+    var logger: Logger
+}

@@ -1,0 +1,121 @@
+import Logging
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// One of the server's UDP media sockets: one port, bound on one event loop, shared by
+/// every UDP viewer that loop serves.
+///
+/// NIO closes a datagram channel when a send fails with an error it does not tolerate
+/// (anything but EMSGSIZE and EHOSTUNREACH). So that one viewer's bad destination cannot
+/// silence every other viewer, the socket binds its port again when that happens and
+/// carries on; only the datagrams queued at that moment are lost. Writes run on
+/// `eventLoop`.
+final class UDPMediaSocket: @unchecked Sendable {
+    let eventLoop: any EventLoop
+    let host: String
+    /// The bound local address.
+    let address: SocketAddress
+    var port: Int { address.port ?? 0 }
+    private let makeHandler: (@Sendable () -> any ChannelHandler & Sendable)?
+    private let logger: Logger
+    /// Loop-confined: the channel now bound to the port.
+    private var channel: any Channel
+    private var isClosing = false
+    private let rebindCount = Atomic<Int>(0)
+
+    private init(
+        channel: any Channel, host: String, address: SocketAddress,
+        makeHandler: (@Sendable () -> any ChannelHandler & Sendable)?, logger: Logger
+    ) {
+        self.channel = channel
+        eventLoop = channel.eventLoop
+        self.host = host
+        self.address = address
+        self.makeHandler = makeHandler
+        self.logger = logger
+    }
+
+    /// Binds `port` on `host` (0 picks a free one) on `loop`; `makeHandler` gives the
+    /// handler that reads what arrives, for every channel the socket ever binds.
+    static func bind(
+        host: String, port: Int, on loop: any EventLoop, logger: Logger,
+        makeHandler: (@Sendable () -> any ChannelHandler & Sendable)? = nil
+    ) async throws -> UDPMediaSocket {
+        let channel = try await makeChannel(host: host, port: port, loop: loop, handler: makeHandler?()).get()
+        guard let address = channel.localAddress else {
+            try? await channel.close()
+            throw UDPMediaPortsError.noLocalAddress
+        }
+        let socket = UDPMediaSocket(channel: channel, host: host, address: address, makeHandler: makeHandler, logger: logger)
+        loop.execute { socket.watch(channel) }
+        return socket
+    }
+
+    /// How often the channel closed under the socket and was bound again.
+    var rebinds: Int { rebindCount.load(ordering: .relaxed) }
+
+    func write(_ datagram: AddressedEnvelope<ByteBuffer>) {
+        channel.write(datagram, promise: nil)
+    }
+
+    /// Sends the queued datagrams together (sendmmsg).
+    func flush() {
+        channel.flush()
+    }
+
+    /// Closes the socket for good.
+    func close() async {
+        let channel = try? await eventLoop.submit {
+            self.isClosing = true
+            return self.channel
+        }.get()
+        try? await channel?.close()
+    }
+
+    private func watch(_ channel: any Channel) {
+        channel.closeFuture.whenComplete { _ in self.channelDidClose(channel) }
+    }
+
+    private func channelDidClose(_ closed: any Channel) {
+        guard !isClosing, closed === channel else { return }
+        rebindCount.add(1, ordering: .relaxed)
+        logger.debug("UDP media socket closed by a send error; binding its port again", metadata: ["port": "\(port)"])
+        rebind()
+    }
+
+    private func rebind() {
+        guard !isClosing else { return }
+        Self.makeChannel(host: host, port: port, loop: eventLoop, handler: makeHandler?()).whenComplete { result in
+            switch result {
+            case .success(let channel):
+                guard !self.isClosing else {
+                    channel.close(promise: nil)
+                    return
+                }
+                self.channel = channel
+                self.watch(channel)
+            case .failure(let error):
+                self.logger.warning("UDP media port could not be bound again; retrying",
+                                    metadata: ["port": "\(self.port)", "error": "\(error)"])
+                self.eventLoop.scheduleTask(in: .seconds(1)) { self.rebind() }
+            }
+        }
+    }
+
+    /// A datagram channel on `port`. No SO_REUSEADDR: on Linux it would let two UDP
+    /// sockets, ours or another process's, share a port and split its traffic.
+    private static func makeChannel(
+        host: String, port: Int, loop: any EventLoop, handler: (any ChannelHandler & Sendable)?
+    ) -> EventLoopFuture<any Channel> {
+        DatagramBootstrap(group: loop)
+            .channelOption(.socketOption(.so_sndbuf), value: 4 << 20)
+            .channelInitializer { channel in
+                guard let handler else { return channel.eventLoop.makeSucceededVoidFuture() }
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(handler)
+                }
+            }
+            .bind(host: host, port: port)
+    }
+}
