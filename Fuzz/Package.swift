@@ -16,6 +16,8 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-transport", ["RTSP"]),
     ("fuzz-session", ["RTSP"]),
     ("fuzz-range", ["RTSP"]),
+    ("fuzz-require", ["RTSP"]),
+    ("fuzz-scale", ["RTSP"]),
     ("fuzz-rtp-info", ["RTSP"]),
     ("fuzz-cseq", ["RTSP"]),
     ("fuzz-port-range", ["RTSP"]),

@@ -19,7 +19,15 @@ import Testing
     }
 
     @Test func range() throws {
-        try FuzzSeeds.check("range", texts: RangeHeaderTests.cases.map(\.0) + RangeHeaderTests.garbage.map(\.0))
+        try FuzzSeeds.check("range", texts: RangeHeaderTests.cases.map(\.0) + RangeHeaderTests.rejected.map(\.0))
+    }
+
+    @Test func require() throws {
+        try FuzzSeeds.check("require", texts: RequireHeaderTests.cases.map(\.0) + RequireHeaderTests.garbage.map(\.0))
+    }
+
+    @Test func scale() throws {
+        try FuzzSeeds.check("scale", texts: ScaleHeaderTests.cases.map(\.0) + ScaleHeaderTests.garbage.map(\.0))
     }
 
     @Test func rtpInfo() throws {
