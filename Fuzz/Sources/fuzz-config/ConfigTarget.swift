@@ -3,14 +3,15 @@ import Faults
 import FuzzSupport
 
 /// The YAML configuration: loading either gives a configuration or names at least one
-/// problem; a loaded configuration compared with itself shows no change; the fault catalog
-/// of the same file reads without a crash.
+/// problem; a loaded configuration compared with itself shows no change; its named fault
+/// profiles read as the server reads them, each a profile or problems.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzConfig(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = FuzzInput.text(FuzzInput.bytes(data, size))
     let loader = ConfigLoader(knownFaultProfiles: Set(FaultPresets.names))
+    let config: CamsimConfig
     do {
-        let config = try loader.parse(yaml: text, file: "fuzz.yaml")
+        config = try loader.parse(yaml: text, file: "fuzz.yaml")
         let diff = ConfigDiff(old: config, new: config)
         invariant(diff.added.isEmpty && diff.removed.isEmpty && diff.changed.isEmpty && !diff.serverChanged,
                   "a configuration differs from itself")
@@ -18,11 +19,16 @@ public func fuzzConfig(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         invariant(Set(config.cameras.map(\.path)).count == config.cameras.count, "duplicate camera paths")
     } catch {
         invariant(!error.problems.isEmpty, "a refusal without a problem")
+        return 0
     }
-    do {
-        _ = try FaultCatalog.parse(configYAML: text, file: "fuzz.yaml")
-    } catch {
-        invariant(!error.problems.isEmpty, "a fault refusal without a problem")
+    let known = Set(config.faultProfiles.keys).union(FaultPresets.names)
+    for (_, yaml) in config.faultProfiles {
+        let source = yaml.parseable
+        do {
+            _ = try FaultProfile.parse(yaml: source.text, file: yaml.file, line: source.firstLine, knownProfiles: known)
+        } catch {
+            invariant(!error.problems.isEmpty, "a fault refusal without a problem")
+        }
     }
     return 0
 }
