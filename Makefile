@@ -2,9 +2,19 @@
 #   make run   installs what is missing (Debian), builds, serves the default cameras
 #   make test  installs what is missing (with the test clients), builds, runs every test
 #   make bench release build; pipeline and generator costs against raw x264
+#   make fuzz  libFuzzer targets for every parser, SECONDS=N each (see Fuzz/)
 
 SWIFT ?= swift
 ARGS ?=
+# Seconds each fuzz target runs under `make fuzz`.
+SECONDS ?= 60
+
+# The fuzz targets are a package of their own (Fuzz/), built with libFuzzer and
+# AddressSanitizer into .build-fuzz; both runtimes and lld ship with the Swift toolchain.
+# The C in dependencies (libyaml inside Yams) is instrumented too.
+FUZZ_BUILD := $(SWIFT) build -c release --scratch-path ../.build-fuzz \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld \
+	-Xcc -fsanitize=fuzzer-no-link,address
 
 RUN_PACKAGES := libx264-dev pkg-config libfreetype-dev libpng-dev fonts-dejavu-core
 TEST_PACKAGES := $(RUN_PACKAGES) ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-base \
@@ -24,7 +34,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: run test bench build deps deps-test clean
+.PHONY: run test bench build deps deps-test clean fuzz fuzz-build fuzz-smoke fuzz-seeds
 
 deps:
 	$(call ensure_packages,$(RUN_PACKAGES))
@@ -39,16 +49,33 @@ run: deps
 	$(SWIFT) build -c release --product camsim
 	.build/release/camsim serve $(ARGS)
 
-# Unit tests first, then the end-to-end suite on its own, so real-time checks
+# Unit tests first, then a few seconds of each fuzz target (a crash, leak or failed
+# invariant fails the run), then the end-to-end suite on its own, so real-time checks
 # against ffmpeg and GStreamer do not share the two cores with the unit tests.
 test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip IntegrationTests
+	$(MAKE) fuzz-smoke
 	$(SWIFT) test --skip-build --filter IntegrationTests
 
 bench: deps
 	$(SWIFT) build -c release --product camsim-bench
 	.build/release/camsim-bench $(ARGS)
 
+fuzz-build: deps
+	cd Fuzz && $(FUZZ_BUILD)
+
+# Every target for SECONDS each, one after another; FUZZ_TARGETS="fuzz-rtp ..." picks some.
+fuzz: fuzz-build
+	Fuzz/run.sh -max_total_time=$(SECONDS)
+
+fuzz-smoke: fuzz-build
+	Fuzz/run.sh -max_total_time=3
+
+# Rewrites Fuzz/Seeds/ from the unit tests' case tables (the unit tests check they match).
+fuzz-seeds:
+	$(SWIFT) build --build-tests
+	CAMSIM_WRITE_FUZZ_SEEDS=1 $(SWIFT) test --skip-build --filter FuzzSeedTests
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -7,6 +7,12 @@ let package = Package(
     products: [
         .executable(name: "camsim", targets: ["camsim"]),
         .executable(name: "camsim-bench", targets: ["camsim-bench"]),
+        // The parser modules, for the fuzz targets in Fuzz/ (a package of their own).
+        .library(name: "RTSP", targets: ["RTSP"]),
+        .library(name: "RTP", targets: ["RTP"]),
+        .library(name: "Faults", targets: ["Faults"]),
+        .library(name: "Config", targets: ["Config"]),
+        .library(name: "Frames", targets: ["Frames"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),

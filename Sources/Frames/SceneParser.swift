@@ -87,11 +87,13 @@ struct SceneParser {
     }
 
     /// Yams reports a duplicated key at its mapping; find the line of the repeat itself.
+    /// Lines end at CR, LF or CRLF, as YAML counts them (YAML 1.1 §5.4), so the numbers agree
+    /// with Yams' marks; a mark past the end finds nothing.
     private static func secondOccurrence(of key: String, in yaml: String, from line: Int) -> Int? {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = yaml.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         var seen = 0
         var indent: Int?
-        for i in max(0, line - 1)..<lines.count {
+        for i in min(max(0, line - 1), lines.count)..<lines.count {
             let text = lines[i]
             let stripped = text.drop { $0 == " " || $0 == "-" }
             let depth = text.count - stripped.count

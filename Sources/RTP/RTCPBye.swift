@@ -14,7 +14,8 @@
 ///
 /// The reason is padded with null octets to a 32-bit boundary.
 public struct RTCPBye: Hashable, Sendable {
-    /// The reason's 8-bit length field: longer reasons are truncated (in UTF-8 octets) when written.
+    /// The reason's 8-bit length field: longer reasons are truncated when written, at the last
+    /// whole character that fits, so the text stays UTF-8.
     public static let maxReasonSize = 255
 
     /// At most `RTCPCommonHeader.maxCount` (31) are written; extras are dropped.
@@ -31,11 +32,24 @@ public struct RTCPBye: Hashable, Sendable {
         RTCPCommonHeader.writePacket(into: &bytes, count: written.count, packetType: RTCPPacketType.bye) { body in
             for source in written { body.appendBigEndian(source) }
             if let reason {
-                let text = reason.utf8.prefix(Self.maxReasonSize)
-                body.append(UInt8(text.count))
-                body.append(contentsOf: text)
+                let size = Self.writtenReasonSize(reason)
+                body.append(UInt8(size))
+                body.append(contentsOf: reason.utf8.prefix(size))
             }
         }
+    }
+
+    /// UTF-8 octets of the reason's longest prefix of whole characters (Unicode scalars) that
+    /// fits `maxReasonSize`; cutting a character in two would leave text that is not UTF-8
+    /// (RFC 3550 §6.6).
+    static func writtenReasonSize(_ reason: String) -> Int {
+        var size = 0
+        for scalar in reason.unicodeScalars {
+            let width = UTF8.width(scalar)
+            guard size + width <= maxReasonSize else { break }
+            size += width
+        }
+        return size
     }
 
     /// `body` is the packet after its common header, padding removed.

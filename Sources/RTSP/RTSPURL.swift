@@ -205,19 +205,24 @@ public struct RTSPURL: Hashable, Sendable, CustomStringConvertible {
         }
         text += "/" + pathSegments.map { Self.percentEncode($0) }.joined(separator: "/")
         if !queryItems.isEmpty {
-            text += "?" + queryItems.map { Self.percentEncode($0.name) + "=" + Self.percentEncode($0.value) }
-                .joined(separator: "&")
+            // The first `=` ends a query name, so one inside the name is escaped.
+            text += "?" + queryItems.map { item in
+                Self.percentEncode(item.name, escapingEquals: true) + "=" + Self.percentEncode(item.value)
+            }.joined(separator: "&")
         }
         return text
     }
 
     public var description: String { serialized }
 
-    /// Escapes everything but RFC 3986 §2.3 unreserved characters and `=`, `:`, `@`, `+`, `,`.
-    static func percentEncode(_ text: String) -> String {
+    /// Escapes everything but RFC 3986 §2.3 unreserved characters and `=` (unless
+    /// `escapingEquals`), `:`, `@`, `+`, `,`.
+    static func percentEncode(_ text: String, escapingEquals: Bool = false) -> String {
         var out = ""
         for byte in text.utf8 {
-            if HeaderSyntax.isAlphanumeric(byte) || "-._~=:@+,".utf8.contains(byte) {
+            let kept = HeaderSyntax.isAlphanumeric(byte) || "-._~:@+,".utf8.contains(byte)
+                || (byte == UInt8(ascii: "=") && !escapingEquals)
+            if kept {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 out += "%" + HeaderSyntax.hex(byte, digits: 2)

@@ -77,7 +77,10 @@ extension SessionDescription {
                     guard let value, value.hasPrefix("\(pt) ") else { throw .malformedAttribute(line.value) }
                     current.format = try H264FormatParameters.parse(String(value.dropFirst("\(pt) ".count)))
                 case "framerate":
-                    guard let value, let fps = Double(value) else { throw .malformedAttribute(line.value) }
+                    // RFC 4566 §6: the maximum frame rate. `format(frameRate:)` writes three
+                    // decimals, so only rates it can write back are accepted.
+                    guard let value, let fps = Double(value), H264VideoMedia.frameRates.contains(fps)
+                    else { throw .malformedAttribute(line.value) }
                     current.frameRate = fps
                 case "control":
                     current.control = value ?? ""

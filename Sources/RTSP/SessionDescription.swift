@@ -34,6 +34,10 @@ public struct SDPConnection: Hashable, Sendable {
 
 /// The media section for one H.264 video stream (RFC 4566 §5.14, RFC 6184 §8.2.1).
 public struct H264VideoMedia: Hashable, Sendable {
+    /// The `a=framerate` values accepted when parsing: positive, at least the smallest rate
+    /// three decimals can write, at most a sane camera's.
+    public static let frameRates = 0.001...1000.0
+
     /// 0 in RTSP, where the Transport header carries the ports.
     public var port: UInt16
     /// A dynamic payload type, 96...127.

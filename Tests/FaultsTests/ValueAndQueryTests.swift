@@ -126,7 +126,8 @@ struct QueryParsingTests {
         #expect(try parse("profile=flaky&delay=5ms", catalog: catalog).profile.network.loss == 0.2)
     }
 
-    @Test(arguments: [
+    /// Queries that are refused, and the reason given.
+    static let refusals = [
         ("jiter=30ms", "unknown fault parameter 'jiter' (did you mean 'jitter'?)"),
         ("colour=red", "unknown fault parameter 'colour'"),
         ("loss=150", "loss must be a percentage like 5 or 5%, got '150'"),
@@ -142,7 +143,9 @@ struct QueryParsingTests {
         ("timestamp_jump_at=5s", "timestamp_jump_at needs timestamp_jump_by (how far the timestamps jump)"),
         ("payload_type=128", "payload_type must be a whole number 0–127, got '128'"),
         ("payload_type_at=5s", "payload_type_at needs payload_type (the new payload type, 0–127)"),
-    ])
+    ]
+
+    @Test(arguments: refusals)
     func errorsGiveTheReason(_ query: String, _ expected: String) {
         #expect(reason(query) == expected)
     }

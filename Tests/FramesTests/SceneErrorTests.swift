@@ -37,6 +37,9 @@ struct SceneErrorTests {
              field: "layers[0].template", messageContains: "single value"),
         Case(yaml: "background:\n  type: [solid\n", line: 3, field: "", messageContains: "YAML syntax error"),
         Case(yaml: "background:\n  type: solid\n  type: grid\n", line: 3, field: "type", messageContains: "duplicated"),
+        // CR line endings: YAML counts these lines, and looking for the repeat used to trap.
+        Case(yaml: "name: x\r\r\r\rbackground:\r  type: solid\r  type: grid\r", line: 7, field: "type",
+             messageContains: "duplicated"),
     ]
 
     @Test(arguments: cases)

@@ -31,6 +31,27 @@ struct RTCPByeTests {
         #expect(try RTCPCompound.parse(bytes) == [.bye(RTCPBye(sources: [1], reason: String(repeating: "r", count: 255)))])
     }
 
+    /// A reason longer than 255 octets is cut between characters, never inside one.
+    @Test func truncatesLongReasonBetweenCharacters() throws {
+        let bytes = Self.written(RTCPBye(sources: [1], reason: String(repeating: "é", count: 200)))
+        #expect(bytes[8] == 254)
+        #expect(try RTCPCompound.parse(bytes) == [.bye(RTCPBye(sources: [1], reason: String(repeating: "é", count: 127)))])
+    }
+
+    /// A received reason that is not UTF-8 reads as U+FFFD (three octets each), so it can grow
+    /// past 255 octets; written back it was cut inside a character, and reading that again gave
+    /// a different reason, whose writing gave different bytes.
+    @Test func reasonReadFromInvalidUTF8WritesBackStably() throws {
+        let received = hexBytes("81CB0021 00000001 7F 61") + Array(repeating: 0xFF, count: 126)
+        let parsed = try RTCPCompound.parse(received)
+        #expect(parsed == [.bye(RTCPBye(sources: [1], reason: "a" + String(repeating: "\u{FFFD}", count: 126)))])
+        let written = RTCPCompound.serialize(parsed)
+        #expect(written[8] == 253)
+        let reparsed = try RTCPCompound.parse(written)
+        #expect(reparsed == [.bye(RTCPBye(sources: [1], reason: "a" + String(repeating: "\u{FFFD}", count: 84)))])
+        #expect(RTCPCompound.serialize(reparsed) == written)
+    }
+
     @Test func rejectsSourceOverflow() {
         #expect(throws: RTCPParseError.byeSourceOverflow(count: 2, available: 4)) {
             try RTCPCompound.parse(hexBytes("82CB0001 11223344"))

@@ -25,6 +25,8 @@ import Testing
         ("/cam1/trackID=0", nil, nil, nil, ["cam1", "trackID=0"]),
         ("/caf%C3%A9/a%2Fb", nil, nil, nil, ["café", "a/b"]),
         ("/", nil, nil, nil, []),
+        // An escaped `=` in a query name stays escaped when written back.
+        ("/cam?a%3Db=c", nil, nil, nil, ["cam"]),
     ]
 
     @Test(arguments: forms)

@@ -93,6 +93,12 @@ import Testing
         ("v=0\r\nm=audio 0 RTP/AVP 0\r\n", .unsupportedMedia("audio 0 RTP/AVP 0")),
         ("v=0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H265/90000\r\n", .unsupportedMedia("rtpmap:96 H265/90000")),
         ("v=0\r\no=- 1 1 IN IP4 h\r\ns=x\r\nc=IN IP4 0.0.0.0\r\n", .missingField("m")),
+        // A frame rate that cannot be written back: serializing these used to trap.
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:nan\r\n", .malformedAttribute("framerate:nan")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:inf\r\n", .malformedAttribute("framerate:inf")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:-0.5\r\n", .malformedAttribute("framerate:-0.5")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:1e300\r\n", .malformedAttribute("framerate:1e300")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:0.0004\r\n", .malformedAttribute("framerate:0.0004")),
     ]
 
     @Test(arguments: garbage)
