@@ -1,7 +1,8 @@
 # camsim: two commands.
 #   make run   installs what is missing (Debian), builds, serves the default cameras
 #   make test  installs what is missing (with the test clients), builds, runs every test
-#   make bench release build; pipeline and generator costs against raw x264
+#   make bench release build; pipeline and generator costs against raw x264, churn,
+#              the session ceiling (load from camsim-load), idle and slow connections
 
 SWIFT ?= swift
 ARGS ?=
@@ -48,6 +49,7 @@ test: deps-test
 
 bench: deps
 	$(SWIFT) build -c release --product camsim-bench
+	$(SWIFT) build -c release --product camsim-load
 	.build/release/camsim-bench $(ARGS)
 
 clean:

@@ -10,6 +10,17 @@ struct Bench {
         let arguments = CommandLine.arguments.dropFirst()
         let quick = arguments.contains("--quick")
         let library = SceneLibrary(directory: SceneLibrary.locateDefaultDirectory())
+        // `--only churn|sessions|slow` runs one hardening figure; `--steps 3000,4000` picks session counts.
+        let only = option("--only", in: arguments)
+        let steps = option("--steps", in: arguments).map { $0.split(separator: ",").compactMap { Int($0) } }
+        if let only {
+            guard hardeningSections.contains(only) else {
+                print("--only takes one of: \(hardeningSections.joined(separator: ", "))")
+                return
+            }
+            try await hardening(only, quick: quick, steps: steps, library: library)
+            return
+        }
         print("camsim-bench  (x264 build \(H264Encoder.x264Build), \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         print("")
 
@@ -66,6 +77,14 @@ struct Bench {
         }
         print("  1000 idle configured cameras: \(format(idle / 1024, 1)) KiB resident each")
         print("")
+
+        try await hardening(nil, quick: quick, steps: steps, library: library)
+    }
+
+    /// The value after `name` in the arguments.
+    static func option(_ name: String, in arguments: ArraySlice<String>) -> String? {
+        guard let index = arguments.firstIndex(of: name), arguments.index(after: index) < arguments.endIndex else { return nil }
+        return arguments[arguments.index(after: index)]
     }
 
     static func pad(_ value: Any, _ width: Int) -> String {
