@@ -5,8 +5,8 @@ import H264
 import Server
 
 /// Issue figure: session churn. Eight clients at a time run cycles of connect,
-/// DESCRIBE, SETUP, PLAY, then TEARDOWN, or vanish with a reset and no TEARDOWN, TCP
-/// interleaved and UDP in turn. Afterwards the server's sessions, the process's file
+/// DESCRIBE, SETUP, PLAY, then TEARDOWN, or vanish with no TEARDOWN (a close or a
+/// reset), TCP interleaved and UDP in turn. Afterwards the server's sessions, the process's file
 /// descriptors and threads must be back at their baseline, and resident memory
 /// must settle. The baseline for speed is a bare connection (connect, OPTIONS,
 /// close) measured in the same run.
@@ -87,7 +87,7 @@ struct ChurnBenchmark {
             }
         })
         runs.append(await timed("TEARDOWN") { await churn(server, ending: .teardown, count: cycles) })
-        runs.append(await timed("vanish (reset)") { await churn(server, ending: .vanish, count: cycles) })
+        runs.append(await timed("vanish (close or reset)") { await churn(server, ending: .vanish, count: cycles) })
 
         let settle = await settled(server, baseline: baseline)
         let memory = ProcessMemory.read()
@@ -102,9 +102,10 @@ struct ChurnBenchmark {
         let port = server.port
         let urls = (1...Self.cameraCount).map { server.url(forPath: "churn-\($0)") }
         return await ClientThreads.run(count: clients, jobs: count, prepare: { try UDPPortPair() }, finish: { $0.close() }) { udp, number in
+            // Every combination in turn: TCP or UDP, and for vanishing clients a close or a reset.
             let cycle = ChurnCycle(
-                port: port, url: urls[(number / 2) % urls.count],
-                transport: number % 2 == 0 ? .tcp : .udp, ending: ending)
+                port: port, url: urls[(number / 4) % urls.count],
+                transport: number % 2 == 0 ? .tcp : .udp, ending: ending, reset: (number / 2) % 2 == 0)
             try cycle.run(udp: udp)
         }
     }

@@ -2,15 +2,21 @@ import Foundation
 
 /// One churn cycle against a running server, on blocking loopback sockets: connect,
 /// DESCRIBE, SETUP, PLAY, wait for the first media packet, then TEARDOWN and close,
-/// or vanish (a reset, no TEARDOWN) as a crashed client would.
+/// or vanish without TEARDOWN as a crashed client would: a plain close, or a reset.
 struct ChurnCycle {
     enum Transport: String { case tcp, udp }
-    enum Ending: String { case teardown, vanish }
+    enum Ending: String {
+        case teardown
+        /// No TEARDOWN: the socket closes, with a reset when `reset`.
+        case vanish
+    }
 
     let port: Int
     let url: String
     let transport: Transport
     let ending: Ending
+    /// For `vanish`: close with a reset (SO_LINGER 0) rather than a FIN.
+    var reset = true
 
     /// Runs the cycle; `udp` is the client's RTP/RTCP pair, reused from cycle to cycle.
     func run(udp: UDPPortPair) throws {
@@ -38,7 +44,7 @@ struct ChurnCycle {
         case .teardown:
             try expectOK(socket.request("TEARDOWN \(url)/ RTSP/1.0\r\nCSeq: 4\r\nSession: \(session)\r\n\r\n"), "TEARDOWN")
         case .vanish:
-            socket.abort()
+            if reset { socket.abort() } else { socket.close() }
             closed = true
         }
     }

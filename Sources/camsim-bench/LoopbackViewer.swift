@@ -118,7 +118,7 @@ final class LoopbackSocket {
             // Media already flowing on this connection comes before the reply.
             if buffer.first == UInt8(ascii: "$") {
                 guard buffer.count >= 4, buffer.count >= 4 + (Int(buffer[2]) << 8 | Int(buffer[3])) else {
-                    try fill()
+                    _ = try fillOrTimeout()
                     continue
                 }
                 buffer.removeFirst(4 + (Int(buffer[2]) << 8 | Int(buffer[3])))
@@ -134,7 +134,8 @@ final class LoopbackSocket {
                 buffer.removeFirst(consumed)
                 return Reply(head: head)
             }
-            try fill()
+            // A reply may take longer than one receive timeout (PLAY waits for a keyframe).
+            _ = try fillOrTimeout()
         }
         throw BenchError.protocolError("no reply")
     }

@@ -20,6 +20,10 @@ struct SessionCeilingBenchmark {
     static let sessionsPerSource = 100
     /// A session this many frames behind its camera's newest at the end is not real time.
     static let lagLimitFrames = 2.0
+    /// The share of the window's frame slots every session must receive. Frames the
+    /// camera never sent (slots skipped when the machine is short of CPU) reach nobody;
+    /// any frame it did send must reach every session, which the sequence check shows.
+    static let realTimeFraction = 0.95
 
     struct Step {
         var sessions: Int
@@ -32,9 +36,9 @@ struct SessionCeilingBenchmark {
 
         var passed: Bool {
             guard let result else { return false }
-            return result.int("playing") == sessions && result.int("closed") == 0 && result.int("short_sessions") == 0
+            return result.int("playing") == sessions && result.int("closed") == 0
                 && result.int("lost_packets") == 0 && result.double("max_lag_frames") <= lagLimitFrames
-                && framesSkipped == 0
+                && Double(result.int("min_frames")) >= realTimeFraction * result.double("expected_frames")
         }
     }
 

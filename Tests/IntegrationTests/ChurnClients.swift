@@ -11,8 +11,9 @@ enum ChurnClients {
     }
 
     /// One cycle: connect, DESCRIBE, SETUP (TCP interleaved for even numbers, UDP for
-    /// odd), PLAY, the first RTP packet, then TEARDOWN and close, or a reset without
-    /// TEARDOWN. `udp` is the thread's RTP/RTCP pair, reused from cycle to cycle.
+    /// odd), PLAY, the first RTP packet, then TEARDOWN and close, or a close without
+    /// TEARDOWN (every other pair of numbers with a reset). `udp` is the thread's
+    /// RTP/RTCP pair, reused from cycle to cycle.
     static func cycle(
         number: Int, port: Int, url: String, ending: Ending, udp: (rtp: UDPReceiver, rtcp: UDPReceiver)
     ) throws {
@@ -40,7 +41,7 @@ enum ChurnClients {
             let teardown = try client.request("TEARDOWN", url + "/", headers: [("Session", session)])
             guard teardown.status == 200 else { throw CycleFailed(description: "TEARDOWN: \(teardown.head)") }
         case .vanish:
-            client.resetOnClose()
+            if (number / 2) % 2 == 0 { client.resetOnClose() }
         }
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 extension Integration {
     /// Session churn: a thousand cycles of connect, DESCRIBE, SETUP, PLAY, first
-    /// packet, then TEARDOWN, or a reset with no TEARDOWN, eight clients at a time, TCP
+    /// packet, then TEARDOWN, or a close or reset with no TEARDOWN, eight clients at a time, TCP
     /// interleaved and UDP in turn. Afterwards every session and viewer is gone and
     /// the process is back to its file descriptors and threads, and memory has not
     /// grown with the cycles.
