@@ -51,6 +51,14 @@ public struct RTSPMessageParser: Sendable {
     /// Bytes received but not yet turned into events.
     public var bufferedByteCount: Int { buffer.count - readIndex }
 
+    /// True when no message is partly received: every byte so far became an event (or was a
+    /// blank line between messages). Read after `next()` returned nil. A server times out
+    /// a connection that stays mid-message too long.
+    public var isBetweenMessages: Bool {
+        guard case .idle = state else { return false }
+        return buffer[readIndex...].allSatisfy { $0 == 0x0D || $0 == 0x0A }
+    }
+
     public mutating func append(_ bytes: some Collection<UInt8>) {
         guard !hasFailed else { return }
         compact()

@@ -43,24 +43,30 @@ public final class CamsimServer: Service, @unchecked Sendable {
 
     /// Binds the RTSP listener and the RTP/RTCP pair.
     public func start() async throws {
-        let sessions = self.sessions
         let logger = self.logger
         let ports = try await UDPMediaPorts.bind(
             host: configuration.bindHost, range: configuration.rtpPortRange, group: group
         ) { source, datagram in
-            guard let session = sessions.session(rtcpSource: source) else { return }
-            session.noteReceiverReport(datagram.readableBytesView)
+            self.receiveRTCP(from: source, datagram)
         }
         udpPorts = ports
         let limit = configuration.tcpViewerQueueLimit
+        let watch = connectionWatch
+        let admission = ConnectionAdmission(maximumPerAddress: configuration.maximumConnectionsPerAddress)
         listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.writeBufferWaterMark, value: .init(low: limit / 2, high: limit))
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                guard admission.admit(channel) else {
+                    let refusal = ConnectionRefused(
+                        address: ConnectionAdmission.key(channel.remoteAddress), limit: admission.maximumPerAddress)
+                    logger.debug("connection refused: \(refusal)")
+                    return channel.eventLoop.makeFailedFuture(refusal)
+                }
+                return channel.eventLoop.makeCompletedFuture {
                     let connection = RTSPConnection(channel: channel, server: self)
-                    try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection))
+                    try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection, watch: watch))
                 }
             }
             .bind(host: configuration.bindHost, port: configuration.port)

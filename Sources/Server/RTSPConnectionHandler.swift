@@ -1,3 +1,4 @@
+import Logging
 import NIOCore
 import RTSP
 
@@ -6,7 +7,13 @@ import RTSP
 /// A connection whose first bytes are an HTTP `GET` or `POST` with an
 /// `x-sessioncookie` is half of an RTSP-over-HTTP tunnel: the GET half carries the
 /// server's answers and interleaved RTP out; the POST half carries base64 RTSP in,
-/// decoded here and handed to the GET half's connection.
+/// decoded here and handed to the GET half's connection. What the client sends on the
+/// GET half is read as on a plain RTSP connection: live555 (VLC's RTSP stack) sends its
+/// RTCP receiver reports there as `$` frames, and they keep its session alive.
+///
+/// The handler also closes a connection that is silent too long (`ConnectionActivity`):
+/// one that stalls mid-request gets 408 Request Timeout and is closed; one with no
+/// session and no request for the idle timeout is closed.
 final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -15,10 +22,10 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         /// Not yet known whether this is RTSP or half of a tunnel.
         case undecided([UInt8])
         case rtsp
-        /// The GET half: it answers; anything the client sends on it is ignored.
+        /// The GET half: it answers, and reads what the client sends on it as RTSP.
         case tunnelOutput(cookie: String)
         /// The POST half: base64 in, requests to `target`.
-        case tunnelInput(target: RTSPConnection, decoder: Base64StreamDecoder)
+        case tunnelInput(cookie: String, target: RTSPConnection, decoder: Base64StreamDecoder)
         /// A POST that overtook its GET (they arrive on different event loops): its
         /// bytes wait until the GET half registers, for a short while.
         case awaitingTunnel(cookie: String, pending: [UInt8], attempts: Int)
@@ -31,8 +38,25 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private var mode = Mode.undecided([])
     private var parser = RTSPMessageParser()
     private let connection: RTSPConnection
+    let watch: ConnectionWatch
+    var activity: ConnectionActivity
+    var scheduledCheck: (at: Int64, task: Scheduled<Void>)?
 
-    init(connection: RTSPConnection) { self.connection = connection }
+    init(connection: RTSPConnection, watch: ConnectionWatch) {
+        self.connection = connection
+        self.watch = watch
+        activity = ConnectionActivity(timeouts: watch.timeouts, now: watch.clock.nanoseconds())
+    }
+
+    /// A handler under the limits of the connection's server.
+    convenience init(connection: RTSPConnection) {
+        self.init(connection: connection, watch: connection.server.connectionWatch)
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        scheduleCheck(context: context)
+        context.fireChannelActive()
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = unwrapInboundIn(data)
@@ -40,16 +64,14 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         case .undecided(var pending):
             pending.append(contentsOf: buffer.readableBytesView)
             decide(pending, context: context)
-        case .rtsp:
-            parse(buffer.readableBytesView, deliverTo: connection)
-        case .tunnelOutput:
-            break
+        case .rtsp, .tunnelOutput:
+            parse(buffer.readableBytesView, deliverTo: connection, context: context)
         case .awaitingTunnel(let cookie, var pending, let attempts):
             pending.append(contentsOf: buffer.readableBytesView)
             mode = .awaitingTunnel(cookie: cookie, pending: pending, attempts: attempts)
-        case .tunnelInput(let target, var decoder):
+        case .tunnelInput(let cookie, let target, var decoder):
             let decoded = decoder.decode(buffer.readableBytesView)
-            mode = .tunnelInput(target: target, decoder: decoder)
+            mode = .tunnelInput(cookie: cookie, target: target, decoder: decoder)
             forward(decoded, to: target, context: context, invalid: decoder.isInvalid)
         }
     }
@@ -58,9 +80,10 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         switch HTTPTunnelHandshake.parse(pending) {
         case .notATunnel:
             mode = .rtsp
-            parse(pending, deliverTo: connection)
+            parse(pending, deliverTo: connection, context: context)
         case .needMore:
             mode = .undecided(pending)
+            noteInput(completed: 0, midMessage: true, context: context)
         case .invalid(let reason):
             refuseTunnel(reason, context: context)
         case .handshake(let handshake, let consumed):
@@ -71,9 +94,11 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
                     return refuseTunnel("x-sessioncookie already in use", context: context)
                 }
                 mode = .tunnelOutput(cookie: handshake.sessionCookie)
+                noteInput(completed: 1, midMessage: false, context: context)
                 context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: HTTPTunnelHandshake.getReply())), promise: nil)
             case .post:
                 mode = .awaitingTunnel(cookie: handshake.sessionCookie, pending: Array(pending[consumed...]), attempts: 0)
+                noteInput(completed: 1, midMessage: false, context: context)
                 joinTunnel(context: context)
             }
         }
@@ -94,19 +119,23 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             }
             return
         }
+        watch.tunnels.attachInput(cookie: cookie)
         var decoder = Base64StreamDecoder()
         let decoded = decoder.decode(pending)
-        mode = .tunnelInput(target: target, decoder: decoder)
+        mode = .tunnelInput(cookie: cookie, target: target, decoder: decoder)
         forward(decoded, to: target, context: context, invalid: decoder.isInvalid)
     }
 
     /// Runs RTSP parser events against this connection.
-    private func parse(_ bytes: some Collection<UInt8>, deliverTo target: RTSPConnection) {
+    private func parse(_ bytes: some Collection<UInt8>, deliverTo target: RTSPConnection, context: ChannelHandlerContext) {
         parser.append(bytes)
+        var completed = 0
         while let event = parser.next() {
+            completed += 1
             Self.deliver(event, cSeq: parser.malformedCSeq, to: target)
-            if case .malformed(let error) = event, !error.isRecoverable { return }
+            if case .malformed(let error) = event, !error.isRecoverable { break }
         }
+        noteInput(completed: completed, midMessage: !parser.isBetweenMessages, context: context)
     }
 
     /// Hands one parser event to a connection's logic.
@@ -128,12 +157,43 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         var events: [(RTSPParseEvent, String?)] = []
         parser.append(decoded)
         while let event = parser.next() { events.append((event, parser.malformedCSeq)) }
+        noteInput(completed: events.count, midMessage: !parser.isBetweenMessages, context: context)
         let delivered = events
         target.eventLoop.execute {
             for (event, cSeq) in delivered { Self.deliver(event, cSeq: cSeq, to: target) }
         }
         if parser.hasFailed { context.close(promise: nil) }
     }
+
+    /// Whether the connection is in use by a session: its own, or for a POST half its
+    /// tunnel's; a GET half with a POST attached counts as in use too.
+    var holdsSession: Bool {
+        switch mode {
+        case .undecided, .awaitingTunnel, .rtsp:
+            return watch.sessions.hasSessions(owner: connection.id)
+        case .tunnelOutput(let cookie):
+            return watch.sessions.hasSessions(owner: connection.id) || watch.tunnels.hasInput(cookie: cookie)
+        case .tunnelInput(_, let target, _):
+            return watch.sessions.hasSessions(owner: target.id)
+        }
+    }
+
+    /// Answers 408 Request Timeout (RFC 2326 §7.1.1) where the client reads answers:
+    /// on this connection, or for a POST half on its GET half.
+    func answerRequestTimeout() {
+        var response = RTSPResponse(status: .requestTimeout)
+        response.headers.set("Server", CamsimServer.productToken)
+        response.headers.set("Connection", "close")
+        let answer = response
+        switch mode {
+        case .tunnelInput(_, let target, _):
+            target.eventLoop.execute { target.write(answer) }
+        case .undecided, .awaitingTunnel, .rtsp, .tunnelOutput:
+            connection.write(answer)
+        }
+    }
+
+    var logger: Logger { connection.logger }
 
     private func refuseTunnel(_ reason: String, context: ChannelHandlerContext) {
         connection.logger.debug("HTTP tunnel refused: \(reason)")
@@ -143,8 +203,12 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        cancelCheck()
         if case .tunnelOutput(let cookie) = mode {
             connection.server.tunnels.close(cookie: cookie)
+        }
+        if case .tunnelInput(let cookie, _, _) = mode {
+            watch.tunnels.detachInput(cookie: cookie)
         }
         connection.closed()
         context.fireChannelInactive()

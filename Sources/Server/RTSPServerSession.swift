@@ -2,7 +2,6 @@ import Cameras
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
-import RTP
 import RTSP
 
 /// One RTSP session on the server: its state machine, the stream it watches and the
@@ -72,11 +71,15 @@ final class RTSPServerSession: @unchecked Sendable {
         lock.withLock { state.noteActivity(at: now) }
     }
 
-    /// An RTCP packet from the client (UDP port or interleaved channel). Any
-    /// well-formed compound counts as life (RFC 3550 §6.4.2 receiver reports).
+    /// An RTCP packet from the client (UDP port or interleaved channel): it keeps the
+    /// session alive when it is a report from the viewer, not our own come back
+    /// (`RTCPLiveness`).
     func noteReceiverReport(_ bytes: some RandomAccessCollection<UInt8>) {
-        if (try? RTCPCompound.parse(bytes)) != nil { noteActivity() }
+        if RTCPLiveness(streamSSRC: stream.identity.ssrc).counts(bytes) { noteActivity() }
     }
+
+    /// The server's address as the client reached it (the RTSP connection's local address).
+    var serverAddress: String? { ownerChannel.localAddress?.ipAddress }
 
     func isExpired(atNanoseconds now: Int64) -> Bool {
         lock.withLock { state.isExpired(at: now) }

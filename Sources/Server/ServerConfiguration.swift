@@ -16,6 +16,15 @@ public struct ServerConfiguration: Sendable {
     public var encodeThreads: Int?
     /// Bytes queued for one TCP viewer before it skips to the next keyframe.
     public var tcpViewerQueueLimit: Int
+    /// Seconds a connection may take to send one whole request (or interleaved frame) once
+    /// it has begun; then it gets 408 and is closed. 0 turns the limit off.
+    public var headerTimeoutSeconds: Int
+    /// Seconds a connection with no session may stay open without sending a request; 0
+    /// turns the limit off. Connections with a live session are left to its timeout.
+    public var idleConnectionTimeoutSeconds: Int
+    /// Open connections allowed from one IP address; further ones are closed at once.
+    /// 0 turns the cap off.
+    public var maximumConnectionsPerAddress: Int
 
     public init(
         bindHost: String = "0.0.0.0",
@@ -25,7 +34,10 @@ public struct ServerConfiguration: Sendable {
         advertisedHost: String? = nil,
         networkThreads: Int? = nil,
         encodeThreads: Int? = nil,
-        tcpViewerQueueLimit: Int = 2 << 20
+        tcpViewerQueueLimit: Int = 2 << 20,
+        headerTimeoutSeconds: Int = 10,
+        idleConnectionTimeoutSeconds: Int = 60,
+        maximumConnectionsPerAddress: Int = 4096
     ) {
         self.bindHost = bindHost
         self.port = port
@@ -35,5 +47,8 @@ public struct ServerConfiguration: Sendable {
         self.networkThreads = networkThreads
         self.encodeThreads = encodeThreads
         self.tcpViewerQueueLimit = tcpViewerQueueLimit
+        self.headerTimeoutSeconds = headerTimeoutSeconds
+        self.idleConnectionTimeoutSeconds = idleConnectionTimeoutSeconds
+        self.maximumConnectionsPerAddress = maximumConnectionsPerAddress
     }
 }

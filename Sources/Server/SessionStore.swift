@@ -7,12 +7,22 @@ final class SessionStore: Sendable {
     private struct State {
         var sessions: [String: RTSPServerSession] = [:]
         var byRTCPSource: [SocketAddress: String] = [:]
+        /// Live sessions per owning connection, so a connection's idle check is O(1).
+        var countByOwner: [ObjectIdentifier: Int] = [:]
     }
 
     private let state = NIOLockedValueBox(State())
 
     func add(_ session: RTSPServerSession) {
-        state.withLockedValue { $0.sessions[session.id] = session }
+        state.withLockedValue { state in
+            guard state.sessions.updateValue(session, forKey: session.id) == nil else { return }
+            state.countByOwner[session.ownerConnection, default: 0] += 1
+        }
+    }
+
+    /// Whether the connection `owner` holds a live session.
+    func hasSessions(owner: ObjectIdentifier) -> Bool {
+        state.withLockedValue { $0.countByOwner[owner] != nil }
     }
 
     func session(id: String) -> RTSPServerSession? {
@@ -32,7 +42,14 @@ final class SessionStore: Sendable {
     func remove(_ session: RTSPServerSession) -> Bool {
         state.withLockedValue { state in
             state.byRTCPSource = state.byRTCPSource.filter { $0.value != session.id }
-            return state.sessions.removeValue(forKey: session.id) != nil
+            guard let removed = state.sessions.removeValue(forKey: session.id) else { return false }
+            let owner = removed.ownerConnection
+            if let count = state.countByOwner[owner], count > 1 {
+                state.countByOwner[owner] = count - 1
+            } else {
+                state.countByOwner[owner] = nil
+            }
+            return true
         }
     }
 

@@ -227,7 +227,8 @@ final class RawRTSPClient {
         let lines = head.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         guard let statusLine = lines.first else { throw RawRTSPError.malformed("empty response") }
         let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts[0].hasPrefix("RTSP/"), let status = Int(parts[1]) else {
+        // HTTP/ too: the reply that opens the GET half of an HTTP tunnel.
+        guard parts.count >= 2, parts[0].hasPrefix("RTSP/") || parts[0].hasPrefix("HTTP/"), let status = Int(parts[1]) else {
             throw RawRTSPError.malformed("status line \(statusLine.debugDescription)")
         }
         var headers: [(name: String, value: String)] = []

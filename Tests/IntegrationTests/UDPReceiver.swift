@@ -33,6 +33,21 @@ final class UDPReceiver {
         }
     }
 
+    /// Sends `bytes` from this socket to `port` on 127.0.0.1 (a receiver report, say).
+    func send(_ bytes: [UInt8], toPort port: Int) {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = bytes.withUnsafeBytes { payload in
+            withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(fd, payload.baseAddress, payload.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+        }
+    }
+
     /// An RTP/RTCP pair on consecutive ports, the RTP one even (RFC 3550 §11).
     static func bindPair() throws -> (rtp: UDPReceiver, rtcp: UDPReceiver) {
         try LoopbackSockets.evenPortPair(open: { try UDPReceiver(port: $0) }, port: \.port)
