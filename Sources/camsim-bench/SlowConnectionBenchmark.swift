@@ -52,7 +52,9 @@ struct SlowConnectionBenchmark {
     }
 
     static func configuration() -> ServerConfiguration {
-        ServerConfiguration(bindHost: "127.0.0.1", port: 0)
+        ServerConfiguration(
+            bindHost: "127.0.0.1", port: 0,
+            headerTimeoutSeconds: headerTimeoutSeconds, idleConnectionTimeoutSeconds: idleTimeoutSeconds)
     }
 
     func run() async throws -> Result {
