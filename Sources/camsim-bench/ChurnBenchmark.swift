@@ -75,6 +75,7 @@ struct ChurnBenchmark {
         guard await settled(server, baseline: nil) != nil else {
             throw BenchError.protocolError("sessions did not end after the warm-up")
         }
+        await ProcessResources.openRuntimeTimers()
         let baseline = ProcessResources.read()
         let memoryBefore = ProcessMemory.read().resident
         ProcessMemory.resetPeak()

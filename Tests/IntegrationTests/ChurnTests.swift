@@ -33,7 +33,9 @@ extension Integration {
                     server.sessionCount == 0 && stream.counters.snapshot.activeViewers == 0
                 }
                 try #require(quiet, "warm-up sessions still there: \(server.sessionCount)")
+                await ProcessResources.openRuntimeTimers()
                 let baseline = ProcessResources.read()
+                let baselineTargets = ProcessResources.descriptorTargets()
                 let memoryBefore = try #require(ProcessMemory.residentBytes())
 
                 let start = Date()
@@ -50,7 +52,8 @@ extension Integration {
                 }
                 let memoryAfter = try #require(ProcessMemory.residentBytes())
                 print("churn: \(2 * Self.cyclesPerEnding) cycles in \(String(format: "%.1f", seconds)) s; \(baseline) before, \(now) after; RSS \(ProcessMemory.megabytes(memoryBefore)) -> \(ProcessMemory.megabytes(memoryAfter))")
-                #expect(settled, "not back to baseline 30 s after churn: \(server.sessionCount) sessions, \(stream.counters.snapshot.activeViewers) viewers, \(now) against \(baseline)")
+                let added = ProcessResources.descriptorTargets().filter { baselineTargets[$0.key] != $0.value }
+                #expect(settled, "not back to baseline 30 s after churn: \(server.sessionCount) sessions, \(stream.counters.snapshot.activeViewers) viewers, \(now) against \(baseline); new descriptors: \(added.sorted { $0.key < $1.key })")
                 #expect(memoryAfter - memoryBefore < Self.memoryGrowthLimit, "RSS grew \(ProcessMemory.megabytes(memoryAfter - memoryBefore)) over the churn")
             }
         }
