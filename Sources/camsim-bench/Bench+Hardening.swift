@@ -36,7 +36,7 @@ extension Bench {
     static func sessions(scene: Scene, quick: Bool, steps: [Int]?) async throws {
         let benchmark = SessionCeilingBenchmark(
             scene: scene, steps: steps ?? (quick ? [250, 500] : [500, 1000, 2000, 3000, 4000, 5000, 6000]),
-            warmupSeconds: 2, windowSeconds: quick ? 4 : 8)
+            warmupSeconds: 4, windowSeconds: quick ? 4 : 8)
         print("Concurrent sessions, \(SessionCeilingBenchmark.cameraCount) cameras 320x240@\(SessionCeilingBenchmark.fps) \(SessionCeilingBenchmark.kbps) kbit/s, TCP interleaved, load from a separate camsim-load process")
         print("  every session must get every packet its camera sent (no gap in the RTP sequence), at least \(format(SessionCeilingBenchmark.realTimeFraction * 100, 0))% of the \(format(benchmark.windowSeconds, 0)) s window's frame slots, and be at most \(format(SessionCeilingBenchmark.lagLimitFrames, 0)) frames behind its camera at the end")
         print("  sessions  playing  setup s  frames min/expected  lost pkts  max lag  skipped  Mbit/s  server CPU  load CPU  verdict")
@@ -47,6 +47,9 @@ extension Bench {
             let loadCPU = result.map { Double($0.int("cpu_ms")) / 10 / window } ?? .nan
             print("  \(pad(step.sessions, 8))  \(pad(result?.int("playing") ?? 0, 7))  \(pad(format(step.setupSeconds, 1), 7))  \(pad(frames, 19))  \(pad(result?.int("lost_packets") ?? 0, 9))  \(pad(format(result?.double("max_lag_frames") ?? .nan, 1), 7))  \(pad(step.framesSkipped, 7))  \(pad(format(result?.double("mbit_s") ?? .nan, 0), 6))  \(pad(format(step.serverCPUPercent, 0) + "%", 10))  \(pad(format(loadCPU, 0) + "%", 8))  \(step.passed ? "ok" : "FAIL")")
             for failure in step.failures.prefix(3) { print("    \(failure)") }
+            if let result, result.int("lost_before_window") > 0 {
+                print("    while joining: \(result.int("lost_before_window")) packets skipped (viewers behind resume at the next IDR)")
+            }
         }
         let best = done.filter(\.passed).last
         if let best {

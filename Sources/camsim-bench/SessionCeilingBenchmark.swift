@@ -11,6 +11,8 @@ import Server
 struct SessionCeilingBenchmark {
     let scene: Scene
     let steps: [Int]
+    /// From the last session playing to the window: time for the joins' IDR bursts,
+    /// which every viewer of the camera received, to drain.
     let warmupSeconds: Double
     let windowSeconds: Double
     static let cameraCount = 4
@@ -18,6 +20,9 @@ struct SessionCeilingBenchmark {
     static let kbps = 2000
     /// Sessions per loopback source address, so a per-address cap is not what is measured.
     static let sessionsPerSource = 100
+    /// Sessions being set up at once. Every PLAY asks for an IDR that all of the camera's
+    /// viewers receive, so joins in large waves cost fewer IDRs than a trickle.
+    static let joiningAtOnce = 256
     /// A session this many frames behind its camera's newest at the end is not real time.
     static let lagLimitFrames = 2.0
     /// The share of the window's frame slots every session must receive. Frames the
@@ -78,7 +83,7 @@ struct SessionCeilingBenchmark {
         let load = try LoadProcess([
             "play", "--port", "\(server.port)", "--sessions", "\(sessions)", "--fps", "\(Self.fps)",
             "--sources", "\(max(1, (sessions + Self.sessionsPerSource - 1) / Self.sessionsPerSource))",
-            "--warmup", "\(warmupSeconds)", "--window", "\(windowSeconds)", "--start-timeout", "90",
+            "--in-flight", "\(Self.joiningAtOnce)", "--warmup", "\(warmupSeconds)", "--window", "\(windowSeconds)", "--start-timeout", "90",
         ] + paths)
         let ready = await load.line("ready", timeoutSeconds: 120)
         var cpu = 0.0
