@@ -13,6 +13,9 @@ enum Limits {
     static let portRange = 0...65535
     static let templateCountRange = 1...10_000
     static let sessionTimeoutRange = 1...86_400
+    static let headerTimeoutRange = 0...3_600
+    static let idleTimeoutRange = 0...86_400
+    static let connectionsPerAddressRange = 0...1_000_000
     static let idleStopRange = 0.0...86_400.0
 
     static func fps(_ value: Double) -> String? {
@@ -65,6 +68,21 @@ enum Limits {
     static func sessionTimeout(_ value: Int) -> String? {
         sessionTimeoutRange.contains(value)
             ? nil : "session_timeout must be between 1 and 86400 seconds, got \(value)"
+    }
+
+    static func headerTimeout(_ value: Int) -> String? {
+        headerTimeoutRange.contains(value)
+            ? nil : "header_timeout must be between 0 (no limit) and 3600 seconds, got \(value)"
+    }
+
+    static func idleTimeout(_ value: Int) -> String? {
+        idleTimeoutRange.contains(value)
+            ? nil : "idle_timeout must be between 0 (no limit) and 86400 seconds, got \(value)"
+    }
+
+    static func connectionsPerAddress(_ value: Int) -> String? {
+        connectionsPerAddressRange.contains(value)
+            ? nil : "max_connections_per_address must be between 0 (no cap) and 1000000, got \(value)"
     }
 
     static func idleStop(_ value: Double) -> String? {

@@ -2,7 +2,8 @@ import Foundation
 
 extension ServerSettings {
     static let keys = [
-        "port", "bind", "rtp_ports", "mtu", "session_timeout", "log_level", "control", "patterns",
+        "port", "bind", "rtp_ports", "mtu", "session_timeout", "header_timeout", "idle_timeout",
+        "max_connections_per_address", "log_level", "control", "patterns",
     ]
 
     /// Decodes the `server:` mapping; every problem is reported and the default kept in its place.
@@ -28,6 +29,15 @@ extension ServerSettings {
         }
         if let field = map["session_timeout"], let value = field.int() {
             if let message = Limits.sessionTimeout(value) { field.fail(message) } else { sessionTimeoutSeconds = value }
+        }
+        if let field = map["header_timeout"], let value = field.int() {
+            if let message = Limits.headerTimeout(value) { field.fail(message) } else { headerTimeoutSeconds = value }
+        }
+        if let field = map["idle_timeout"], let value = field.int() {
+            if let message = Limits.idleTimeout(value) { field.fail(message) } else { idleTimeoutSeconds = value }
+        }
+        if let field = map["max_connections_per_address"], let value = field.int() {
+            if let message = Limits.connectionsPerAddress(value) { field.fail(message) } else { maxConnectionsPerAddress = value }
         }
         if let field = map["log_level"], let value = field.string() {
             if let problem = Limits.logLevel(value) {

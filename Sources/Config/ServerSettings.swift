@@ -10,6 +10,12 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
     public var mtu: Int
     /// Seconds without RTSP or RTCP activity before a session is dropped.
     public var sessionTimeoutSeconds: Int
+    /// Seconds a connection may take to send one whole request once begun; 0 is no limit.
+    public var headerTimeoutSeconds: Int
+    /// Seconds a connection with no session may go without a request; 0 is no limit.
+    public var idleTimeoutSeconds: Int
+    /// Open connections allowed from one IP address; 0 is no cap.
+    public var maxConnectionsPerAddress: Int
     /// Minimum log level: trace, debug, info, notice, warning, error or critical.
     public var logLevel: String
     /// `host:port` of the HTTP control endpoint, or nil for none.
@@ -23,6 +29,9 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
         rtpPortRange: ClosedRange<Int>? = nil,
         mtu: Int = 1400,
         sessionTimeoutSeconds: Int = 60,
+        headerTimeoutSeconds: Int = 10,
+        idleTimeoutSeconds: Int = 60,
+        maxConnectionsPerAddress: Int = 4096,
         logLevel: String = "info",
         controlAddress: String? = nil,
         patternsDirectory: String? = nil
@@ -32,6 +41,9 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
         self.rtpPortRange = rtpPortRange
         self.mtu = mtu
         self.sessionTimeoutSeconds = sessionTimeoutSeconds
+        self.headerTimeoutSeconds = headerTimeoutSeconds
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.maxConnectionsPerAddress = maxConnectionsPerAddress
         self.logLevel = logLevel
         self.controlAddress = controlAddress
         self.patternsDirectory = patternsDirectory

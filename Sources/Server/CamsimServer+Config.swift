@@ -61,7 +61,10 @@ extension ServerConfiguration {
             bindHost: settings.bind,
             port: settings.port,
             rtpPortRange: settings.rtpPortRange,
-            sessionTimeoutSeconds: settings.sessionTimeoutSeconds
+            sessionTimeoutSeconds: settings.sessionTimeoutSeconds,
+            headerTimeoutSeconds: settings.headerTimeoutSeconds,
+            idleConnectionTimeoutSeconds: settings.idleTimeoutSeconds,
+            maximumConnectionsPerAddress: settings.maxConnectionsPerAddress
         )
     }
 }

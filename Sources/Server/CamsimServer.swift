@@ -55,6 +55,12 @@ public final class CamsimServer: Service, @unchecked Sendable {
         let admission = ConnectionAdmission(maximumPerAddress: configuration.maximumConnectionsPerAddress)
         listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { channel in
+                // Before the accept handler, so it sees accepted channels and accept errors first.
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ListenerBackoffHandler(logger: logger))
+                }
+            }
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.writeBufferWaterMark, value: .init(low: limit / 2, high: limit))
             .childChannelInitializer { channel in
