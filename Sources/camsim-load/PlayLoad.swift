@@ -2,7 +2,7 @@ import ArgumentParser
 import Glibc
 
 /// `camsim-load play`: many interleaved RTSP viewers spread over a set of cameras,
-/// opened a few at a time; once all play and a warm-up has passed, a measurement
+/// `--in-flight` of them setting up at a time; once all play and a warm-up has passed, a measurement
 /// window in which every viewer's RTP is checked against its camera's sequence
 /// numbers: nothing missing, every frame there, none behind the camera's newest.
 struct PlayLoad: ParsableCommand {
@@ -77,10 +77,7 @@ struct PlayRun {
             poll(milliseconds: 20)
         }
         let playing = viewers.filter { $0.phase == .playing }.count
-        report("ready", [
-            "playing": playing, "failed": viewers.count - playing + (load.sessions - viewers.count),
-            "seconds": format(monotonicSeconds() - start),
-        ])
+        report("ready", ["playing": playing, "failed": load.sessions - playing, "seconds": format(monotonicSeconds() - start)])
     }
 
     /// Warm-up, then the window in which packets count, announced by a `window` line.
