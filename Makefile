@@ -3,6 +3,7 @@
 #   make test  installs what is missing (with the test clients), builds, runs every test
 #   make bench release build; pipeline and generator costs against raw x264, churn,
 #              the session ceiling (load from camsim-load), idle and slow connections
+#              (ARGS="--only churn|sessions|slow" runs one of those; --quick runs shorter)
 
 SWIFT ?= swift
 ARGS ?=
