@@ -1,7 +1,9 @@
 # camsim: two commands.
 #   make run   installs what is missing (Debian), builds, serves the default cameras
 #   make test  installs what is missing (with the test clients), builds, runs every test
-#   make bench release build; pipeline and generator costs against raw x264
+#   make bench release build; pipeline and generator costs against raw x264, churn,
+#              the session ceiling (load from camsim-load), idle and slow connections
+#              (ARGS="--only udp|churn|sessions|slow" runs one of those; --quick runs shorter)
 #   make fuzz  libFuzzer targets for every parser, SECONDS=N each (see Fuzz/)
 
 SWIFT ?= swift
@@ -60,6 +62,7 @@ test: deps-test
 
 bench: deps
 	$(SWIFT) build -c release --product camsim-bench
+	$(SWIFT) build -c release --product camsim-load
 	.build/release/camsim-bench $(ARGS)
 
 fuzz-build: deps

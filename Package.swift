@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "camsim", targets: ["camsim"]),
         .executable(name: "camsim-bench", targets: ["camsim-bench"]),
+        .executable(name: "camsim-load", targets: ["camsim-load"]),
         // The parser modules, for the fuzz targets in Fuzz/ (a package of their own).
         .library(name: "RTSP", targets: ["RTSP"]),
         .library(name: "RTP", targets: ["RTP"]),
@@ -111,6 +112,14 @@ let package = Package(
         .executableTarget(
             name: "camsim-bench",
             dependencies: ["Server", "Cameras", "Frames", "H264", "RTP"]
+        ),
+        // epoll from the C library, for the load client (Linux).
+        .systemLibrary(name: "CEpoll"),
+        // The benchmarks' load client: RTSP over raw sockets from a process of its own,
+        // sharing no code with the server it loads.
+        .executableTarget(
+            name: "camsim-load",
+            dependencies: ["CEpoll", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "FramesTests", dependencies: ["Frames"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),

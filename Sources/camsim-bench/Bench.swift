@@ -10,13 +10,23 @@ struct Bench {
         let arguments = CommandLine.arguments.dropFirst()
         let quick = arguments.contains("--quick")
         let library = SceneLibrary(directory: SceneLibrary.locateDefaultDirectory())
-        print("camsim-bench  (x264 build \(H264Encoder.x264Build), \(ProcessInfo.processInfo.activeProcessorCount) cores)")
-        print("")
-        if arguments.contains("udp-viewers") {
-            // Only the UDP fan-out figure: `camsim-bench udp-viewers [--quick]`.
+        // `--only udp|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
+        let only = option("--only", in: arguments)
+        let steps = option("--steps", in: arguments).map { $0.split(separator: ",").compactMap { Int($0) } }
+        if only == "udp" {
             try await printUDPViewers(library: library, quick: quick)
             return
         }
+        if let only {
+            guard hardeningSections.contains(only) else {
+                print("--only takes one of: udp, \(hardeningSections.joined(separator: ", "))")
+                return
+            }
+            try await hardening(only, quick: quick, steps: steps, library: library)
+            return
+        }
+        print("camsim-bench  (x264 build \(H264Encoder.x264Build), \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        print("")
 
         let settings = EncoderSettings(width: 1280, height: 720, frameRate: FrameRate(numerator: 30))
         let pipeline = try PipelineBenchmark(
@@ -73,6 +83,7 @@ struct Bench {
         print("")
 
         try await printUDPViewers(library: library, quick: quick)
+        try await hardening(nil, quick: quick, steps: steps, library: library)
     }
 
     static func printUDPViewers(library: SceneLibrary, quick: Bool) async throws {
@@ -90,6 +101,12 @@ struct Bench {
         }
         print("  server total              \(format(udp.serverMillisecondsPerSecond, 1)) CPU ms per second")
         print("")
+    }
+
+    /// The value after `name` in the arguments.
+    static func option(_ name: String, in arguments: ArraySlice<String>) -> String? {
+        guard let index = arguments.firstIndex(of: name), arguments.index(after: index) < arguments.endIndex else { return nil }
+        return arguments[arguments.index(after: index)]
     }
 
     static func pad(_ value: Any, _ width: Int) -> String {

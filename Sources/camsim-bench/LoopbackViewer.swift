@@ -8,6 +8,7 @@ final class LoopbackViewer: @unchecked Sendable {
     let port: Int
     private let lock = NSLock()
     private var frames = 0
+    private var lost = 0
     private var stopped = false
     private var failed: String?
     private var thread: Thread?
@@ -18,6 +19,8 @@ final class LoopbackViewer: @unchecked Sendable {
     }
 
     var frameCount: Int { lock.withLock { frames } }
+    /// RTP packets missing from the sequence so far (RFC 3550 §5.1 sequence numbers).
+    var lostPackets: Int { lock.withLock { lost } }
     var failure: String? { lock.withLock { failed } }
 
     func start() {
@@ -43,11 +46,18 @@ final class LoopbackViewer: @unchecked Sendable {
             throw BenchError.protocolError("no session in SETUP reply")
         }
         _ = try socket.request("PLAY \(url) RTSP/1.0\r\nCSeq: 3\r\nSession: \(session)\r\n\r\n")
+        var lastSequence: UInt16?
         while !isStopped {
-            guard let (channel, payload) = try socket.readInterleaved() else { continue }
-            // RTP marker bit (RFC 3550 §5.1): the last packet of an access unit.
-            if channel == 0, payload.count >= 2, payload[payload.startIndex + 1] & 0x80 != 0 {
-                lock.withLock { frames += 1 }
+            guard let (channel, payload) = try socket.readInterleaved(), channel == 0, payload.count >= 4 else { continue }
+            // RTP marker bit and sequence number (RFC 3550 §5.1): the marker ends an access unit.
+            let start = payload.startIndex
+            let sequence = UInt16(payload[start + 2]) << 8 | UInt16(payload[start + 3])
+            let missing = lastSequence.map { Int(sequence &- $0 &- 1) } ?? 0
+            lastSequence = sequence
+            let marker = payload[start + 1] & 0x80 != 0
+            lock.withLock {
+                if missing > 0, missing < 0x8000 { lost += missing }
+                if marker { frames += 1 }
             }
         }
     }
@@ -55,13 +65,16 @@ final class LoopbackViewer: @unchecked Sendable {
 
 enum BenchError: Error { case protocolError(String), socket(String) }
 
-/// Blocking loopback TCP with a receive timeout, reading RTSP replies and `$` frames.
+/// Blocking loopback TCP with a receive timeout, reading RTSP replies and `$` frames;
+/// a reply waited for skips the frames that arrive before it.
 final class LoopbackSocket {
     private let fd: Int32
     private var buffer: [UInt8] = []
 
     struct Reply {
         let head: String
+        /// The code of the status line (`RTSP/1.0 200 OK`).
+        var status: Int? { head.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } }
         func header(_ name: String) -> String? {
             for line in head.split(separator: "\r\n") {
                 let parts = line.split(separator: ":", maxSplits: 1)
@@ -73,7 +86,7 @@ final class LoopbackSocket {
         }
     }
 
-    init(port: Int) throws {
+    init(port: Int, receiveTimeoutSeconds: Int = 1) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw BenchError.socket("socket") }
         var address = sockaddr_in()
@@ -84,17 +97,33 @@ final class LoopbackSocket {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard result == 0 else { throw BenchError.socket("connect") }
-        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        var timeout = timeval(tv_sec: receiveTimeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     func close() { _ = Glibc.close(fd) }
+
+    /// Closes the way a crashed or unplugged client does: a reset, no goodbye.
+    func abort() {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        close()
+    }
 
     func request(_ text: String) throws -> Reply {
         let bytes = Array(text.utf8)
         guard send(fd, bytes, bytes.count, 0) == bytes.count else { throw BenchError.socket("send") }
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
+            // Media already flowing on this connection comes before the reply.
+            if buffer.first == UInt8(ascii: "$") {
+                guard buffer.count >= 4, buffer.count >= 4 + (Int(buffer[2]) << 8 | Int(buffer[3])) else {
+                    _ = try fillOrTimeout()
+                    continue
+                }
+                buffer.removeFirst(4 + (Int(buffer[2]) << 8 | Int(buffer[3])))
+                continue
+            }
             if let end = headerEnd() {
                 let head = String(decoding: buffer[..<end], as: UTF8.self)
                 var consumed = end + 4

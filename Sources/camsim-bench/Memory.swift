@@ -1,8 +1,10 @@
 import Foundation
 
-/// Resident memory of this process, in bytes, from /proc/self/status.
+/// Resident memory of this process, in bytes, from /proc/self/status: now, and the
+/// peak since the start or the last `resetPeak`.
 struct ProcessMemory {
     var resident: Int
+    var peak: Int
 
     static func read() -> ProcessMemory {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -13,6 +15,12 @@ struct ProcessMemory {
             }
             return 0
         }
-        return ProcessMemory(resident: field("VmRSS:"))
+        return ProcessMemory(resident: field("VmRSS:"), peak: field("VmHWM:"))
+    }
+
+    /// Starts a new peak from the current resident size (writing 5 to
+    /// /proc/self/clear_refs resets `VmHWM`).
+    static func resetPeak() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     }
 }

@@ -108,6 +108,13 @@ final class RawRTSPClient {
         return try readResponse()
     }
 
+    /// Makes the close a reset (SO_LINGER 0), as a crashed client's would be; the
+    /// socket closes when the client is released.
+    func resetOnClose() {
+        var option = linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+    }
+
     /// Takes the next CSeq without sending anything (for hand-written requests).
     func takeCSeq() -> Int {
         defer { nextCSeq += 1 }
