@@ -27,15 +27,32 @@ extension RTSPConnection {
         if let code = control.responseOverride(for: request.method.name, at: now) {
             return eventLoop.makeSucceededFuture(answer(RTSPStatus(code: code)))
         }
-        // Unless the query adds control faults, the delay comes from the camera's own
-        // model, whose jitter generator runs on across requests; `control` is a copy.
-        let delay = context.controlOverlay == nil ? mount.faults.responseDelay(at: now) : control.responseDelay(at: now)
+        let delay = responseDelay(context, mount: mount, at: now)
         let response = dispatch()
         guard delay > 0 else { return response }
         let loop = eventLoop
         return response.flatMap { answer in
             loop.scheduleTask(in: .nanoseconds(delay)) { answer }.futureResult
         }
+    }
+
+    /// Query control models one connection keeps; a client cycling through more queries
+    /// starts them afresh rather than growing the connection's memory.
+    static let maximumQueryControlModels = 16
+
+    /// The delay before answering: drawn from the camera's own model, whose jitter
+    /// generator runs on across requests, unless the URL query adds control faults; then
+    /// from this connection's model for that query, which runs on the same way.
+    private func responseDelay(_ context: RTSPRequestContext, mount: CameraRegistry.Mount, at now: Int64) -> Int64 {
+        guard let overlay = context.controlOverlay else { return mount.faults.responseDelay(at: now) }
+        let key = mount.cameraPath + "?" + (context.url?.queryItems.map { "\($0.name)=\($0.value)" }.joined(separator: "&") ?? "")
+        var model = queryControlModels[key] ?? overlay
+        let delay = model.responseDelay(at: now)
+        if queryControlModels[key] == nil, queryControlModels.count >= Self.maximumQueryControlModels {
+            queryControlModels.removeAll()
+        }
+        queryControlModels[key] = model
+        return delay
     }
 
     /// Closes the connection with a TCP reset (SO_LINGER 0), as a crashing camera would.

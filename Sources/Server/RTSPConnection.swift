@@ -1,4 +1,5 @@
 import Cameras
+import Faults
 import Logging
 import NIOCore
 import RTSP
@@ -16,6 +17,9 @@ final class RTSPConnection: @unchecked Sendable {
     /// When the connection opened, for `reset_connection_after`.
     let connectedAt: Int64
     var resetArmed = false
+    /// The control models of URL queries with control faults of their own, by query, so
+    /// their response jitter runs on across this connection's requests. Loop-confined.
+    var queryControlModels: [String: ControlFaultModel] = [:]
 
     init(channel: any Channel, environment: ConnectionEnvironment) {
         self.channel = channel

@@ -43,4 +43,29 @@ import Testing
         client.close()
         server.shutdown()
     }
+
+    /// A URL with response jitter of its own draws from one model per connection and
+    /// query, so successive answers on the connection follow that model's generator.
+    @Test
+    func aQueryWithItsOwnJitterAdvancesAcrossRequests() throws {
+        let server = FakeRTSPServer(seed: 11)
+        let camera = try #require(server.faults["cam"])
+        var profile = FaultProfile.empty
+        profile.control.responseDelay = 200_000_000
+        profile.control.responseJitter = 150_000_000
+        var model = ControlFaultModel(profile: profile.control, seed: 11, origin: camera.origin)
+        let client = try server.connect()
+        let query = "?response_delay=200ms&response_jitter=150ms"
+        var delays: [Int64] = []
+        for cseq in 1...6 {
+            let expected = model.responseDelay(at: server.clock.nanoseconds())
+            delays.append(expected)
+            let timing = try Self.answers(client, "OPTIONS \(Self.url)\(query) RTSP/1.0\r\nCSeq: \(cseq)\r\n\r\n", after: expected)
+            #expect(timing.early == 0, "request \(cseq) answered before \(expected) ns")
+            #expect(timing.onTime == 1, "request \(cseq) not answered at \(expected) ns")
+        }
+        #expect(Set(delays).count == delays.count, "the query's jitter repeats: \(delays)")
+        client.close()
+        server.shutdown()
+    }
 }
