@@ -126,7 +126,7 @@ struct ChurnBenchmark {
     private func settled(_ server: CamsimServer, baseline: ProcessResources?) async -> Double? {
         let start = Date()
         while Date().timeIntervalSince(start) < Self.settleDeadlineSeconds {
-            if server.sessionCount == 0, activeViewers(server) == 0, baseline.map({ ProcessResources.read() == $0 }) ?? true {
+            if server.sessionCount == 0, activeViewers(server) == 0, baseline.map({ ProcessResources.read().isWithin($0) }) ?? true {
                 return Date().timeIntervalSince(start)
             }
             try? await Task.sleep(for: .milliseconds(50))

@@ -13,6 +13,12 @@ struct ProcessResources: Equatable {
         try? await Task.sleep(for: .milliseconds(1))
     }
 
+    /// No more descriptors and threads than `baseline` (a thread an earlier figure left
+    /// may have ended meanwhile).
+    func isWithin(_ baseline: ProcessResources) -> Bool {
+        fileDescriptors <= baseline.fileDescriptors && threads <= baseline.threads
+    }
+
     static func read() -> ProcessResources {
         let manager = FileManager.default
         // Listing /proc/self/fd opens one descriptor for the listing itself.
