@@ -48,7 +48,7 @@ public struct H264FormatParameters: Hashable, Sendable {
     /// Parses the parameter list of an fmtp attribute (after the payload type).
     public static func parse(_ text: String) throws(SDPParseError) -> H264FormatParameters {
         var result = H264FormatParameters(sps: [], pps: [], packetizationMode: 0)
-        for parameter in text.split(separator: ";") {
+        for parameter in HeaderSyntax.pieces(of: text, at: UInt8(ascii: ";"), omittingEmpty: true) {
             let (name, value) = HeaderSyntax.nameValue(String(parameter))
             guard let value else { continue }
             switch name.lowercased() {
@@ -63,7 +63,7 @@ public struct H264FormatParameters: Hashable, Sendable {
                 }
                 result.profileLevelID = value
             case "sprop-parameter-sets":
-                let sets = value.split(separator: ",", omittingEmptySubsequences: false)
+                let sets = HeaderSyntax.pieces(of: value, at: UInt8(ascii: ","))
                 guard sets.count >= 2, sets.allSatisfy({ $0.utf8.count <= maximumParameterSetLength }),
                       let sps = Data(base64Encoded: String(sets[0])), let pps = Data(base64Encoded: String(sets[1]))
                 else { throw .invalidFormatParameters(text) }

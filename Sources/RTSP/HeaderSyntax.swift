@@ -60,7 +60,16 @@ enum HeaderSyntax {
     /// The `;`-separated parts of a header value, each trimmed; empty parts are kept
     /// (quotes are not special: use `split(_:on:)` where they are).
     static func semicolonParts(_ text: some StringProtocol) -> [String] {
-        text.split(separator: ";", omittingEmptySubsequences: false).map { trim($0) }
+        pieces(of: text, at: UInt8(ascii: ";")).map { trim($0) }
+    }
+
+    /// Splits at every `separator`, an ASCII byte. The grammars are byte-oriented
+    /// (RFC 2326 §15): `String.split` works on grapheme clusters, so a separator
+    /// followed by a combining mark would not split there, and text written back would
+    /// read differently.
+    static func pieces(of text: some StringProtocol, at separator: UInt8, omittingEmpty: Bool = false) -> [Substring] {
+        let whole = Substring(text)
+        return whole.utf8.split(separator: separator, omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
     }
 
     /// Trims spaces and tabs from both ends.

@@ -58,7 +58,7 @@ public struct RTPInfoHeader: Hashable, Sendable, CustomStringConvertible {
             throw .tooLong(length: text.utf8.count, limit: maximumLength)
         }
         var pieces: [String] = []
-        for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
+        for piece in HeaderSyntax.pieces(of: text, at: UInt8(ascii: ",")) {
             let trimmed = HeaderSyntax.trim(piece)
             if pieces.isEmpty || trimmed.lowercased().hasPrefix("url=") {
                 pieces.append(trimmed)

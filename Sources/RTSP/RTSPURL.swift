@@ -88,7 +88,7 @@ public struct RTSPURL: Hashable, Sendable, CustomStringConvertible {
             pathPart = rest[..<question]
             url.queryItems = try parseQuery(rest[rest.index(after: question)...])
         }
-        let segments = pathPart.split(separator: "/", omittingEmptySubsequences: true)
+        let segments = HeaderSyntax.pieces(of: pathPart, at: UInt8(ascii: "/"), omittingEmpty: true)
         guard segments.count <= maximumSegments else {
             throw .tooManySegments(count: segments.count, limit: maximumSegments)
         }
@@ -145,9 +145,9 @@ public struct RTSPURL: Hashable, Sendable, CustomStringConvertible {
     /// `name=value` pairs separated by `&`; a name without `=` gets an empty value.
     private static func parseQuery(_ query: Substring) throws(RTSPURLError) -> [(name: String, value: String)] {
         var items: [(name: String, value: String)] = []
-        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
-            if let equals = pair.firstIndex(of: "=") {
-                items.append((try percentDecode(pair[..<equals]), try percentDecode(pair[pair.index(after: equals)...])))
+        for pair in HeaderSyntax.pieces(of: query, at: UInt8(ascii: "&"), omittingEmpty: true) {
+            if let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
+                items.append((try percentDecode(pair[..<equals]), try percentDecode(pair[pair.utf8.index(after: equals)...])))
             } else {
                 items.append((try percentDecode(pair), ""))
             }

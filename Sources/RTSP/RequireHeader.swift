@@ -36,7 +36,7 @@ public struct RequireHeader: Hashable, Sendable, CustomStringConvertible {
     /// around tags are ignored (RFC 2616 §2.1 `#` rule).
     public static func parse(_ text: String) throws(RequireHeaderError) -> RequireHeader {
         guard text.utf8.count <= maximumLength else { throw .tooLong(length: text.utf8.count, limit: maximumLength) }
-        let tags = text.split(separator: ",", omittingEmptySubsequences: false)
+        let tags = HeaderSyntax.pieces(of: text, at: UInt8(ascii: ","))
             .map { HeaderSyntax.trim($0) }.filter { !$0.isEmpty }
         guard !tags.isEmpty else { throw .empty }
         guard tags.count <= maximumTags else { throw .tooManyTags(count: tags.count, limit: maximumTags) }

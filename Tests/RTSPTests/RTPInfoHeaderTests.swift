@@ -14,6 +14,12 @@ import Testing
          "url=rtsp://h/a,b/trackID=0;seq=7"),
         ("url=rtsp://h/x;rtptime=9;ssrc=1234", [RTPInfoEntry(url: "rtsp://h/x", rtpTime: 9, otherParameters: ["ssrc=1234"])],
          "url=rtsp://h/x;rtptime=9;ssrc=1234"),
+        // A combining mark right after a separator still splits there once written back
+        // (found by fuzzing: grapheme-cluster splitting kept `;\u{34B}` whole).
+        ("url=rtsp://h/x;;  \u{34B}r595", [RTPInfoEntry(url: "rtsp://h/x", otherParameters: ["\u{34B}r595"])],
+         "url=rtsp://h/x;\u{34B}r595"),
+        ("url=rtsp://h/x,\u{301}url=rtsp://h/y", [RTPInfoEntry(url: "rtsp://h/x,\u{301}url=rtsp://h/y")],
+         "url=rtsp://h/x,\u{301}url=rtsp://h/y"),
     ]
 
     @Test(arguments: cases)
