@@ -47,8 +47,9 @@ public final class CamsimServer: Service, @unchecked Sendable {
         let ports = try await UDPMediaPorts.bind(
             host: configuration.bindHost, range: configuration.rtpPortRange,
             loops: Array(group.makeIterator()), logger: logger
-        ) { source, datagram in
-            self.receiveRTCP(from: source, datagram)
+        ) { [weak self] source, datagram in
+            // Weak: the ports' sockets keep this closure for every rebind, and the server owns the ports.
+            self?.receiveRTCP(from: source, datagram)
         }
         udpPorts = ports
         let limit = configuration.tcpViewerQueueLimit
