@@ -121,16 +121,21 @@ let package = Package(
             name: "camsim-load",
             dependencies: ["CEpoll", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "FramesTests", dependencies: ["Frames"]),
+        // The check that keeps Fuzz/Seeds/ in step with the unit tests' case tables, shared
+        // by the test targets that own those tables; in no product.
+        .target(name: "FuzzSeedSupport", path: "Tests/FuzzSeedSupport"),
+        .testTarget(name: "FramesTests", dependencies: ["Frames", "FuzzSeedSupport"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
         .testTarget(
             name: "RTPTests",
-            dependencies: ["RTP", "H264Syntax", "Randomness", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: [
+                "RTP", "H264Syntax", "Randomness", "FuzzSeedSupport", .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
-        .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness"]),
-        .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness"]),
-        .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling"]),
+        .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness", "FuzzSeedSupport"]),
+        .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness", "FuzzSeedSupport"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling", "FuzzSeedSupport"]),
         .testTarget(
             name: "CamerasTests",
             dependencies: ["Cameras", "H264", .product(name: "NIOCore", package: "swift-nio")]

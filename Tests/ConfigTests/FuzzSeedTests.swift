@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSeedSupport
 import Testing
 
 /// The seeds of the configuration fuzz target match the example files and the broken cases.

@@ -1,4 +1,5 @@
 import Faults
+import FuzzSeedSupport
 import Testing
 
 /// The seeds of the URL fault query fuzz target match this module's query tables.

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSeedSupport
 import Testing
 
 /// The seeds of the scene fuzz target match the shipped scenes and the broken cases.

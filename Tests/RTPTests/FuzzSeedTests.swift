@@ -1,3 +1,4 @@
+import FuzzSeedSupport
 import Testing
 @testable import RTP
 

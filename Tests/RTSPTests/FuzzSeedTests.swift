@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSeedSupport
 import Testing
 @testable import RTSP
 

@@ -1,17 +1,17 @@
 import Foundation
 import Testing
 
-/// The committed seed corpora of the fuzz targets, `Fuzz/Seeds/<target>/`, made from this
-/// module's case tables: one file per input, named by a hash of its bytes. A table change
+/// The committed seed corpora of the fuzz targets, `Fuzz/Seeds/<target>/`, made from the
+/// unit tests' case tables (each test module checks the targets of its own tables): one file per input, named by a hash of its bytes. A table change
 /// without `make fuzz-seeds` (which sets CAMSIM_WRITE_FUZZ_SEEDS and rewrites the folders)
 /// fails the check.
-enum FuzzSeeds {
-    static let directory = URL(fileURLWithPath: #filePath)
+public enum FuzzSeeds {
+    public static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fuzz/Seeds", isDirectory: true)
 
     /// FNV-1a (64 bits) of the bytes, in hexadecimal.
-    static func fileName(_ bytes: [UInt8]) -> String {
+    public static func fileName(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         let hex = String(hash, radix: 16)
@@ -19,7 +19,7 @@ enum FuzzSeeds {
     }
 
     /// Expects the seed folder of `target` to hold exactly `inputs`, or rewrites it.
-    static func check(_ target: String, _ inputs: [[UInt8]]) throws {
+    public static func check(_ target: String, _ inputs: [[UInt8]]) throws {
         let folder = directory.appendingPathComponent(target, isDirectory: true)
         let expected = Set(inputs.map(fileName))
         if ProcessInfo.processInfo.environment["CAMSIM_WRITE_FUZZ_SEEDS"] != nil {
@@ -37,7 +37,7 @@ enum FuzzSeeds {
         #expect(found == expected, "Fuzz/Seeds/\(target) does not match the case tables: run `make fuzz-seeds`")
     }
 
-    static func check(_ target: String, texts: [String]) throws {
+    public static func check(_ target: String, texts: [String]) throws {
         try check(target, texts.map { Array($0.utf8) })
     }
 }
