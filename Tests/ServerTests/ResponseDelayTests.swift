@@ -22,25 +22,41 @@ import Testing
         return (early + beforeDue, try client.responses().count)
     }
 
-    @Test(arguments: ["", "?loss=5", "?loss=5&seed=3"])
-    func successiveDelaysFollowTheCamerasGenerator(query: String) throws {
-        var faults = FaultProfile.empty
-        faults.control.responseDelay = 200_000_000
-        faults.control.responseJitter = 150_000_000
-        let server = FakeRTSPServer(cameraFaults: faults, seed: 11)
-        let camera = try #require(server.faults["cam"])
-        var model = ControlFaultModel(profile: faults.control, seed: 11, origin: camera.origin)
+    /// 200 ms of delay with ±150 ms of jitter.
+    static var jitteryControl: ControlFaultProfile {
+        var control = ControlFaultProfile()
+        control.responseDelay = 200_000_000
+        control.responseJitter = 150_000_000
+        return control
+    }
+
+    /// Sends six OPTIONS to `url` on one connection and expects each answer exactly when
+    /// `model`'s generator says, and every delay different from the others.
+    static func expectAnswersFollow(
+        _ model: ControlFaultModel, server: FakeRTSPServer, url: String
+    ) throws {
+        var model = model
         let client = try server.connect()
         var delays: [Int64] = []
         for cseq in 1...6 {
             let expected = model.responseDelay(at: server.clock.nanoseconds())
             delays.append(expected)
-            let timing = try Self.answers(client, "OPTIONS \(Self.url)\(query) RTSP/1.0\r\nCSeq: \(cseq)\r\n\r\n", after: expected)
-            #expect(timing.early == 0, "request \(cseq) with \(query.debugDescription) answered before \(expected) ns")
-            #expect(timing.onTime == 1, "request \(cseq) with \(query.debugDescription) not answered at \(expected) ns")
+            let timing = try answers(client, "OPTIONS \(url) RTSP/1.0\r\nCSeq: \(cseq)\r\n\r\n", after: expected)
+            #expect(timing.early == 0, "request \(cseq) to \(url) answered before \(expected) ns")
+            #expect(timing.onTime == 1, "request \(cseq) to \(url) not answered at \(expected) ns")
         }
-        #expect(Set(delays).count == delays.count, "the jitter advances: \(delays)")
+        #expect(Set(delays).count == delays.count, "the jitter repeats: \(delays)")
         client.close()
+    }
+
+    @Test(arguments: ["", "?loss=5", "?loss=5&seed=3"])
+    func successiveDelaysFollowTheCamerasGenerator(query: String) throws {
+        var faults = FaultProfile.empty
+        faults.control = Self.jitteryControl
+        let server = FakeRTSPServer(cameraFaults: faults, seed: 11)
+        let camera = try #require(server.faults["cam"])
+        let model = ControlFaultModel(profile: faults.control, seed: 11, origin: camera.origin)
+        try Self.expectAnswersFollow(model, server: server, url: Self.url + query)
         server.shutdown()
     }
 
@@ -50,22 +66,9 @@ import Testing
     func aQueryWithItsOwnJitterAdvancesAcrossRequests() throws {
         let server = FakeRTSPServer(seed: 11)
         let camera = try #require(server.faults["cam"])
-        var profile = FaultProfile.empty
-        profile.control.responseDelay = 200_000_000
-        profile.control.responseJitter = 150_000_000
-        var model = ControlFaultModel(profile: profile.control, seed: 11, origin: camera.origin)
-        let client = try server.connect()
-        let query = "?response_delay=200ms&response_jitter=150ms"
-        var delays: [Int64] = []
-        for cseq in 1...6 {
-            let expected = model.responseDelay(at: server.clock.nanoseconds())
-            delays.append(expected)
-            let timing = try Self.answers(client, "OPTIONS \(Self.url)\(query) RTSP/1.0\r\nCSeq: \(cseq)\r\n\r\n", after: expected)
-            #expect(timing.early == 0, "request \(cseq) answered before \(expected) ns")
-            #expect(timing.onTime == 1, "request \(cseq) not answered at \(expected) ns")
-        }
-        #expect(Set(delays).count == delays.count, "the query's jitter repeats: \(delays)")
-        client.close()
+        let model = ControlFaultModel(profile: Self.jitteryControl, seed: 11, origin: camera.origin)
+        try Self.expectAnswersFollow(
+            model, server: server, url: Self.url + "?response_delay=200ms&response_jitter=150ms")
         server.shutdown()
     }
 }
