@@ -18,9 +18,18 @@ FUZZ_BUILD := $(SWIFT) build -c release --scratch-path ../.build-fuzz \
 	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld \
 	-Xcc -fsanitize=fuzzer-no-link,address
 
-RUN_PACKAGES := libx264-dev pkg-config libfreetype-dev libpng-dev fonts-dejavu-core
+RUN_PACKAGES := libx264-dev pkg-config libfreetype-dev libpng-dev fonts-dejavu-core \
+	libturbojpeg0-dev libqrencode-dev
 TEST_PACKAGES := $(RUN_PACKAGES) ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-base \
-	gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
+	gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav \
+	python3-gi gir1.2-gst-rtsp-server-1.0 gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0 \
+	chromium chromium-driver zbar-tools iproute2 python3-venv
+
+# The Python test clients from PyPI (schemathesis, prometheus_client's parser, selenium),
+# in a virtualenv under .build/ that the end-to-end tests find by its path. It is made from
+# Debian's python3 so that python3-gi (GStreamer from Python) is importable in it too.
+VENV := .build/venv
+PYTHON_REQUIREMENTS := Tests/python-requirements.txt
 
 # Installs the named Debian packages that are missing; runs `apt-get update` only then,
 # and uses sudo when not root.
@@ -43,6 +52,12 @@ deps:
 
 deps-test:
 	$(call ensure_packages,$(TEST_PACKAGES))
+	@if [ ! -x $(VENV)/bin/python ] || ! cmp -s $(PYTHON_REQUIREMENTS) $(VENV)/requirements.txt; then \
+		echo "installing the Python test clients into $(VENV)"; \
+		/usr/bin/python3 -m venv --system-site-packages $(VENV) && \
+		$(VENV)/bin/pip install -q --disable-pip-version-check -r $(PYTHON_REQUIREMENTS) && \
+		cp $(PYTHON_REQUIREMENTS) $(VENV)/requirements.txt; \
+	fi
 
 build: deps
 	$(SWIFT) build
