@@ -12,7 +12,10 @@ import Testing
     }
 
     @Test func transport() throws {
-        try FuzzSeeds.check("transport", texts: TransportHeaderTests.cases.map(\.0) + TransportHeaderTests.garbage.map(\.0))
+        let headers: [String] = TransportHeaderTests.cases.map(\.0) + TransportHeaderTests.garbage.map(\.0)
+        let offers: [String] = MulticastTransportTests.offers.map(\.0) + MulticastTransportTests.refusedOffers.map(\.0)
+        let answers: [String] = MulticastTransportTests.answers.map(\.0) + MulticastTransportTests.refusedAnswers.map(\.0)
+        try FuzzSeeds.check("transport", texts: headers + offers + answers)
     }
 
     @Test func session() throws {
