@@ -67,8 +67,9 @@ let package = Package(
             name: "Faults",
             dependencies: ["Randomness", "Spelling", .product(name: "Yams", package: "Yams")]
         ),
-        // YAML configuration: server settings, cameras, streams, templates.
-        .target(name: "Config", dependencies: ["Spelling", .product(name: "Yams", package: "Yams")]),
+        // YAML configuration: server settings, cameras, streams, templates. Multicast
+        // groups are read with the RTSP module's IPv4 address type.
+        .target(name: "Config", dependencies: ["RTSP", "Spelling", .product(name: "Yams", package: "Yams")]),
         // Cameras: scene -> encoder -> packetizer -> fan-out, frame clock, registry.
         .target(
             name: "Cameras",
@@ -95,7 +96,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -135,7 +136,7 @@ let package = Package(
         ),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness", "FuzzSeedSupport"]),
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness", "FuzzSeedSupport"]),
-        .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling", "FuzzSeedSupport"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "RTSP", "Spelling", "FuzzSeedSupport"]),
         .testTarget(
             name: "CamerasTests",
             dependencies: ["Cameras", "H264", .product(name: "NIOCore", package: "swift-nio")]

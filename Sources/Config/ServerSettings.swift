@@ -23,6 +23,9 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
     public var controlAddress: String?
     /// Directory of pattern assets (images, fonts) for scenes, or nil for the built-in location.
     public var patternsDirectory: String?
+    /// `multicast:`: groups, ports, scope and interface for multicast streams; nil
+    /// serves no multicast.
+    public var multicast: MulticastSettings?
 
     public init(
         port: Int = 8554,
@@ -35,7 +38,8 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
         maxConnectionsPerAddress: Int = 4096,
         logLevel: String = "info",
         controlAddress: String? = nil,
-        patternsDirectory: String? = nil
+        patternsDirectory: String? = nil,
+        multicast: MulticastSettings? = nil
     ) {
         self.port = port
         self.bind = bind
@@ -48,5 +52,6 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
         self.logLevel = logLevel
         self.controlAddress = controlAddress
         self.patternsDirectory = patternsDirectory
+        self.multicast = multicast
     }
 }

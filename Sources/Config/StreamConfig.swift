@@ -18,6 +18,9 @@ public struct StreamConfig: Sendable, Equatable, Hashable {
     public var preset: String
     /// x264 tuning, or nil for none.
     public var tune: String?
+    /// The stream's own multicast group and port (`multicast: {group, port}`); nil lets
+    /// `MulticastAllocation` give it one from `server.multicast`.
+    public var multicast: MulticastEndpoint?
 
     /// A stream with the documented defaults; `gop` defaults to two seconds of frames.
     public init(
@@ -29,7 +32,8 @@ public struct StreamConfig: Sendable, Equatable, Hashable {
         gop: Int? = nil,
         profile: H264Profile = .high,
         preset: String = "ultrafast",
-        tune: String? = "zerolatency"
+        tune: String? = "zerolatency",
+        multicast: MulticastEndpoint? = nil
     ) {
         self.name = name
         self.width = width
@@ -40,6 +44,7 @@ public struct StreamConfig: Sendable, Equatable, Hashable {
         self.profile = profile
         self.preset = preset
         self.tune = tune
+        self.multicast = multicast
     }
 
     /// Two seconds of frames, at least 1.
