@@ -2,12 +2,17 @@ import Cameras
 import Config
 import Frames
 import H264
+import RTSP
 import Server
 
 extension CameraDefinition {
     /// A configured camera: its scene and faults resolved and one stream definition per
-    /// stream, each cutting RTP packets of at most `maxPacketSize` bytes.
-    init(_ camera: CameraConfig, scene: Scene, maxPacketSize: Int, faults: ConfiguredFaults) throws {
+    /// stream, each cutting RTP packets of at most `maxPacketSize` bytes, and the
+    /// multicast groups `multicast` gives its streams.
+    init(
+        _ camera: CameraConfig, scene: Scene, maxPacketSize: Int, faults: ConfiguredFaults,
+        multicast: [String: MulticastTransport] = [:]
+    ) throws {
         let name = camera.path.split(separator: "/").last.map(String.init) ?? camera.path
         let streams = camera.streams.map { stream in
             StreamDefinition(
@@ -21,6 +26,6 @@ extension CameraDefinition {
                 makeSource: { width, height in try scene.makeRenderer(width: width, height: height) }
             )
         }
-        self.init(path: camera.path, streams: streams, faults: try faults.profile(for: camera))
+        self.init(path: camera.path, streams: streams, faults: try faults.profile(for: camera), multicast: multicast)
     }
 }

@@ -18,8 +18,12 @@ extension CamsimServer {
         // `mtu` is the IP datagram size: RTP packets get what the IP and UDP headers of
         // the bound address's family leave of it.
         let maxPacketSize = RTPPacketBudget.maxPacketSize(mtu: config.server.mtu, bindHost: config.server.bind)
+        let multicast = try MulticastAllocation(config)
         let cameras = try config.cameras.map { camera in
-            try CameraDefinition(camera, scene: resolver.scene(of: camera), maxPacketSize: maxPacketSize, faults: faults)
+            try CameraDefinition(
+                camera, scene: resolver.scene(of: camera), maxPacketSize: maxPacketSize, faults: faults,
+                multicast: CameraDefinition.multicastAnswers(
+                    path: camera.path, allocation: multicast, settings: config.server.multicast))
         }
         self.init(
             configuration: ServerConfiguration(config.server),

@@ -1,6 +1,7 @@
 import Config
 import Faults
 import Frames
+import RTSP
 import Server
 
 extension CamsimServer {
@@ -37,8 +38,22 @@ extension CamsimServer {
         // `mtu` is the IP datagram size. New and restarted cameras take the new one, less the
         // IP and UDP headers of the address this server is bound to (a new bind needs a restart).
         let maxPacketSize = RTPPacketBudget.maxPacketSize(mtu: new.server.mtu, bindHost: configuration.bindHost)
+        // Multicast groups come from the new configuration, under the scope and interface
+        // the server started with (server settings need a restart).
+        let multicast = try MulticastAllocation(new)
+        let multicastSettings = configuration.multicast == nil ? nil : new.server.multicast
+        func answers(_ camera: CameraConfig) -> [String: MulticastTransport] {
+            var answers = CameraDefinition.multicastAnswers(
+                path: camera.path, allocation: multicast, settings: multicastSettings)
+            if let ttl = configuration.multicast?.ttl {
+                for name in answers.keys { answers[name]?.ttl = ttl }
+            }
+            return answers
+        }
         func definition(_ camera: CameraConfig) throws -> CameraDefinition {
-            try CameraDefinition(camera, scene: resolver.scene(of: camera), maxPacketSize: maxPacketSize, faults: faults)
+            try CameraDefinition(
+                camera, scene: resolver.scene(of: camera), maxPacketSize: maxPacketSize, faults: faults,
+                multicast: answers(camera))
         }
         let added = try diff.added.map(definition)
         // A camera takes new faults in place unless they change how its encoders are
@@ -47,15 +62,20 @@ extension CamsimServer {
         var restarting: [CameraConfig] = []
         for (before, after) in diff.changed {
             let profile = try faults.profile(for: after)
-            let running = cameraDefinition(path: after.path)?.faults.media.encoderShaping
-            if before.differsOnlyInFaults(from: after), running == profile.media.encoderShaping {
+            let running = cameraDefinition(path: after.path)
+            if before.differsOnlyInFaults(from: after), running?.faults.media.encoderShaping == profile.media.encoderShaping,
+               running?.multicast == answers(after) {
                 faultProfiles.append((after.path, profile))
             } else {
                 restarting.append(after)
             }
         }
+        // A camera whose streams' multicast groups moved (another camera now holds its
+        // slot) restarts on its new groups, so no two streams ever send to one.
+        let moved = diff.unchanged.filter { cameraDefinition(path: $0.path)?.multicast != answers($0) }
+        restarting += moved
         let changed = try restarting.map(definition)
-        var summary = ReloadSummary(unchanged: diff.unchanged.count, serverSettingsIgnored: diff.serverChanged)
+        var summary = ReloadSummary(unchanged: diff.unchanged.count - moved.count, serverSettingsIgnored: diff.serverChanged)
         for camera in diff.removed {
             await removeCamera(path: camera.path)
             summary.removed.append(camera.path)

@@ -11,7 +11,8 @@ extension ServerConfiguration {
             sessionTimeoutSeconds: settings.sessionTimeoutSeconds,
             headerTimeoutSeconds: settings.headerTimeoutSeconds,
             idleConnectionTimeoutSeconds: settings.idleTimeoutSeconds,
-            maximumConnectionsPerAddress: settings.maxConnectionsPerAddress
+            maximumConnectionsPerAddress: settings.maxConnectionsPerAddress,
+            multicast: settings.multicast.map(MulticastDelivery.init)
         )
     }
 }

@@ -1,5 +1,6 @@
 import Cameras
 import Faults
+import RTSP
 
 /// A camera the server offers: its URL path, its streams (the first is the main one)
 /// and the faults every viewer of it starts with.
@@ -8,11 +9,18 @@ public struct CameraDefinition: Sendable {
     public var path: String
     public var streams: [StreamDefinition]
     public var faults: FaultProfile
+    /// Each stream's multicast group, port and scope by stream name, as SETUP answers
+    /// them; a stream without one is not served multicast.
+    public var multicast: [String: MulticastTransport]
 
-    public init(path: String, streams: [StreamDefinition], faults: FaultProfile = .empty) {
+    public init(
+        path: String, streams: [StreamDefinition], faults: FaultProfile = .empty,
+        multicast: [String: MulticastTransport] = [:]
+    ) {
         precondition(!streams.isEmpty, "a camera needs at least one stream")
         self.path = path
         self.streams = streams
         self.faults = faults
+        self.multicast = multicast
     }
 }

@@ -1,5 +1,6 @@
 import Cameras
 import Faults
+import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -20,17 +21,21 @@ final class CameraRegistry: Sendable {
         let faults: CameraFaultState
         /// The camera's path.
         let cameraPath: String
+        /// The stream's multicast group; nil when it is not served multicast.
+        var multicast: MulticastGroup? = nil
     }
 
     struct Camera {
         let definition: CameraDefinition
         let streams: [CameraStream]
         let faults: CameraFaultState
+        /// Each stream's multicast group, in stream order (nil: no multicast).
+        var groups: [MulticastGroup?] = []
     }
 
     fileprivate struct State {
         var cameras: [Camera] = []
-        var streamsByPath: [String: (stream: CameraStream, camera: Int)] = [:]
+        var streamsByPath: [String: (stream: CameraStream, camera: Int, index: Int)] = [:]
     }
 
     private let state = NIOLockedValueBox(State())
@@ -39,15 +44,23 @@ final class CameraRegistry: Sendable {
     private let clock: any MonotonicClock
     /// Named fault profiles from the configuration, for `profile=` and schedules.
     let faultCatalog: [String: FaultProfile]
+    /// Multicast scope and interface; nil serves no multicast.
+    private let multicast: MulticastDelivery?
+    private let cname: String
+    private let logger: Logger
 
     init(
         eventLoops: any EventLoopGroup, encodePool: NIOThreadPool, clock: any MonotonicClock,
-        faultCatalog: [String: FaultProfile]
+        faultCatalog: [String: FaultProfile], multicast: MulticastDelivery? = nil,
+        cname: String = "camsim", logger: Logger = Logger(label: "camsim")
     ) {
         self.eventLoops = eventLoops
         self.encodePool = encodePool
         self.clock = clock
         self.faultCatalog = faultCatalog
+        self.multicast = multicast
+        self.cname = cname
+        self.logger = logger
     }
 
     /// Creates the camera's streams and mounts them. Idle until someone watches.
@@ -66,19 +79,27 @@ final class CameraRegistry: Sendable {
                 declaredFramesPerSecond: camera.faults.media.declaredFrameRate)
             return CameraStream(definition: definition, eventLoop: eventLoops.next(), encodePool: encodePool, clock: clock)
         }
+        let groups = streams.map { stream -> MulticastGroup? in
+            guard let multicast, var answer = camera.multicast[stream.definition.streamName] else { return nil }
+            answer.ttl = multicast.ttl
+            return MulticastGroup(
+                answer: answer, stream: stream, faults: faults, delivery: multicast, clock: clock, cname: cname,
+                logger: logger)
+        }
         state.withLockedValue { state in
-            state.cameras.append(Camera(definition: camera, streams: streams, faults: faults))
+            state.cameras.append(Camera(definition: camera, streams: streams, faults: faults, groups: groups))
             state.reindex()
         }
     }
 
-    /// Unmounts the camera at `path` and returns its streams (for the caller to end).
-    func remove(path: String) -> [CameraStream] {
+    /// Unmounts the camera at `path` and returns its streams and multicast groups (for
+    /// the caller to end and close).
+    func remove(path: String) -> (streams: [CameraStream], groups: [MulticastGroup]) {
         state.withLockedValue { state in
-            guard let index = state.cameras.firstIndex(where: { $0.definition.path == path }) else { return [] }
+            guard let index = state.cameras.firstIndex(where: { $0.definition.path == path }) else { return ([], []) }
             let removed = state.cameras.remove(at: index)
             state.reindex()
-            return removed.streams
+            return (removed.streams, removed.groups.compactMap { $0 })
         }
     }
 
@@ -93,7 +114,8 @@ final class CameraRegistry: Sendable {
             let camera = cameras[entry.camera]
             func mount(isTrack: Bool) -> Mount {
                 Mount(stream: entry.stream, isTrack: isTrack,
-                      faults: camera.faults, cameraPath: camera.definition.path)
+                      faults: camera.faults, cameraPath: camera.definition.path,
+                      multicast: camera.groups.indices.contains(entry.index) ? camera.groups[entry.index] : nil)
             }
             switch url.resolvingControl(cameraPath: Array(prefix)) {
             case .aggregate: return mount(isTrack: false)
@@ -109,6 +131,8 @@ final class CameraRegistry: Sendable {
 
     var allStreams: [CameraStream] { state.withLockedValue { $0.cameras.flatMap(\.streams) } }
 
+    var allGroups: [MulticastGroup] { state.withLockedValue { $0.cameras.flatMap { $0.groups.compactMap { $0 } } } }
+
     var allCameras: [Camera] { state.withLockedValue { $0.cameras } }
 
     func camera(path: String) -> Camera? {
@@ -122,8 +146,8 @@ extension CameraRegistry.State {
         streamsByPath = [:]
         for (cameraIndex, camera) in cameras.enumerated() {
             for (index, stream) in camera.streams.enumerated() {
-                if index == 0 { streamsByPath[camera.definition.path] = (stream, cameraIndex) }
-                streamsByPath["\(camera.definition.path)/\(stream.definition.streamName)"] = (stream, cameraIndex)
+                if index == 0 { streamsByPath[camera.definition.path] = (stream, cameraIndex, index) }
+                streamsByPath["\(camera.definition.path)/\(stream.definition.streamName)"] = (stream, cameraIndex, index)
             }
         }
     }

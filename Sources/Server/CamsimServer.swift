@@ -37,7 +37,9 @@ public final class CamsimServer: Service, @unchecked Sendable {
         group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.networkThreads ?? System.coreCount)
         encodePool = NIOThreadPool(numberOfThreads: configuration.encodeThreads ?? System.coreCount)
         encodePool.start()
-        registry = CameraRegistry(eventLoops: group, encodePool: encodePool, clock: clock, faultCatalog: faultCatalog)
+        registry = CameraRegistry(
+            eventLoops: group, encodePool: encodePool, clock: clock, faultCatalog: faultCatalog,
+            multicast: configuration.multicast, cname: "camsim@\(Self.urlHost(configuration))", logger: logger)
         for camera in cameras { registry.add(camera) }
     }
 
@@ -92,7 +94,9 @@ public final class CamsimServer: Service, @unchecked Sendable {
     public var port: Int { listener?.localAddress?.port ?? configuration.port }
 
     /// The host printed in URLs: the bind address, or a reachable name for a wildcard bind.
-    public var urlHost: String {
+    public var urlHost: String { Self.urlHost(configuration) }
+
+    private static func urlHost(_ configuration: ServerConfiguration) -> String {
         if let advertised = configuration.advertisedHost { return advertised }
         switch configuration.bindHost {
         case "0.0.0.0", "::", "": return "127.0.0.1"
@@ -123,9 +127,11 @@ public final class CamsimServer: Service, @unchecked Sendable {
     /// Removes a camera while running: its viewers get an RTCP BYE, their sessions
     /// end and their connections close.
     public func removeCamera(path: String) async {
-        for stream in registry.remove(path: path) {
+        let (streams, groups) = registry.remove(path: path)
+        for stream in streams {
             try? await stream.end().get()
         }
+        for group in groups { await group.close() }
         logger.info("camera removed", metadata: ["path": "\(path)"])
     }
 
@@ -137,6 +143,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
         sweeper?.cancel()
         for session in sessions.all { session.end(reason: "server shutting down") }
         for stream in registry.allStreams { try? await stream.end().get() }
+        for group in registry.allGroups { await group.close() }
         try? await listener?.close()
         await udpPorts?.close()
         try? await encodePool.shutdownGracefully()

@@ -88,6 +88,9 @@ extension RTSPConnection {
     /// SET_PARAMETER lines `name: value` (the URL query names) change this viewer's
     /// faults at run time; `clear:` drops them first.
     func applyFaultParameters(_ body: TextParameters, to session: RTSPServerSession) throws(Refusal) {
+        if session.multicastGroup != nil {
+            throw Refusal(.parameterNotUnderstood, reason: Self.multicastFaultsRefusal)
+        }
         guard let viewer = session.viewer else { throw Refusal(.methodNotValidInThisState) }
         func isClear(_ parameter: TextParameters.Parameter) -> Bool {
             let name = parameter.name.lowercased()

@@ -19,7 +19,9 @@ extension RTSPConnection {
             case .success(let result): action = result
             case .failure(let status): throw Refusal(status)
             }
-            guard let viewer = session.viewer else { throw Refusal(.methodNotValidInThisState) }
+            let group = session.multicastGroup
+            let viewer = session.viewer
+            guard viewer != nil || group != nil else { throw Refusal(.methodNotValidInThisState) }
             var reply = answer(.ok)
             reply.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
             reply.headers.add(RangeHeader.headerName, RangeHeader.live.serialized)
@@ -33,6 +35,24 @@ extension RTSPConnection {
             let loop = eventLoop
             let latch = ReplyLatch(promise)
             let complete: @Sendable (Result<RTSPResponse, any Error>) -> Void = { latch.complete($0) }
+            if let group {
+                // The group's first packet is this session's first when it starts the group
+                // or waits for its start; a session joining a group already sending starts
+                // mid-stream, and its answer has no RTP-Info.
+                group.play(session) { started in
+                    let result = started.map { first -> RTSPResponse in
+                        guard let first else { return response }
+                        var answer = response
+                        let info = RTPInfoEntry(url: trackURL, sequenceNumber: first.sequenceNumber, rtpTime: first.rtpTime)
+                        answer.headers.add("RTP-Info", info.serialized)
+                        return answer
+                    }
+                    loop.execute { complete(result) }
+                }
+                loop.scheduleTask(in: .seconds(10)) { complete(.failure(PlayTimedOut())) }
+                return promise.futureResult
+            }
+            guard let viewer else { throw Refusal(.methodNotValidInThisState) }
             viewer.rearm(onStart: { sequenceNumber, rtpTime in
                 let info = RTPInfoEntry(url: trackURL, sequenceNumber: sequenceNumber, rtpTime: rtpTime)
                 let started = {

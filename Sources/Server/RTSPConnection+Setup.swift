@@ -7,8 +7,8 @@ import Randomness
 extension RTSPConnection {
     /// SETUP (RFC 2326 §10.4): picks the first offered transport camsim serves and
     /// answers with exactly that one, client_port/interleaved echoed and the real
-    /// server_port pair. SETUP again on the session's track changes its transport, at
-    /// once when it is playing.
+    /// server_port pair, or the stream's multicast group. SETUP again on the session's
+    /// track changes its transport, at once when it is playing.
     func setup(_ context: RTSPRequestContext) -> RTSPResponse {
         let request = context.request
         do throws(Refusal) {
@@ -32,7 +32,10 @@ extension RTSPConnection {
             let usable = TransportHeader(specs: offered.filter { spec in
                 control.transportRefusal(spec.lowerTransport == .tcp ? .tcp : .udp) == nil
             })
-            let (transport, reply) = try chooseTransport(from: usable, ssrc: mount.stream.identity.ssrc)
+            let (transport, reply) = try chooseTransport(from: usable, mount: mount)
+            if case .multicast = transport, Self.hasPerViewerFaults(faultQuery) {
+                throw Refusal(.parameterNotUnderstood, reason: Self.multicastFaultsRefusal)
+            }
             if existing == nil {
                 let owned = ownedSessions.count
                 guard owned < RTSPConnection.maximumSessionsPerConnection else {
@@ -45,11 +48,19 @@ extension RTSPConnection {
             }
             let session = existing ?? makeSession(for: mount.stream)
             if case .failure(let status) = session.handle(.setup) { throw Refusal(status) }
+            if case .multicast = transport, let group = mount.multicast {
+                joinMulticast(session, group: group, isNew: existing == nil, control: control)
+                var response = answer(.ok)
+                response.headers.add(TransportHeader.headerName, reply)
+                response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
+                return response
+            }
             let faults = makeViewerFaults(mount: mount, query: faultQuery, sessionID: session.id)
             guard let viewer = makeViewer(for: session, transport: transport, faults: faults) else {
                 throw Refusal(.unsupportedTransport)
             }
             if let old = session.viewer { mount.stream.stop(old) }
+            session.multicastGroup?.leave(session)
             session.keyframeOnJoin = !faults.media.suppressesIDROnJoin
             session.setTransport(transport, viewer: viewer)
             // A new transport while playing takes effect at once (RFC 2326 §10.4): the
@@ -65,13 +76,41 @@ extension RTSPConnection {
             }
             environment.sessions.register(rtcpSource: rtcpSource, for: session)
             var response = answer(.ok)
-            response.headers.add(TransportHeader.headerName, reply.serialized)
+            response.headers.add(TransportHeader.headerName, reply)
             response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
             return response
         } catch {
             return answer(error)
         }
     }
+
+    /// Makes `session` a member of the stream's multicast group, leaving its unicast
+    /// viewer if it had one; a playing session plays the group at once.
+    private func joinMulticast(
+        _ session: RTSPServerSession, group: MulticastGroup, isNew: Bool, control: ControlFaultModel
+    ) {
+        if let old = session.viewer { session.stream.stop(old) }
+        session.setMulticast(group)
+        if session.isPlaying { group.play(session) { _ in } }
+        if isNew {
+            environment.sessions.add(session)
+            armSessionClose(session, control: control)
+        }
+        environment.sessions.register(rtcpSource: nil, for: session)
+    }
+
+    /// Whether the URL query has faults of one viewer's packets: network and media
+    /// faults, their schedule and seed, or no RTCP. A multicast session cannot take them
+    /// (451); control-plane faults, which act on the connection's requests, it can.
+    static func hasPerViewerFaults(_ query: FaultQuery) -> Bool {
+        let profile = query.profile
+        return !profile.network.isEmpty || !profile.media.isEmpty || profile.schedule != nil
+            || profile.control.noRTCP != nil || query.seed != nil
+    }
+
+    /// The reason of the 451 a multicast session gets for faults of its own.
+    static let multicastFaultsRefusal = "multicast viewers share one send of each packet: faults apply to the "
+        + "camera's multicast group as a whole, not to one viewer; set them in the camera's fault profile"
 
     private func makeSession(for stream: CameraStream) -> RTSPServerSession {
         var generator = SeededGenerator.fromEntropy()
@@ -111,6 +150,8 @@ extension RTSPConnection {
             media = udp
         case .interleaved(let rtp, let rtcp):
             media = InterleavedMediaTransport(channel: channel, rtpChannel: rtp, rtcpChannel: rtcp)
+        case .multicast:
+            return nil
         }
         let channel = self.channel
         return SessionViewer(
@@ -128,21 +169,30 @@ extension RTSPConnection {
     }
 
     /// The first offer camsim can serve: RTP/AVP unicast over UDP with usable client
-    /// ports, or RTP/AVP/TCP interleaved (channels chosen here when the client names none).
+    /// ports, RTP/AVP/TCP interleaved (channels chosen here when the client names none),
+    /// or RTP/AVP multicast when the stream has a group. The answer is the transport
+    /// chosen as the Transport header writes it.
+    ///
+    /// A multicast answer names the stream's group, port pair and scope, whatever the
+    /// client asked for: the group is fixed per stream and shared by its viewers
+    /// (RFC 2326 §12.39 lets the server choose the destination).
     ///
     /// With none, 461 Unsupported Transport (RFC 2326 §12.39), unless a UDP offer camsim
     /// would serve named a client_port pair it will not send to (`ClientPortPolicy`):
     /// that is the request's mistake, not a transport camsim lacks, so it is 400 Bad
     /// Request with the reason.
     private func chooseTransport(
-        from offered: TransportHeader, ssrc: UInt32
-    ) throws(Refusal) -> (RTSPServerSession.Transport, TransportSpec) {
+        from offered: TransportHeader, mount: CameraRegistry.Mount
+    ) throws(Refusal) -> (RTSPServerSession.Transport, String) {
+        let ssrc = mount.stream.identity.ssrc
         var unusablePorts: PortRange?
         for spec in offered.specs {
             // RTP/AVP over UDP or TCP only (not SAVP, AVPF, SCTP, RAW, ...: RFC 2326 §12.39).
-            guard spec.unsupported == nil,
-                  spec.delivery != .multicast, spec.mode.map({ $0.uppercased() == "PLAY" }) ?? true
-            else { continue }
+            guard spec.unsupported == nil, spec.mode.map({ $0.uppercased() == "PLAY" }) ?? true else { continue }
+            if spec.delivery == .multicast {
+                guard let group = mount.multicast, (try? MulticastOffer(spec)) != nil else { continue }
+                return (.multicast(group.answer), group.answer.serialized)
+            }
             switch spec.lowerTransport {
             case .udp:
                 guard let clientPort = spec.clientPort, let client = channel.remoteAddress,
@@ -158,13 +208,13 @@ extension RTSPConnection {
                     serverPort: PortRange(start: UInt16(ports.rtp), end: UInt16(ports.rtcp)),
                     ssrc: ssrc
                 )
-                return (.udp(client: client, rtpPort: Int(destination.rtp), rtcpPort: Int(destination.rtcp)), reply)
+                return (.udp(client: client, rtpPort: Int(destination.rtp), rtcpPort: Int(destination.rtcp)), reply.serialized)
             case .tcp:
                 let channels = spec.interleaved ?? nextFreeInterleavedChannels()
                 guard let rtcp = channels.rtcpChannel else { continue }
                 let reply = TransportSpec(
                     profile: "AVP", lowerTransport: .tcp, delivery: .unicast, interleaved: channels, ssrc: ssrc)
-                return (.interleaved(rtp: channels.rtpChannel, rtcp: rtcp), reply)
+                return (.interleaved(rtp: channels.rtpChannel, rtcp: rtcp), reply.serialized)
             }
         }
         if let unusablePorts { throw Refusal(.badRequest, reason: ClientPortPolicy.refusal(unusablePorts)) }

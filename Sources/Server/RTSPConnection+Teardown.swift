@@ -8,6 +8,7 @@ extension RTSPConnection {
             let session = try context.requireSession()
             if case .failure(let status) = session.handle(.pause) { throw Refusal(status) }
             if let viewer = session.viewer { session.stream.stop(viewer) }
+            session.multicastGroup?.leave(session)
             var response = answer(.ok)
             response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
             return response

@@ -11,6 +11,8 @@ final class RTSPServerSession: @unchecked Sendable {
     enum Transport: Sendable, Equatable {
         case udp(client: SocketAddress, rtpPort: Int, rtcpPort: Int)
         case interleaved(rtp: UInt8, rtcp: UInt8)
+        /// The stream's multicast group: the session shares the group's one send.
+        case multicast(MulticastTransport)
     }
 
     let id: String
@@ -27,6 +29,7 @@ final class RTSPServerSession: @unchecked Sendable {
     private var state: RTSPSessionState
     private var _transport: Transport?
     private var _viewer: SessionViewer?
+    private var _multicastGroup: MulticastGroup?
     private var ended = false
 
     init(
@@ -51,11 +54,24 @@ final class RTSPServerSession: @unchecked Sendable {
 
     var transport: Transport? { lock.withLock { _transport } }
     var viewer: SessionViewer? { lock.withLock { _viewer } }
+    /// The multicast group the session watches through; nil for a unicast session.
+    var multicastGroup: MulticastGroup? { lock.withLock { _multicastGroup } }
 
     func setTransport(_ transport: Transport, viewer: SessionViewer) {
         lock.withLock {
             _transport = transport
             _viewer = viewer
+            _multicastGroup = nil
+        }
+    }
+
+    /// Makes the session a member of `group` (its packets are the group's): it has no
+    /// viewer of its own.
+    func setMulticast(_ group: MulticastGroup) {
+        lock.withLock {
+            _transport = .multicast(group.answer)
+            _viewer = nil
+            _multicastGroup = group
         }
     }
 
@@ -84,6 +100,9 @@ final class RTSPServerSession: @unchecked Sendable {
     /// The server's address as the client reached it (the RTSP connection's local address).
     var serverAddress: String? { ownerChannel.localAddress?.ipAddress }
 
+    /// The client's address (the RTSP connection's remote address).
+    var clientAddress: String? { ownerChannel.remoteAddress?.ipAddress }
+
     func isExpired(atNanoseconds now: Int64) -> Bool {
         lock.withLock { state.isExpired(at: now) }
     }
@@ -98,12 +117,13 @@ final class RTSPServerSession: @unchecked Sendable {
     /// Stops the stream for this session, says BYE (unless told not to), logs what its
     /// faults did, and forgets the session. Idempotent.
     func end(reason: String?, sayGoodbye: Bool = true) {
-        let viewer: SessionViewer? = lock.withLock {
-            guard !ended else { return nil }
+        let (viewer, group): (SessionViewer?, MulticastGroup?) = lock.withLock {
+            guard !ended else { return (nil, nil) }
             ended = true
             _ = state.handle(.teardown, at: clock.nanoseconds())
-            return _viewer
+            return (_viewer, _multicastGroup)
         }
+        group?.leave(self)
         guard store.remove(self) || viewer != nil else { return }
         if let viewer {
             stream.stop(viewer)

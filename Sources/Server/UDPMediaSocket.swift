@@ -18,6 +18,7 @@ final class UDPMediaSocket: @unchecked Sendable {
     let address: SocketAddress
     var port: Int { address.port ?? 0 }
     private let makeHandler: (@Sendable () -> any ChannelHandler & Sendable)?
+    private let configure: (@Sendable (any Channel) -> EventLoopFuture<Void>)?
     private let logger: Logger
     /// Loop-confined: the channel now bound to the port.
     private var channel: any Channel
@@ -26,28 +27,35 @@ final class UDPMediaSocket: @unchecked Sendable {
 
     private init(
         channel: any Channel, host: String, address: SocketAddress,
-        makeHandler: (@Sendable () -> any ChannelHandler & Sendable)?, logger: Logger
+        makeHandler: (@Sendable () -> any ChannelHandler & Sendable)?,
+        configure: (@Sendable (any Channel) -> EventLoopFuture<Void>)?, logger: Logger
     ) {
         self.channel = channel
         eventLoop = channel.eventLoop
         self.host = host
         self.address = address
         self.makeHandler = makeHandler
+        self.configure = configure
         self.logger = logger
     }
 
     /// Binds `port` on `host` (0 picks a free one) on `loop`; `makeHandler` gives the
-    /// handler that reads what arrives, for every channel the socket ever binds.
+    /// handler that reads what arrives, and `configure` sets socket options before the
+    /// bind (multicast interface and scope), for every channel the socket ever binds.
     static func bind(
         host: String, port: Int, on loop: any EventLoop, logger: Logger,
-        makeHandler: (@Sendable () -> any ChannelHandler & Sendable)? = nil
+        makeHandler: (@Sendable () -> any ChannelHandler & Sendable)? = nil,
+        configure: (@Sendable (any Channel) -> EventLoopFuture<Void>)? = nil
     ) async throws -> UDPMediaSocket {
-        let channel = try await makeChannel(host: host, port: port, loop: loop, handler: makeHandler?()).get()
+        let channel = try await makeChannel(
+            host: host, port: port, loop: loop, handler: makeHandler?(), configure: configure
+        ).get()
         guard let address = channel.localAddress else {
             try? await channel.close()
             throw UDPMediaPortsError.noLocalAddress
         }
-        let socket = UDPMediaSocket(channel: channel, host: host, address: address, makeHandler: makeHandler, logger: logger)
+        let socket = UDPMediaSocket(
+            channel: channel, host: host, address: address, makeHandler: makeHandler, configure: configure, logger: logger)
         loop.execute { socket.watch(channel) }
         return socket
     }
@@ -86,7 +94,9 @@ final class UDPMediaSocket: @unchecked Sendable {
 
     private func rebind() {
         guard !isClosing else { return }
-        Self.makeChannel(host: host, port: port, loop: eventLoop, handler: makeHandler?()).whenComplete { result in
+        Self.makeChannel(
+            host: host, port: port, loop: eventLoop, handler: makeHandler?(), configure: configure
+        ).whenComplete { result in
             switch result {
             case .success(let channel):
                 guard !self.isClosing else {
@@ -106,13 +116,15 @@ final class UDPMediaSocket: @unchecked Sendable {
     /// A datagram channel on `port`. No SO_REUSEADDR: on Linux it would let two UDP
     /// sockets, ours or another process's, share a port and split its traffic.
     private static func makeChannel(
-        host: String, port: Int, loop: any EventLoop, handler: (any ChannelHandler & Sendable)?
+        host: String, port: Int, loop: any EventLoop, handler: (any ChannelHandler & Sendable)?,
+        configure: (@Sendable (any Channel) -> EventLoopFuture<Void>)?
     ) -> EventLoopFuture<any Channel> {
         DatagramBootstrap(group: loop)
             .channelOption(.socketOption(.so_sndbuf), value: 4 << 20)
             .channelInitializer { channel in
-                guard let handler else { return channel.eventLoop.makeSucceededVoidFuture() }
-                return channel.eventLoop.makeCompletedFuture {
+                let configured = configure?(channel) ?? channel.eventLoop.makeSucceededVoidFuture()
+                guard let handler else { return configured }
+                return configured.flatMapThrowing {
                     try channel.pipeline.syncOperations.addHandler(handler)
                 }
             }
