@@ -1,0 +1,106 @@
+import Foundation
+import RTSP
+import Server
+import Testing
+
+extension Integration {
+    /// What a multicast SETUP is answered, over a raw socket (RFC 2326 §12.39). No
+    /// PLAY here: nothing is sent to a group.
+    @Suite
+    struct MulticastSetupTests {
+        static let answer = MulticastTransport(group: IPv4Address(parsing: "239.255.42.9")!, rtpPort: 40018, ttl: 3)
+
+        /// A server whose camera `cam` has a group, and `plain` has none.
+        static func withServer(_ body: (CamsimServer) async throws -> Void) async throws {
+            var camera = try TestServer.camera("cam")
+            camera.multicast = ["main": answer]
+            try await TestServer.with(
+                cameras: [camera, try TestServer.camera("plain")],
+                configure: { $0.multicast = MulticastDelivery(ttl: 3) }, body)
+        }
+
+        static let offers = [
+            "RTP/AVP;multicast",  // GStreamer
+            "RTP/AVP/UDP;multicast",  // ffmpeg
+            "RTP/AVP;multicast;port=50000-50001",  // live555 (VLC --rtsp-mcast)
+            "RTP/AVP;multicast;destination=239.1.2.3;port=6000-6001;ttl=64",  // asks for another group
+            "RTP/SAVP;multicast, RTP/AVP;multicast;mode=\"PLAY\"",
+        ]
+
+        @Test(arguments: offers)
+        func answersTheStreamsGroup(offer: String) async throws {
+            try await Self.withServer { server in
+                let url = server.url(forPath: "cam")
+                let client = try RawRTSPClient(port: server.port)
+                let setup = try client.request("SETUP", url + "/trackID=0", headers: [("Transport", offer)])
+                #expect(setup.status == 200, "\(setup)")
+                #expect(setup.header("Transport") == "RTP/AVP;multicast;destination=239.255.42.9;port=40018-40019;ttl=3")
+                #expect(setup.header("Session") != nil)
+                // Another connection is given the same group.
+                let other = try RawRTSPClient(port: server.port)
+                let again = try other.request("SETUP", url + "/trackID=0", headers: [("Transport", offer)])
+                #expect(again.header("Transport") == setup.header("Transport"))
+                #expect(server.multicastGroup(atPath: "cam")?.answer == Self.answer)
+            }
+        }
+
+        @Test func streamWithoutAGroupIsUnsupported() async throws {
+            try await Self.withServer { server in
+                let client = try RawRTSPClient(port: server.port)
+                let url = server.url(forPath: "plain") + "/trackID=0"
+                let refused = try client.request("SETUP", url, headers: [("Transport", "RTP/AVP;multicast")])
+                #expect(refused.status == 461, "\(refused)")
+                // Offered as a fallback, the next alternative is taken.
+                let fallback = try client.request(
+                    "SETUP", url, headers: [("Transport", "RTP/AVP;multicast, RTP/AVP/TCP;unicast;interleaved=0-1")])
+                #expect(fallback.status == 200, "\(fallback)")
+                #expect(fallback.header("Transport")?.hasPrefix("RTP/AVP/TCP;unicast;interleaved=0-1") == true)
+                #expect(server.multicastGroup(atPath: "plain") == nil)
+            }
+        }
+
+        @Test func malformedMulticastOffersAreNotServed() async throws {
+            try await Self.withServer { server in
+                let client = try RawRTSPClient(port: server.port)
+                let url = server.url(forPath: "cam") + "/trackID=0"
+                for offer in ["RTP/AVP;multicast;destination=10.0.0.1", "RTP/AVP/TCP;multicast;interleaved=0-1"] {
+                    let refused = try client.request("SETUP", url, headers: [("Transport", offer)])
+                    #expect(refused.status == 461, "\(offer): \(refused)")
+                }
+            }
+        }
+
+        /// The group's packets are shared: a viewer's own faults are refused with the
+        /// reason, in the URL query and in SET_PARAMETER; unicast takes them.
+        @Test(arguments: ["loss=5", "delay=200ms", "seed=7", "profile=lte", "no_rtcp=1"])
+        func perViewerFaultsGet451(query: String) async throws {
+            try await Self.withServer { server in
+                let client = try RawRTSPClient(port: server.port)
+                let url = server.url(forPath: "cam") + "?\(query)"
+                let refused = try client.request("SETUP", url, headers: [("Transport", "RTP/AVP;multicast")])
+                #expect(refused.status == 451, "\(refused)")
+                #expect(refused.bodyText.contains("faults apply to the camera's multicast group as a whole"), "\(refused)")
+                let unicast = try client.request(
+                    "SETUP", url, headers: [("Transport", "RTP/AVP/TCP;unicast;interleaved=0-1")])
+                #expect(unicast.status == 200, "\(unicast)")
+            }
+        }
+
+        @Test func setParameterFaultsOnAMulticastSessionGet451() async throws {
+            try await Self.withServer { server in
+                let client = try RawRTSPClient(port: server.port)
+                let url = server.url(forPath: "cam")
+                let setup = try client.request("SETUP", url + "/trackID=0", headers: [("Transport", "RTP/AVP;multicast")])
+                let session = RTSPHeaderValues.sessionID(try #require(setup.header("Session")))
+                let refused = try client.request(
+                    "SET_PARAMETER", url, headers: [("Session", session), ("Content-Type", "text/parameters")],
+                    body: "loss: 5\r\n")
+                #expect(refused.status == 451, "\(refused)")
+                #expect(refused.bodyText.contains("multicast"), "\(refused)")
+                // A keepalive without parameters is fine.
+                let keepalive = try client.request("GET_PARAMETER", url, headers: [("Session", session)])
+                #expect(keepalive.status == 200, "\(keepalive)")
+            }
+        }
+    }
+}
