@@ -1,3 +1,4 @@
+import NIOCore
 import RTSP
 
 extension CamsimServer {
@@ -6,5 +7,11 @@ extension CamsimServer {
     public func multicastGroup(atPath path: String) -> (answer: MulticastTransport, counters: MulticastGroupCounters)? {
         guard let url = RTSPURL(parsing: "/" + path), let group = registry.resolve(url)?.multicast else { return nil }
         return (group.answer, group.counters)
+    }
+
+    /// The multicast interface must be found when the server starts, not at the first PLAY.
+    func checkMulticastInterface() throws {
+        guard let interface = configuration.multicast?.interface else { return }
+        _ = try MulticastInterface.resolve(interface, among: System.enumerateDevices())
     }
 }

@@ -45,6 +45,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
 
     /// Binds the RTSP listener and an RTP/RTCP pair per event loop.
     public func start() async throws {
+        try checkMulticastInterface()
         let logger = self.logger
         let ports = try await UDPMediaPorts.bind(
             host: configuration.bindHost, range: configuration.rtpPortRange,

@@ -102,5 +102,18 @@ extension Integration {
                 #expect(keepalive.status == 200, "\(keepalive)")
             }
         }
+
+        @Test func unknownInterfaceStopsTheStart() async throws {
+            var configuration = ServerConfiguration(bindHost: "127.0.0.1", port: 0)
+            configuration.multicast = MulticastDelivery(interface: "no-such-if0")
+            let server = CamsimServer(configuration: configuration, cameras: [try TestServer.camera("cam")])
+            do {
+                try await server.start()
+                Issue.record("started with a multicast interface this host does not have")
+            } catch {
+                #expect("\(error)".contains("multicast interface 'no-such-if0'"), "\(error)")
+            }
+            await server.shutdown()
+        }
     }
 }
