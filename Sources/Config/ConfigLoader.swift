@@ -41,6 +41,9 @@ public struct ConfigLoader: Sendable {
             knownFaultProfiles: knownFaultProfiles
         )
         try collector.throwIfAny()
+        // Streams' multicast groups, checked across cameras once the file is read, so
+        // problems name the file; the server allocates again after command-line overrides.
+        _ = try MulticastAllocation(config, file: file)
         return config
     }
 
