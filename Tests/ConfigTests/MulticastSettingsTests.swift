@@ -179,4 +179,16 @@ import Testing
             #expect(error.problems.map(\.keyPath) == ["cameras[1].streams[0].multicast"])
         }
     }
+
+    @Test func exampleFileAllocatesEveryStream() throws {
+        let config = try ConfigLoader().load(file: exampleFile("multicast.yaml"))
+        let allocation = try MulticastAllocation(config)
+        #expect(allocation.endpoint(path: "lobby", stream: "main") == MulticastEndpoint(group: Self.group("239.255.43.1"), port: 41000))
+        let allocated = config.cameras.flatMap { camera in
+            camera.streams.compactMap { allocation.endpoint(path: camera.path, stream: $0.name) }
+        }.filter { $0.group != Self.group("239.255.43.1") }
+        #expect(allocated.count == 5)
+        #expect(Set(allocated.map(\.group)).count == 5)
+        #expect(allocated.allSatisfy { $0.group.value >> 8 == 0xEFFF2A })
+    }
 }
