@@ -117,3 +117,28 @@ extension Integration {
         }
     }
 }
+
+extension Integration.MulticastSetupTests {
+    /// A reload that gives a running camera's slot to a new camera (it hashes to the same
+    /// slot and comes first in path order) restarts the running one on its new group, so
+    /// no two streams ever share one.
+    @Test func reloadMovingAGroupRestartsItsCamera() async throws {
+        let server = "server: {bind: 127.0.0.1, port: 0, multicast: {range: 239.255.88.0/30, ports: 42000-42007}}\n"
+        let old = try ConfigServer.parse(server + "cameras:\n  - path: zeta\n")
+        let new = try ConfigServer.parse(server + "cameras:\n  - path: zeta\n  - path: alpha-3\n")
+        try await ConfigServer.with(old) { running in
+            let before = try #require(running.multicastGroup(atPath: "zeta")).answer
+            let summary = try await running.reload(from: old, to: new, scenes: TestServer.scenes())
+            #expect(summary.added == ["alpha-3"])
+            #expect(summary.restarted == ["zeta"])
+            #expect(summary.unchanged == 0)
+            let zeta = try #require(running.multicastGroup(atPath: "zeta")).answer
+            let alpha = try #require(running.multicastGroup(atPath: "alpha-3")).answer
+            #expect(alpha.group == before.group, "alpha-3 hashes to zeta's old slot")
+            #expect(zeta.group != alpha.group && zeta.rtpPort != alpha.rtpPort)
+            // Reloading the same configuration again changes nothing.
+            let again = try await running.reload(from: new, to: new, scenes: TestServer.scenes())
+            #expect(again.restarted.isEmpty && again.unchanged == 2)
+        }
+    }
+}
