@@ -97,6 +97,15 @@ final class MulticastGroup: @unchecked Sendable {
         await sockets?.close()
     }
 
+    /// What the camera's faults did to the group's packets since it last began sending
+    /// (nothing while it is not sending).
+    func faultTally() -> EventLoopFuture<FaultTally> {
+        eventLoop.submit { self.viewer?.faults.tally ?? FaultTally() }
+    }
+
+    /// The camera's totals over its ended sessions (and the group's past sends).
+    var cameraFaultTally: FaultTally { faults.tally }
+
     // MARK: - Sending
 
     private func startSending() {

@@ -5,8 +5,8 @@ extension RTSPConnection {
     /// GET_PARAMETER and SET_PARAMETER (RFC 2326 §10.8, §10.9). An empty one is the
     /// keep-alive clients send. SET_PARAMETER `name: value` lines change the session's
     /// faults (the URL query names); GET_PARAMETER `fault_counters` reads what they did
-    /// to this viewer, and to the camera's ended sessions.
-    /// Other parameters get 451.
+    /// to this viewer (for a multicast session, to its group), and to the camera's
+    /// ended sessions. Other parameters get 451.
     func parameter(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
         let request = context.request
         do throws(Refusal) {
@@ -22,7 +22,20 @@ extension RTSPConnection {
                 try applyFaultParameters(body, to: session)
                 return eventLoop.makeSucceededFuture(response)
             }
-            guard body.parameters == [.init(name: "fault_counters")], let viewer = session.viewer else {
+            guard body.parameters == [.init(name: "fault_counters")] else {
+                throw Refusal(.parameterNotUnderstood, reason: "camsim answers GET_PARAMETER for: fault_counters")
+            }
+            if let group = session.multicastGroup {
+                let base = response
+                return group.faultTally().hop(to: eventLoop).map { tally in
+                    var answer = base
+                    answer.headers.add("Content-Type", "text/parameters")
+                    let camera = group.cameraFaultTally
+                    answer.body = Array("fault_counters: \(tally)\r\ncamera_fault_counters: \(camera)\r\n".utf8)
+                    return answer
+                }
+            }
+            guard let viewer = session.viewer else {
                 throw Refusal(.parameterNotUnderstood, reason: "camsim answers GET_PARAMETER for: fault_counters")
             }
             let promise = eventLoop.makePromise(of: RTSPResponse.self)

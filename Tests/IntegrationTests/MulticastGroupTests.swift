@@ -98,6 +98,13 @@ extension Integration {
                     let (session, _) = try Self.join(client, url)
                     let enough = await Poll.until(timeoutSeconds: 20) { stream.counters.snapshot.packetsProduced >= 600 }
                     #expect(enough)
+                    // The session reads what the camera's faults did to its group.
+                    let counters = try client.request(
+                        "GET_PARAMETER", url, headers: [("Session", session), ("Content-Type", "text/parameters")],
+                        body: "fault_counters\r\n")
+                    let groupLine = counters.bodyText.split(separator: "\r\n").first ?? ""
+                    #expect(groupLine.hasPrefix("fault_counters: ") && groupLine.contains("dropped ")
+                        && !groupLine.contains("dropped 0 ("), "\(counters)")
                     _ = try client.request("TEARDOWN", url, headers: [("Session", session)])
                     let stopped = await Poll.until(timeoutSeconds: 10) { stream.counters.snapshot.activeViewers == 0 }
                     #expect(stopped)

@@ -97,9 +97,15 @@ extension Integration {
                     body: "loss: 5\r\n")
                 #expect(refused.status == 451, "\(refused)")
                 #expect(refused.bodyText.contains("multicast"), "\(refused)")
-                // A keepalive without parameters is fine.
+                // A keepalive without parameters is fine, and the group's fault counters are read.
                 let keepalive = try client.request("GET_PARAMETER", url, headers: [("Session", session)])
                 #expect(keepalive.status == 200, "\(keepalive)")
+                let counters = try client.request(
+                    "GET_PARAMETER", url, headers: [("Session", session), ("Content-Type", "text/parameters")],
+                    body: "fault_counters\r\n")
+                #expect(counters.status == 200, "\(counters)")
+                #expect(counters.bodyText.hasPrefix("fault_counters: packets passed 0"), "\(counters)")
+                #expect(counters.bodyText.contains("camera_fault_counters: "), "\(counters)")
             }
         }
 
