@@ -58,7 +58,8 @@ final class MulticastGroup: @unchecked Sendable {
 
     var eventLoop: any EventLoop { stream.eventLoop }
 
-    /// `session` plays: the first member starts the group's sending.
+    /// `session` plays: the first member starts the group's sending (and any member
+    /// does, when the group's sockets could not be opened before).
     func play(_ session: RTSPServerSession, started: @escaping Started) {
         eventLoop.execute {
             guard !self.closed else { return started(.failure(MulticastGroupClosed())) }
@@ -71,7 +72,7 @@ final class MulticastGroup: @unchecked Sendable {
             } else {
                 self.waiting.append(started)
             }
-            if change == .startSending { self.startSending() }
+            if change == .startSending || self.viewer == nil { self.startSending() }
         }
     }
 
