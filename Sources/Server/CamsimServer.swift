@@ -52,32 +52,8 @@ public final class CamsimServer: Service, @unchecked Sendable {
             self?.receiveRTCP(from: source, datagram)
         }
         udpPorts = ports
-        let limit = configuration.tcpViewerQueueLimit
         let admission = ConnectionAdmission(maximumPerAddress: configuration.maximumConnectionsPerAddress)
-        listener = try await ServerBootstrap(group: group)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .serverChannelInitializer { channel in
-                // Before the accept handler, so it sees accepted channels and accept errors first.
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ListenerBackoffHandler(logger: logger))
-                }
-            }
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .childChannelOption(.writeBufferWaterMark, value: .init(low: limit / 2, high: limit))
-            .childChannelInitializer { channel in
-                guard admission.admit(channel) else {
-                    let refusal = ConnectionRefused(
-                        address: ConnectionAdmission.key(channel.remoteAddress), limit: admission.maximumPerAddress)
-                    logger.debug("connection refused: \(refusal)")
-                    return channel.eventLoop.makeFailedFuture(refusal)
-                }
-                return channel.eventLoop.makeCompletedFuture {
-                    let connection = RTSPConnection(channel: channel, environment: self.connectionEnvironment)
-                    try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection))
-                }
-            }
-            .bind(host: configuration.bindHost, port: configuration.port)
-            .get()
+        listener = try await bindRTSPListener(port: configuration.port, admission: admission)
         sweeper = group.next().scheduleRepeatedTask(initialDelay: .milliseconds(250), delay: .milliseconds(250)) { _ in
             self.expireIdleSessions()
             self.rebootCamerasDue()
