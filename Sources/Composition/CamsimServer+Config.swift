@@ -21,8 +21,10 @@ extension CamsimServer {
         let cameras = try config.cameras.map { camera in
             try CameraDefinition(camera, scene: resolver.scene(of: camera), maxPacketSize: maxPacketSize, faults: faults)
         }
+        var configuration = ServerConfiguration(config.server)
+        configuration.rtsps = try RTSPSSettings(config.server.tls)
         self.init(
-            configuration: ServerConfiguration(config.server),
+            configuration: configuration,
             cameras: cameras,
             faultCatalog: faults.catalog,
             clock: clock,

@@ -7,6 +7,11 @@ extension CamsimServer {
     public static func problems(in config: CamsimConfig, scenes: SceneLibrary) -> [String] {
         let (faults, catalogProblems) = ConfiguredFaults.reading(config)
         var problems = catalogProblems.map(\.description)
+        do {
+            _ = try RTSPSSettings(config.server.tls)
+        } catch {
+            problems.append(error.description)
+        }
         var resolver = SceneResolver(scenes)
         for camera in config.cameras {
             // The scene and the faults separately, so one camera can report both.

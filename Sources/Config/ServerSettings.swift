@@ -23,6 +23,8 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
     public var controlAddress: String?
     /// Directory of pattern assets (images, fonts) for scenes, or nil for the built-in location.
     public var patternsDirectory: String?
+    /// The RTSPS listener, or nil for plain RTSP only.
+    public var tls: TLSSettings?
 
     public init(
         port: Int = 8554,
@@ -35,7 +37,8 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
         maxConnectionsPerAddress: Int = 4096,
         logLevel: String = "info",
         controlAddress: String? = nil,
-        patternsDirectory: String? = nil
+        patternsDirectory: String? = nil,
+        tls: TLSSettings? = nil
     ) {
         self.port = port
         self.bind = bind
@@ -48,5 +51,6 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
         self.logLevel = logLevel
         self.controlAddress = controlAddress
         self.patternsDirectory = patternsDirectory
+        self.tls = tls
     }
 }

@@ -1,10 +1,14 @@
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 extension CamsimServer {
     /// Binds a TCP listener on `port` whose accepted connections, once admitted, each
-    /// run the RTSP pipeline (`RTSPConnectionHandler` over an `RTSPConnection`).
-    func bindRTSPListener(port: Int, admission: ConnectionAdmission) async throws -> any Channel {
+    /// run the RTSP pipeline (`RTSPConnectionHandler` over an `RTSPConnection`). With
+    /// `tls`, the TLS handler and its handshake guard come first: an RTSPS listener.
+    func bindRTSPListener(
+        port: Int, admission: ConnectionAdmission, tls: NIOSSLContext? = nil
+    ) async throws -> any Channel {
         let logger = self.logger
         let limit = configuration.tcpViewerQueueLimit
         return try await ServerBootstrap(group: group)
@@ -25,8 +29,16 @@ extension CamsimServer {
                     return channel.eventLoop.makeFailedFuture(refusal)
                 }
                 return channel.eventLoop.makeCompletedFuture {
-                    let connection = RTSPConnection(channel: channel, environment: self.connectionEnvironment)
-                    try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection))
+                    let pipeline = channel.pipeline.syncOperations
+                    let environment = self.connectionEnvironment
+                    if let tls {
+                        let limit = environment.settings.timeouts.header
+                        try pipeline.addHandler(NIOSSLServerHandler(context: tls))
+                        try pipeline.addHandler(TLSHandshakeGuard(
+                            timeout: limit > 0 ? .nanoseconds(limit) : nil, logger: logger))
+                    }
+                    let connection = RTSPConnection(channel: channel, environment: environment, isTLS: tls != nil)
+                    try pipeline.addHandler(RTSPConnectionHandler(connection: connection))
                 }
             }
             .bind(host: configuration.bindHost, port: port)

@@ -7,7 +7,8 @@ import RTSP
 import ServiceLifecycle
 
 /// The camsim RTSP server: many cameras by path on one port, RTP over UDP or
-/// interleaved on the RTSP connection.
+/// interleaved on the RTSP connection; optionally RTSPS on a second port, its
+/// connections running the same pipeline inside TLS.
 ///
 /// Tests build it with port 0 on 127.0.0.1 and read `port`; the command line runs it
 /// as a ServiceLifecycle service so SIGINT/SIGTERM end sessions cleanly.
@@ -22,6 +23,9 @@ public final class CamsimServer: Service, @unchecked Sendable {
     let tunnels = TunnelRegistry()
     private(set) var udpPorts: UDPMediaPorts?
     private var listener: (any Channel)?
+    /// The RTSPS listener and what it presents, when RTSPS is on (`CamsimServer+TLS`).
+    var tlsListener: (any Channel)?
+    var tlsIdentity: TLSIdentity?
     private var sweeper: RepeatedTask?
 
     public init(
@@ -54,6 +58,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
         udpPorts = ports
         let admission = ConnectionAdmission(maximumPerAddress: configuration.maximumConnectionsPerAddress)
         listener = try await bindRTSPListener(port: configuration.port, admission: admission)
+        try await startTLSListener(admission: admission)
         sweeper = group.next().scheduleRepeatedTask(initialDelay: .milliseconds(250), delay: .milliseconds(250)) { _ in
             self.expireIdleSessions()
             self.rebootCamerasDue()
@@ -114,6 +119,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
         for session in sessions.all { session.end(reason: "server shutting down") }
         for stream in registry.allStreams { try? await stream.end().get() }
         try? await listener?.close()
+        try? await tlsListener?.close()
         await udpPorts?.close()
         try? await encodePool.shutdownGracefully()
         try? await group.shutdownGracefully()

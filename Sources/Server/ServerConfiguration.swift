@@ -25,6 +25,8 @@ public struct ServerConfiguration: Sendable {
     /// Open connections allowed from one IP address; further ones are closed at once.
     /// 0 turns the cap off.
     public var maximumConnectionsPerAddress: Int
+    /// The RTSPS listener, or nil for plain RTSP only.
+    public var rtsps: RTSPSSettings?
 
     public init(
         bindHost: String = "0.0.0.0",
@@ -37,7 +39,8 @@ public struct ServerConfiguration: Sendable {
         tcpViewerQueueLimit: Int = 2 << 20,
         headerTimeoutSeconds: Int = 10,
         idleConnectionTimeoutSeconds: Int = 60,
-        maximumConnectionsPerAddress: Int = 4096
+        maximumConnectionsPerAddress: Int = 4096,
+        rtsps: RTSPSSettings? = nil
     ) {
         self.bindHost = bindHost
         self.port = port
@@ -50,5 +53,6 @@ public struct ServerConfiguration: Sendable {
         self.headerTimeoutSeconds = headerTimeoutSeconds
         self.idleConnectionTimeoutSeconds = idleConnectionTimeoutSeconds
         self.maximumConnectionsPerAddress = maximumConnectionsPerAddress
+        self.rtsps = rtsps
     }
 }

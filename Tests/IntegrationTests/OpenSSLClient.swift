@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// RTSPS clients built on `openssl s_client`, a TLS stack camsim does not share: a raw
+/// RTSP client whose bytes it carries over TLS, and a fetch of the served certificate.
+enum OpenSSLClient {
+    static func openssl() throws -> String {
+        try #require(ClientProcess.resolve("openssl"), "openssl must be installed (Debian: openssl)")
+    }
+
+    /// A `RawRTSPClient` speaking through `openssl s_client` to the RTSPS port: the test
+    /// writes and reads plain RTSP on one end of a socket pair, and s_client does the TLS
+    /// on the other. The returned process ends when the client is done with `stop`.
+    static func rawClient(port: Int, timeoutSeconds: Double = 10) throws -> (RawRTSPClient, TLSClientProcess) {
+        var pair: [Int32] = [0, 0]
+        try #require(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0, "socketpair: errno \(errno)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try openssl())
+        // -quiet: only the server's application data on stdout, no interactive commands.
+        process.arguments = ["s_client", "-connect", "127.0.0.1:\(port)", "-quiet", "-verify_quiet"]
+        let end = FileHandle(fileDescriptor: pair[1], closeOnDealloc: true)
+        process.standardInput = end
+        process.standardOutput = end
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try end.close()
+        return (RawRTSPClient(connectedSocket: pair[0], timeoutSeconds: timeoutSeconds), TLSClientProcess(process))
+    }
+
+    /// The certificate the TLS server on `port` presents, as PEM, fetched with s_client.
+    static func servedCertificate(port: Int) async throws -> String {
+        let result = await ClientProcess.run(
+            try openssl(), ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost"], timeoutSeconds: 30)
+        let text = result.stdout
+        let begin = try #require(text.range(of: "-----BEGIN CERTIFICATE-----"), "no certificate from s_client:\n\(result)")
+        let end = try #require(text.range(of: "-----END CERTIFICATE-----"), "no certificate end from s_client:\n\(result)")
+        return String(text[begin.lowerBound..<end.upperBound]) + "\n"
+    }
+
+    /// `openssl x509 <arguments>` run on the PEM certificate `pem`; its standard output.
+    static func x509(_ pem: String, _ arguments: [String]) async throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("camsim-cert-\(UUID().uuidString).pem")
+        try pem.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = await ClientProcess.run(try openssl(), ["x509", "-in", file.path, "-noout"] + arguments, timeoutSeconds: 30)
+        try #require(result.succeeded, "\(result)")
+        return result.stdout
+    }
+
+    /// The SHA-256 fingerprint as openssl prints it: `AB:CD:...`.
+    static func fingerprint(_ pem: String) async throws -> String {
+        let line = try await x509(pem, ["-fingerprint", "-sha256"])
+        // "sha256 Fingerprint=AB:CD:..." (the label's case differs between OpenSSL versions).
+        let value = try #require(line.split(separator: "=", maxSplits: 1).last, "unexpected: \(line)")
+        return value.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A self-signed P-256 certificate and key for `127.0.0.1` made with `openssl req`, in a
+    /// fresh directory: (certificate path, key path, directory).
+    static func makeCertificate(commonName: String) async throws -> (certificate: String, key: String, directory: URL) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("camsim-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let certificate = directory.appendingPathComponent("cert.pem").path
+        let key = directory.appendingPathComponent("key.pem").path
+        let result = await ClientProcess.run(try openssl(), [
+            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            "-keyout", key, "-out", certificate, "-days", "2", "-subj", "/CN=\(commonName)",
+            "-addext", "subjectAltName=IP:127.0.0.1",
+        ], timeoutSeconds: 30)
+        try #require(result.succeeded, "\(result)")
+        return (certificate, key, directory)
+    }
+}
+
+/// A running `openssl s_client`; `stop` ends it (SIGTERM, then SIGKILL).
+final class TLSClientProcess {
+    private let process: Process
+    init(_ process: Process) { self.process = process }
+
+    var isRunning: Bool { process.isRunning }
+
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+}
