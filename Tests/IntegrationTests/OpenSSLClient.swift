@@ -26,9 +26,9 @@ enum OpenSSLClient {
         process.standardInput = end
         process.standardOutput = end
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        let running = try TLSClientProcess(starting: process)
         try end.close()
-        return (RawRTSPClient(connectedSocket: pair[0], timeoutSeconds: timeoutSeconds), TLSClientProcess(process))
+        return (RawRTSPClient(connectedSocket: pair[0], timeoutSeconds: timeoutSeconds), running)
     }
 
     /// The certificate the TLS server on `port` presents, as PEM, fetched with s_client.
@@ -76,20 +76,25 @@ enum OpenSSLClient {
     }
 }
 
-/// A running `openssl s_client`; `stop` ends it (SIGTERM, then SIGKILL).
+/// A running `openssl s_client`; `stop` kills it, as abruptly as a client that crashes.
 final class TLSClientProcess {
     private let process: Process
-    init(_ process: Process) { self.process = process }
+    private let exited = DispatchSemaphore(value: 0)
+    private var reaped = false
 
-    var isRunning: Bool { process.isRunning }
+    init(starting process: Process) throws {
+        self.process = process
+        let exited = self.exited
+        process.terminationHandler = { _ in exited.signal() }
+        try process.run()
+    }
 
     func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGTERM)
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        guard !reaped else { return }
+        reaped = true
+        // SIGKILL: the test process's blocked signals pass to its children, SIGTERM among them.
+        kill(process.processIdentifier, SIGKILL)
+        _ = exited.wait(timeout: .now() + 10)
     }
 
     deinit { stop() }
