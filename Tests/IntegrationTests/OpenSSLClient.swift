@@ -12,10 +12,10 @@ enum OpenSSLClient {
         try #require(ClientProcess.resolve("openssl"), "openssl must be installed (Debian: openssl)")
     }
 
-    /// A `RawRTSPClient` speaking through `openssl s_client` to the RTSPS port: the test
-    /// writes and reads plain RTSP on one end of a socket pair, and s_client does the TLS
-    /// on the other. The returned process ends when the client is done with `stop`.
-    static func rawClient(port: Int, timeoutSeconds: Double = 10) throws -> (RawRTSPClient, TLSClientProcess) {
+    /// A TLS connection to `port` made by `openssl s_client`, as the test's end of a
+    /// socket pair: plaintext written there goes out over TLS, and what the server sends
+    /// comes back decrypted. The caller closes the socket and stops the process.
+    static func connect(port: Int) throws -> (socket: Int32, process: TLSClientProcess) {
         var pair: [Int32] = [0, 0]
         try #require(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0, "socketpair: errno \(errno)")
         let process = Process()
@@ -28,7 +28,13 @@ enum OpenSSLClient {
         process.standardError = FileHandle.nullDevice
         let running = try TLSClientProcess(starting: process)
         try end.close()
-        return (RawRTSPClient(connectedSocket: pair[0], timeoutSeconds: timeoutSeconds), running)
+        return (pair[0], running)
+    }
+
+    /// A `RawRTSPClient` speaking RTSP over TLS through `connect(port:)`.
+    static func rawClient(port: Int, timeoutSeconds: Double = 10) throws -> (RawRTSPClient, TLSClientProcess) {
+        let (socket, process) = try connect(port: port)
+        return (RawRTSPClient(connectedSocket: socket, timeoutSeconds: timeoutSeconds), process)
     }
 
     /// The certificate the TLS server on `port` presents, as PEM, fetched with s_client.

@@ -150,3 +150,81 @@ extension Integration {
         }
     }
 }
+
+extension Integration {
+    /// RTSPS through `camsim serve` and through the RTSP-over-HTTPS tunnel.
+    @Suite
+    struct RTSPSServeTests {
+        /// `--tls-port` lists the rtsps:// URLs after the rtsp:// ones, and the fingerprint
+        /// on standard error is that of the certificate a TLS client is served.
+        @Test
+        func servePrintsRTSPSURLsAndTheServedCertificatesFingerprint() async throws {
+            let serve = try ServeProcess(["--bind", "127.0.0.1", "--port", "0", "--tls-port", "0"])
+            defer { Task { _ = await serve.stop() } }
+            let lines = await serve.waitForLines(4)
+            #expect(lines.count == 4, "printed: \(lines)")
+            #expect(lines.prefix(2).allSatisfy { $0.hasPrefix("rtsp://127.0.0.1:") }, "\(lines)")
+            #expect(lines.suffix(2).allSatisfy { $0.hasPrefix("rtsps://127.0.0.1:") }, "\(lines)")
+            #expect(lines.map { $0.split(separator: "/").last.map(String.init) } == ["bars", "small", "bars", "small"])
+            let secure = try #require(lines.last.flatMap(URLComponents.init(string:)))
+            let port = try #require(secure.port)
+            #expect(port != 0)
+
+            let printed = await Poll.until(timeoutSeconds: 10) { serve.errorText.contains("SHA-256 fingerprint: ") }
+            try #require(printed, "no fingerprint on stderr:\n\(serve.errorText)")
+            let line = try #require(serve.errorText.split(separator: "\n").first { $0.contains("SHA-256 fingerprint: ") })
+            let announced = try #require(line.components(separatedBy: "SHA-256 fingerprint: ").last)
+            #expect(line.contains("self-signed"), "\(line)")
+            let served = try await OpenSSLClient.fingerprint(try await OpenSSLClient.servedCertificate(port: port))
+            #expect(announced == served, "printed \(announced), served \(served)")
+            let status = await serve.stop()
+            #expect(status == 0)
+        }
+
+        /// ffmpeg's RTSP-over-HTTPS tunnel plays; a plain POST cannot join a GET half that
+        /// came in over TLS.
+        @Test
+        func httpsTunnelPlaysAndItsHalvesStayOnOneListener() async throws {
+            let fps = 15
+            try await TestServer.withRTSPS(cameras: [try TestServer.camera("cam", fps: fps)]) { server in
+                let port = try #require(server.tlsPort)
+                let (result, frames) = try await Clients.ffmpegFrames(
+                    "rtsp://127.0.0.1:\(port)/cam", transport: "https", seconds: 3)
+                #expect(result.succeeded, "\(result)")
+                #expect(Double(frames) >= 0.95 * Double(3 * fps), "\(frames) frames through the HTTPS tunnel\n\(result)")
+
+                let (socket, process) = try OpenSSLClient.connect(port: port)
+                defer {
+                    process.stop()
+                    close(socket)
+                }
+                let get = Array("GET /cam HTTP/1.0\r\nx-sessioncookie: mixed1\r\nAccept: application/x-rtsp-tunnelled\r\n\r\n".utf8)
+                _ = get.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                let opened = Self.read(socket, until: "\r\n\r\n")
+                #expect(opened?.hasPrefix("HTTP/1.0 200 OK") == true, "\(String(describing: opened))")
+
+                let encoded = Data("OPTIONS \(server.url(forPath: "cam")) RTSP/1.0\r\nCSeq: 3\r\n\r\n".utf8).base64EncodedString()
+                let input = try ViewerSocket(port: server.port)
+                try input.send("POST /cam HTTP/1.0\r\nx-sessioncookie: mixed1\r\nContent-Length: 32767\r\n\r\n" + encoded)
+                let refusal = HTTPTunnelTests.read(input, until: "\r\n")
+                #expect(refusal?.hasPrefix("HTTP/1.0 400") == true, "\(String(describing: refusal))")
+                #expect(Self.read(socket, until: "CSeq: 3", timeoutSeconds: 1) == nil, "the plain POST's request was answered")
+            }
+        }
+
+        /// Reads the TLS client's socket until `marker` appears; nil if it does not in time.
+        static func read(_ socket: Int32, until marker: String, timeoutSeconds: Double = 10) -> String? {
+            var text = ""
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let deadline = Date().addingTimeInterval(timeoutSeconds)
+            while !text.contains(marker), deadline.timeIntervalSinceNow > 0 {
+                var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+                guard poll(&descriptor, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000))) > 0 else { continue }
+                let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+                guard count > 0 else { break }
+                text += String(decoding: chunk[0..<count], as: UTF8.self)
+            }
+            return text.contains(marker) ? text : nil
+        }
+    }
+}
