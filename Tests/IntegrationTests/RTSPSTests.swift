@@ -120,6 +120,30 @@ extension Integration {
             }
         }
 
+        /// The per-address cap counts connections on both listeners together.
+        @Test
+        func theConnectionCapCountsBothListeners() async throws {
+            try await TestServer.withRTSPS(
+                cameras: [try TestServer.camera("cam")], configure: { $0.maximumConnectionsPerAddress = 2 }
+            ) { server in
+                let url = server.url(forPath: "cam")
+                let tlsPort = try #require(server.tlsPort)
+                let plain = try RawRTSPClient(port: server.port)
+                #expect(try plain.request("OPTIONS", url).status == 200)
+                let (secure, process) = try OpenSSLClient.rawClient(port: tlsPort)
+                defer { process.stop() }
+                #expect(try secure.request("OPTIONS", try #require(server.secureURL(forPath: "cam"))).status == 200)
+
+                let third = try RawRTSPClient(port: server.port)
+                #expect(third.waitForClose(timeoutSeconds: 10), "a third connection stayed open under a cap of 2")
+                let fourth = try LoopbackSockets.connectTCP(port: tlsPort)
+                defer { close(fourth) }
+                #expect(
+                    RTSPSHandshakeFailureTests.readUntilClosed(fourth, timeoutSeconds: 10).closed,
+                    "a third connection, on the TLS port, stayed open under a cap of 2")
+            }
+        }
+
         /// Over RTSPS media stays in the TLS connection: UDP is 461, interleaved plays.
         @Test
         func udpSetupOverRTSPSIsUnsupportedTransport() async throws {
