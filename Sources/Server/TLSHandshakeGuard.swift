@@ -7,6 +7,7 @@ import NIOTLS
 /// plain RTSP on the TLS port, or a client that stops halfway touch no one else.
 ///
 /// The time limit is the header timeout: a handshake is held to what a request is.
+/// Once the handshake is done the guard leaves the pipeline.
 final class TLSHandshakeGuard: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -35,12 +36,14 @@ final class TLSHandshakeGuard: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        context.fireUserInboundEventTriggered(event)
         if case TLSUserEvent.handshakeCompleted = event {
             completed = true
             deadline?.cancel()
             deadline = nil
+            // Its work is done: the connection's reads no longer pass through it.
+            context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
         }
-        context.fireUserInboundEventTriggered(event)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
