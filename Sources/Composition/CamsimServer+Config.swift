@@ -25,8 +25,10 @@ extension CamsimServer {
                 multicast: CameraDefinition.multicastAnswers(
                     path: camera.path, allocation: multicast, settings: config.server.multicast))
         }
+        var configuration = ServerConfiguration(config.server)
+        configuration.rtsps = try RTSPSSettings(config.server.tls)
         self.init(
-            configuration: ServerConfiguration(config.server),
+            configuration: configuration,
             cameras: cameras,
             faultCatalog: faults.catalog,
             clock: clock,

@@ -12,6 +12,11 @@ extension CamsimServer {
         } catch {
             problems += error.problems.map(\.description)
         }
+        do {
+            _ = try RTSPSSettings(config.server.tls)
+        } catch {
+            problems.append(error.description)
+        }
         var resolver = SceneResolver(scenes)
         for camera in config.cameras {
             // The scene and the faults separately, so one camera can report both.

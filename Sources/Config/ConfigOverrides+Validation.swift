@@ -10,6 +10,7 @@ extension ConfigOverrides {
             ))
         }
         if let port { check("port", Limits.port(port)) }
+        if let tlsPort { check("tls-port", Limits.port(tlsPort)) }
         if let bind, bind.isEmpty { check("bind", "bind address must not be empty") }
         if let logLevel, let problem = Limits.logLevel(logLevel) {
             check("log-level", problem.message, suggestion: problem.suggestion)

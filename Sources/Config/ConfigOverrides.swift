@@ -3,7 +3,8 @@
 /// Every field is optional; nil leaves the file's value alone.
 ///
 /// - Server options (`port`, `bind`, `logLevel`, `mtu`, `controlAddress`,
-///   `patternsDirectory`) replace the `server:` values.
+///   `patternsDirectory`) replace the `server:` values. `tlsPort` (`--tls-port N`)
+///   turns RTSPS on at that port, keeping the file's `server.tls` cert and key.
 /// - `cameraCount` (`--cameras N`) replaces the file's cameras with N cameras
 ///   at `cam-01` … `cam-NN` (zero-padded to at least two digits, more when N
 ///   needs them: `cam-001` … `cam-100`). They copy the settings of the file's
@@ -33,6 +34,7 @@ public struct ConfigOverrides: Sendable, Equatable {
     public var gop: Int?
     public var profile: H264Profile?
     public var preset: String?
+    public var tlsPort: Int?
 
     public init(
         port: Int? = nil,
@@ -52,7 +54,8 @@ public struct ConfigOverrides: Sendable, Equatable {
         crf: Double? = nil,
         gop: Int? = nil,
         profile: H264Profile? = nil,
-        preset: String? = nil
+        preset: String? = nil,
+        tlsPort: Int? = nil
     ) {
         self.port = port
         self.bind = bind
@@ -72,6 +75,7 @@ public struct ConfigOverrides: Sendable, Equatable {
         self.gop = gop
         self.profile = profile
         self.preset = preset
+        self.tlsPort = tlsPort
     }
 
     /// `config` with these overrides applied, or every invalid override as a problem.
@@ -114,6 +118,11 @@ public struct ConfigOverrides: Sendable, Equatable {
             server.controlAddress = address
         }
         if let patternsDirectory { server.patternsDirectory = patternsDirectory }
+        if let tlsPort {
+            var tls = server.tls ?? TLSSettings()
+            tls.port = tlsPort
+            server.tls = tls
+        }
     }
 
     private func applyCamera(to camera: inout CameraConfig, index: Int) {

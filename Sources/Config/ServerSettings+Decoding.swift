@@ -3,7 +3,7 @@ import Foundation
 extension ServerSettings {
     static let keys = [
         "port", "bind", "rtp_ports", "mtu", "session_timeout", "header_timeout", "idle_timeout",
-        "max_connections_per_address", "log_level", "control", "patterns", "multicast",
+        "max_connections_per_address", "log_level", "control", "patterns", "multicast", "tls",
     ]
 
     /// Decodes the `server:` mapping; every problem is reported and the default kept in its place.
@@ -56,6 +56,7 @@ extension ServerSettings {
             if value.isEmpty { field.fail("patterns directory must not be empty") } else { patternsDirectory = value }
         }
         if let field = map["multicast"] { multicast = MulticastSettings(field: field) }
+        if let field = map["tls"] { tls = TLSSettings(field: field) }
     }
 
     struct AddressProblem: Error { let message: String }

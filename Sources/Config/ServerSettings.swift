@@ -26,6 +26,8 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
     /// `multicast:`: groups, ports, scope and interface for multicast streams; nil
     /// serves no multicast.
     public var multicast: MulticastSettings?
+    /// The RTSPS listener, or nil for plain RTSP only.
+    public var tls: TLSSettings?
 
     public init(
         port: Int = 8554,
@@ -39,7 +41,8 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
         logLevel: String = "info",
         controlAddress: String? = nil,
         patternsDirectory: String? = nil,
-        multicast: MulticastSettings? = nil
+        multicast: MulticastSettings? = nil,
+        tls: TLSSettings? = nil
     ) {
         self.port = port
         self.bind = bind
@@ -53,5 +56,6 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
         self.controlAddress = controlAddress
         self.patternsDirectory = patternsDirectory
         self.multicast = multicast
+        self.tls = tls
     }
 }

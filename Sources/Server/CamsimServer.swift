@@ -7,7 +7,8 @@ import RTSP
 import ServiceLifecycle
 
 /// The camsim RTSP server: many cameras by path on one port, RTP over UDP or
-/// interleaved on the RTSP connection.
+/// interleaved on the RTSP connection; optionally RTSPS on a second port, its
+/// connections running the same pipeline inside TLS.
 ///
 /// Tests build it with port 0 on 127.0.0.1 and read `port`; the command line runs it
 /// as a ServiceLifecycle service so SIGINT/SIGTERM end sessions cleanly.
@@ -22,6 +23,9 @@ public final class CamsimServer: Service, @unchecked Sendable {
     let tunnels = TunnelRegistry()
     private(set) var udpPorts: UDPMediaPorts?
     private var listener: (any Channel)?
+    /// The RTSPS listener and what it presents, when RTSPS is on (`CamsimServer+TLS`).
+    var tlsListener: (any Channel)?
+    var tlsIdentity: TLSIdentity?
     private var sweeper: RepeatedTask?
 
     public init(
@@ -55,32 +59,9 @@ public final class CamsimServer: Service, @unchecked Sendable {
             self?.receiveRTCP(from: source, datagram)
         }
         udpPorts = ports
-        let limit = configuration.tcpViewerQueueLimit
         let admission = ConnectionAdmission(maximumPerAddress: configuration.maximumConnectionsPerAddress)
-        listener = try await ServerBootstrap(group: group)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .serverChannelInitializer { channel in
-                // Before the accept handler, so it sees accepted channels and accept errors first.
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ListenerBackoffHandler(logger: logger))
-                }
-            }
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .childChannelOption(.writeBufferWaterMark, value: .init(low: limit / 2, high: limit))
-            .childChannelInitializer { channel in
-                guard admission.admit(channel) else {
-                    let refusal = ConnectionRefused(
-                        address: ConnectionAdmission.key(channel.remoteAddress), limit: admission.maximumPerAddress)
-                    logger.debug("connection refused: \(refusal)")
-                    return channel.eventLoop.makeFailedFuture(refusal)
-                }
-                return channel.eventLoop.makeCompletedFuture {
-                    let connection = RTSPConnection(channel: channel, environment: self.connectionEnvironment)
-                    try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection))
-                }
-            }
-            .bind(host: configuration.bindHost, port: configuration.port)
-            .get()
+        listener = try await bindRTSPListener(port: configuration.port, admission: admission)
+        try await startTLSListener(admission: admission)
         sweeper = group.next().scheduleRepeatedTask(initialDelay: .milliseconds(250), delay: .milliseconds(250)) { _ in
             self.expireIdleSessions()
             self.rebootCamerasDue()
@@ -146,6 +127,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
         for stream in registry.allStreams { try? await stream.end().get() }
         for group in registry.allGroups { await group.close() }
         try? await listener?.close()
+        try? await tlsListener?.close()
         await udpPorts?.close()
         try? await encodePool.shutdownGracefully()
         try? await group.shutdownGracefully()

@@ -16,7 +16,8 @@ extension RTSPConnection {
             mount: mount,
             viewerFaults: viewerFaults,
             controlOverlay: mount.flatMap { Self.controlOverlay(mount: $0, query: try? viewerFaults.get()) },
-            sessionLookup: lookUpSession(request)
+            sessionLookup: lookUpSession(request),
+            isTLS: isTLS
         )
     }
 

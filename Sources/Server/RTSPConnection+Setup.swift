@@ -29,7 +29,7 @@ extension RTSPConnection {
                 guard existing.stream === mount.stream else { throw Refusal(.aggregateOperationNotAllowed) }
             }
             let control = context.controlOverlay ?? mount.faults.control
-            let usable = TransportHeader(specs: offered.filter { spec in
+            let usable = TransportHeader(specs: try servableOverThisConnection(offered, context: context).filter { spec in
                 control.transportRefusal(spec.lowerTransport == .tcp ? .tcp : .udp) == nil
             })
             let (transport, reply) = try chooseTransport(from: usable, mount: mount)

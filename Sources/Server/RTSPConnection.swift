@@ -20,10 +20,14 @@ final class RTSPConnection: @unchecked Sendable {
     /// The control models of URL queries with control faults of their own, by query, so
     /// their response jitter runs on across this connection's requests. Loop-confined.
     var queryControlModels: [String: ControlFaultModel] = [:]
+    /// Whether the connection came in on the RTSPS listener: media must then stay
+    /// interleaved inside the TLS connection.
+    let isTLS: Bool
 
-    init(channel: any Channel, environment: ConnectionEnvironment) {
+    init(channel: any Channel, environment: ConnectionEnvironment, isTLS: Bool = false) {
         self.channel = channel
         self.environment = environment
+        self.isTLS = isTLS
         logger = environment.logger
         connectedAt = environment.clock.nanoseconds()
         logger[metadataKey: "client"] = "\(channel.remoteAddress?.description ?? "?")"

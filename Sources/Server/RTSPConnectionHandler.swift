@@ -116,6 +116,10 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             }
             return
         }
+        // Both halves come in on the same listener: a plain POST cannot drive an RTSPS tunnel.
+        guard target.isTLS == connection.isTLS else {
+            return refuseTunnel("the GET half with this x-sessioncookie came in on the other listener", context: context)
+        }
         environment.tunnels.attachInput(cookie: cookie)
         var decoder = Base64StreamDecoder()
         let decoded = decoder.decode(pending)

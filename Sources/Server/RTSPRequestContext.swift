@@ -20,6 +20,8 @@ struct RTSPRequestContext {
     let controlOverlay: ControlFaultModel?
     /// The session named by the `Session` header.
     let sessionLookup: SessionLookup
+    /// Whether the request came over RTSPS (TLS).
+    var isTLS = false
 
     enum SessionLookup {
         /// No `Session` header.

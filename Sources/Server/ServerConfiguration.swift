@@ -27,6 +27,8 @@ public struct ServerConfiguration: Sendable {
     public var maximumConnectionsPerAddress: Int
     /// Multicast scope and interface; nil serves no multicast (SETUP answers 461).
     public var multicast: MulticastDelivery?
+    /// The RTSPS listener, or nil for plain RTSP only.
+    public var rtsps: RTSPSSettings?
 
     public init(
         bindHost: String = "0.0.0.0",
@@ -40,7 +42,8 @@ public struct ServerConfiguration: Sendable {
         headerTimeoutSeconds: Int = 10,
         idleConnectionTimeoutSeconds: Int = 60,
         maximumConnectionsPerAddress: Int = 4096,
-        multicast: MulticastDelivery? = nil
+        multicast: MulticastDelivery? = nil,
+        rtsps: RTSPSSettings? = nil
     ) {
         self.bindHost = bindHost
         self.port = port
@@ -54,5 +57,6 @@ public struct ServerConfiguration: Sendable {
         self.idleConnectionTimeoutSeconds = idleConnectionTimeoutSeconds
         self.maximumConnectionsPerAddress = maximumConnectionsPerAddress
         self.multicast = multicast
+        self.rtsps = rtsps
     }
 }

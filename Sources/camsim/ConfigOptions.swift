@@ -15,6 +15,9 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: "Address to bind (default 0.0.0.0).")
     var bind: String?
 
+    @Option(name: .long, help: "Serve RTSPS (RTSP over TLS) on this port too (camsim's usual one: 8322).")
+    var tlsPort: Int?
+
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String?
 
@@ -72,7 +75,8 @@ struct ConfigOptions: ParsableArguments {
             cameraCount: cameras, scene: scene, onDemand: alwaysOn ? false : nil, seed: seed,
             width: dimensions?.width, height: dimensions?.height, fps: fps,
             bitrateKbps: bitrate.flatMap(Bitrate.kbps(from:)), crf: crf, gop: gop,
-            profile: profile.flatMap { H264Profile(rawValue: $0.lowercased()) }, preset: preset
+            profile: profile.flatMap { H264Profile(rawValue: $0.lowercased()) }, preset: preset,
+            tlsPort: tlsPort
         )
     }
 

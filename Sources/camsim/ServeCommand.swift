@@ -14,6 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve virtual cameras over RTSP.",
         discussion: """
             With no options, serves the embedded default cameras on 0.0.0.0:8554.
+            With --tls-port (or server.tls in the file), also serves RTSPS; without a
+            certificate and key it makes a self-signed one and prints its fingerprint.
             With --config, SIGHUP (and with --watch, any change to the file) reloads it:
             added cameras appear, removed ones end their sessions, changed ones restart,
             cameras whose faults alone changed take them live; the others are not touched.
@@ -24,6 +26,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "With --config: also reload when the file changes.")
     var watch = false
+
+    /// The line that lets a client pin the RTSPS certificate, in `openssl x509 -fingerprint -sha256` form.
+    static func certificateBanner(_ certificate: TLSIdentity) -> String {
+        let kind = certificate.isSelfSigned ? "self-signed" : "configured"
+        return "RTSPS certificate (\(kind)) SHA-256 fingerprint: \(certificate.fingerprint)\n"
+    }
 
     func validate() throws {
         if let level = options.logLevel, Logger.Level(rawValue: level) == nil {
@@ -56,8 +64,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         try await server.start()
-        // One URL per line, main camera first; unbuffered so scripts see them at once.
-        let listing = server.cameraURLs.map { $0 + "\n" }.joined()
+        // One URL per line, main camera first, then the rtsps:// ones; unbuffered so
+        // scripts see them at once. The certificate's fingerprint goes to stderr.
+        if let certificate = server.tlsCertificate {
+            FileHandle.standardError.write(Data(Self.certificateBanner(certificate).utf8))
+        }
+        let listing = (server.cameraURLs + server.secureCameraURLs).map { $0 + "\n" }.joined()
         FileHandle.standardOutput.write(Data(listing.utf8))
 
         var services: [any Service] = [server]

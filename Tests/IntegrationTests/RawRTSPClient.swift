@@ -68,6 +68,12 @@ final class RawRTSPClient {
         fd = try LoopbackSockets.connectTCP(port: port, family: family)
     }
 
+    /// A client on a socket connected already (one end of a socket pair, say); it closes it.
+    init(connectedSocket: Int32, timeoutSeconds: Double = 10) {
+        self.timeoutSeconds = timeoutSeconds
+        fd = connectedSocket
+    }
+
     deinit { Glibc.close(fd) }
 
     // MARK: - Sending

@@ -47,9 +47,9 @@ final class FakeRTSPServer {
             logger: Logger(label: "camsim.test"))
     }
 
-    /// A new client connection from 127.0.0.1:`port`.
-    func connect(fromPort port: Int = 5554) throws -> FakeRTSPClient {
-        try FakeRTSPClient(environment: environment, port: port)
+    /// A new client connection from 127.0.0.1:`port`; `isTLS` as if on the RTSPS listener.
+    func connect(fromPort port: Int = 5554, isTLS: Bool = false) throws -> FakeRTSPClient {
+        try FakeRTSPClient(environment: environment, port: port, isTLS: isTLS)
     }
 
     /// Stops the cameras' event loop. Tests stay synchronous, so every embedded
@@ -64,8 +64,8 @@ final class FakeRTSPClient {
     let channel = EmbeddedChannel()
     let connection: RTSPConnection
 
-    init(environment: ConnectionEnvironment, port: Int) throws {
-        connection = RTSPConnection(channel: channel, environment: environment)
+    init(environment: ConnectionEnvironment, port: Int, isTLS: Bool = false) throws {
+        connection = RTSPConnection(channel: channel, environment: environment, isTLS: isTLS)
         try channel.pipeline.syncOperations.addHandler(RTSPConnectionHandler(connection: connection))
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: port)).wait()
     }
