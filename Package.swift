@@ -162,7 +162,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
-        .testTarget(name: "ControlTests", dependencies: ["Control", "Config", "Faults"]),
+        .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Config", "Faults", "Frames"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
