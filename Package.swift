@@ -171,7 +171,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            // Settings for the schemathesis run of ControlSchemathesisTests.
+            exclude: ["schemathesis.toml"]
         ),
     ],
     swiftLanguageModes: [.v6]
