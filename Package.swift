@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // libx264 from the system (Debian: libx264-dev); shim.h wraps the x264_encoder_open macro.
@@ -110,10 +111,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The HTTP control plane: the JSON API, its OpenAPI document and the event stream,
+        // served by Hummingbird beside the RTSP server.
+        .target(
+            name: "Control",
+            dependencies: [
+                "Server", "Composition", "Cameras", "Config", "Faults", "Frames",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "camsim",
             dependencies: [
-                "Server", "Composition", "Config", "Faults", "Frames",
+                "Server", "Composition", "Config", "Faults", "Frames", "Control",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -164,13 +177,18 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
+        .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Config", "Faults", "Frames"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Server", "Composition", "Config", "Cameras", "RTP", "RTSP", "Randomness",
+                "Server", "Composition", "Cameras", "Control", "Config", "RTP", "RTSP", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            // Settings for the schemathesis run of ControlSchemathesisTests.
+            exclude: ["schemathesis.toml"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -46,7 +46,7 @@ extension RTSPConnection {
                     throw Refusal(RTSPStatus(code: code), reason: "camera allows \(control.profile.maxViewers ?? 0) viewers")
                 }
             }
-            let session = existing ?? makeSession(for: mount.stream)
+            let session = existing ?? makeSession(for: mount.stream, cameraPath: mount.cameraPath)
             if case .failure(let status) = session.handle(.setup) { throw Refusal(status) }
             if case .multicast = transport, let group = mount.multicast {
                 joinMulticast(session, group: group, isNew: existing == nil, control: control)
@@ -68,6 +68,7 @@ extension RTSPConnection {
             if session.isPlaying { mount.stream.play(viewer, keyframeOnJoin: session.keyframeOnJoin) }
             if existing == nil {
                 environment.sessions.add(session)
+                session.announceStart()
                 armSessionClose(session, control: control)
             }
             var rtcpSource: SocketAddress?
@@ -112,7 +113,7 @@ extension RTSPConnection {
     static let multicastFaultsRefusal = "multicast viewers share one send of each packet: faults apply to the "
         + "camera's multicast group as a whole, not to one viewer; set them in the camera's fault profile"
 
-    private func makeSession(for stream: CameraStream) -> RTSPServerSession {
+    private func makeSession(for stream: CameraStream, cameraPath: String) -> RTSPServerSession {
         var generator = SeededGenerator.fromEntropy()
         return RTSPServerSession(
             id: RTSPSessionID.generate(using: &generator),
@@ -122,7 +123,9 @@ extension RTSPConnection {
             timeoutSeconds: environment.settings.sessionTimeoutSeconds,
             store: environment.sessions,
             clock: clock,
-            logger: logger
+            logger: logger,
+            cameraPath: cameraPath,
+            events: environment.events
         )
     }
 
