@@ -41,6 +41,12 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]
         ),
+        // libjpeg-turbo from the system (Debian: libturbojpeg0-dev), for snapshots.
+        .systemLibrary(
+            name: "CTurboJPEG",
+            pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"])]
+        ),
         // "Did you mean" spelling hints shared by the configuration and fault parsers.
         .target(name: "Spelling"),
         // Seedable randomness shared by every layer that must be reproducible.
@@ -50,6 +56,12 @@ let package = Package(
             name: "Frames",
             dependencies: ["CFreeType", "CPNG", "Randomness", .product(name: "Yams", package: "Yams")],
             // Pixel loops are optimised even in debug builds, so test cameras draw in real time.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        // JPEG encoding of I420 pictures (libjpeg-turbo, 4:2:0, straight from the planes).
+        .target(
+            name: "JPEG",
+            dependencies: ["CTurboJPEG", "Frames"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // H.264 bitstream syntax both the encoder wrapper and the payloader read: the NAL
@@ -125,6 +137,7 @@ let package = Package(
         // by the test targets that own those tables; in no product.
         .target(name: "FuzzSeedSupport", path: "Tests/FuzzSeedSupport"),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "FuzzSeedSupport"]),
+        .testTarget(name: "JPEGTests", dependencies: ["JPEG", "Frames", "CTurboJPEG"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
         .testTarget(
