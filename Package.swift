@@ -91,6 +91,16 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // Snapshots: a stream's current picture drawn apart from its encoder, as a JPEG.
+        .target(
+            name: "Snapshots",
+            dependencies: [
+                "Cameras", "Frames", "JPEG",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         // The SwiftNIO RTSP server and its RTP transports.
         .target(
             name: "Server",
@@ -138,6 +148,15 @@ let package = Package(
         .target(name: "FuzzSeedSupport", path: "Tests/FuzzSeedSupport"),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "FuzzSeedSupport"]),
         .testTarget(name: "JPEGTests", dependencies: ["JPEG", "Frames", "CTurboJPEG"]),
+        .testTarget(
+            name: "SnapshotsTests",
+            dependencies: [
+                "Snapshots", "Cameras", "Frames", "H264", "CTurboJPEG",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
         .testTarget(
