@@ -20,6 +20,8 @@ public final class CamsimServer: Service, @unchecked Sendable {
     let registry: CameraRegistry
     let sessions = SessionStore()
     let tunnels = TunnelRegistry()
+    /// What happens in the server, for the control API's event stream.
+    public let events = EventBus()
     private(set) var udpPorts: UDPMediaPorts?
     private var listener: (any Channel)?
     private var sweeper: RepeatedTask?
