@@ -127,11 +127,13 @@ let package = Package(
         .target(
             name: "Control",
             dependencies: [
-                "Server", "Composition", "Cameras", "Config", "Faults", "Frames",
+                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            // The dashboard's page, style sheet and script, served from Bundle.module.
+            resources: [.copy("Dashboard")]
         ),
         .executableTarget(
             name: "camsim",

@@ -1,6 +1,42 @@
+import Cameras
+import Hummingbird
+import NIOCore
+import Snapshots
+
 extension ControlAPI {
-    /// `GET /api/v1/cameras/{path}/snapshot.jpg`. Routed, not yet answered (501).
+    /// `GET /api/v1/cameras/{path}/snapshot.jpg?stream=sub&width=W`: the stream's current
+    /// picture as a JPEG, drawn at request time apart from its encoder (see `Snapshotter`),
+    /// the way a real camera's snapshot URL answers. 404 for an unknown camera or stream,
+    /// 400 for a bad width.
     func addSnapshotRoutes(to routes: ControlRoutes) {
-        routes.get("/api/v1/cameras/{path}/snapshot.jpg") { _, _ in throw ControlError.notImplemented("snapshots") }
+        // One per router: its renderers are kept from one request to the next.
+        let snapshotter = Snapshotter()
+        routes.get("/api/v1/cameras/{path}/snapshot.jpg") { request, context in
+            let path = try ControlRequest.pathParameter("path", context)
+            let query = try SnapshotQuery(request.uri.queryParameters)
+            let stream = try snapshotStream(cameraPath: path, streamName: query.stream)
+            let snapshot = try await snapshotter.snapshot(of: stream, width: query.width)
+            var headers = HTTPFields()
+            headers[.contentType] = "image/jpeg"
+            // Each request is a new picture: caches must not keep one.
+            headers[.cacheControl] = "no-store"
+            return Response(
+                status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: snapshot.jpeg)))
+        }
+    }
+
+    /// The stream a snapshot request names: the camera's first stream, or the one called
+    /// `streamName`.
+    private func snapshotStream(cameraPath: String, streamName: String?) throws -> CameraStream {
+        guard let camera = server.cameraDefinition(path: cameraPath) else {
+            throw ControlError.notFound("no camera at '\(cameraPath)'")
+        }
+        let names = camera.streams.map(\.streamName)
+        let name = streamName ?? names[0]
+        guard names.contains(name), let stream = server.stream(atPath: "\(cameraPath)/\(name)") else {
+            throw ControlError.notFound(
+                "camera '\(cameraPath)' has no stream '\(name)' (it has \(names.joined(separator: ", ")))")
+        }
+        return stream
     }
 }

@@ -10,7 +10,9 @@ import Frames
 /// between calls, so encoding pictures of one size allocates nothing after the first.
 /// It is not thread-safe: use one per thread, or serialise calls.
 public final class JPEGEncoder {
-    /// libjpeg quality, 1...100 (the standard quantisation tables, scaled).
+    /// The qualities libjpeg takes.
+    public static let qualities = 1...100
+    /// libjpeg quality (the standard quantisation tables, scaled).
     public let quality: Int
     private let handle: tjhandle
     private var converted: PictureBuffer?
@@ -20,7 +22,7 @@ public final class JPEGEncoder {
     private var conversions: [ColourStandard: JFIFConversion] = [:]
 
     public init(quality: Int = 85) throws {
-        guard (1...100).contains(quality) else { throw JPEGError.qualityOutOfRange(quality) }
+        guard Self.qualities.contains(quality) else { throw JPEGError.qualityOutOfRange(quality) }
         guard let handle = tjInitCompress() else {
             throw JPEGError.cannotCreateCompressor(String(cString: tjGetErrorStr2(nil)))
         }

@@ -32,10 +32,9 @@ public final class Snapshotter: Sendable {
         var lastUse: UInt64
     }
 
-    /// Validates the quality at once: a bad one fails here, not on the first request.
-    public init(quality: Int = 85, capacity: Int = 32, threadPool: NIOThreadPool = .singleton) throws {
+    public init(quality: Int = 85, capacity: Int = 32, threadPool: NIOThreadPool = .singleton) {
+        precondition(JPEGEncoder.qualities.contains(quality), "JPEG quality must be in \(JPEGEncoder.qualities)")
         precondition(capacity > 0, "a snapshotter keeps at least one renderer")
-        _ = try JPEGEncoder(quality: quality)
         self.quality = quality
         self.capacity = capacity
         self.threadPool = threadPool
