@@ -1,4 +1,5 @@
 import Faults
+import Randomness
 import NIOConcurrencyHelpers
 import Synchronization
 
@@ -13,6 +14,10 @@ final class CameraFaultState: Sendable {
         var reboots = 0
         /// Faults injected into sessions that have ended.
         var ended = FaultTally()
+        /// Taken down by hand (the control API): until when, and whether as a reboot.
+        var downByHand: (until: Int64, rebooting: Bool)?
+        /// Reboots fired by hand, each giving the camera a new identity.
+        var rebootsByHand = 0
     }
 
     let catalog: [String: FaultProfile]
@@ -76,6 +81,34 @@ final class CameraFaultState: Sendable {
         }
     }
 
+    /// Takes the camera down by hand until `until` (monotonic nanoseconds; `Int64.max`
+    /// until ``bringUp()``): it refuses connections as an offline camera does.
+    func takeDown(until: Int64, rebooting: Bool) {
+        state.withLockedValue { $0.downByHand = (until, rebooting) }
+    }
+
+    /// Ends a hand-made outage at once.
+    func bringUp() {
+        state.withLockedValue { $0.downByHand = nil }
+    }
+
+    /// Whether a hand-made outage holds at `now`, and whether it is a reboot.
+    func downByHand(at now: Int64) -> (down: Bool, rebooting: Bool) {
+        state.withLockedValue { state in
+            guard let down = state.downByHand, now < down.until else { return (false, false) }
+            return (true, down.rebooting)
+        }
+    }
+
+    /// Counts a reboot fired by hand and returns the seed of the identity it brings.
+    func takeRebootByHand() -> UInt64 {
+        state.withLockedValue { state in
+            state.rebootsByHand += 1
+            var rng = SeededGenerator.derived(from: seed, "control.reboot.by-hand.\(state.rebootsByHand)")
+            return rng.next()
+        }
+    }
+
     /// Adds an ended session's counts to the camera's totals.
     func record(_ tally: FaultTally) {
         state.withLockedValue { $0.ended = $0.ended + tally }
@@ -85,7 +118,7 @@ final class CameraFaultState: Sendable {
     var tally: FaultTally {
         state.withLockedValue { state in
             var tally = state.ended
-            tally.reboots = state.reboots
+            tally.reboots = state.reboots + state.rebootsByHand
             return tally
         }
     }
