@@ -7,7 +7,7 @@ extension ControlAPI {
     /// `GET /api/v1/cameras/{path}/snapshot.jpg?stream=sub&width=W`: the stream's current
     /// picture as a JPEG, drawn at request time apart from its encoder (see `Snapshotter`),
     /// the way a real camera's snapshot URL answers. 404 for an unknown camera or stream,
-    /// 400 for a bad width.
+    /// 400 for a bad width, 503 while the camera is offline or rebooting.
     func addSnapshotRoutes(to routes: ControlRoutes) {
         // One per router: its renderers are kept from one request to the next.
         let snapshotter = Snapshotter()
@@ -26,17 +26,23 @@ extension ControlAPI {
     }
 
     /// The stream a snapshot request names: the camera's first stream, or the one called
-    /// `streamName`.
+    /// `streamName`. A camera that is offline or rebooting answers nothing, as a real one
+    /// would not: 503.
     private func snapshotStream(cameraPath: String, streamName: String?) throws -> CameraStream {
-        guard let camera = server.cameraDefinition(path: cameraPath) else {
+        guard let camera = server.cameraStatus(path: cameraPath) else {
             throw ControlError.notFound("no camera at '\(cameraPath)'")
         }
-        let names = camera.streams.map(\.streamName)
+        let names = camera.streams.map(\.definition.streamName)
         let name = streamName ?? names[0]
-        guard names.contains(name), let stream = server.stream(atPath: "\(cameraPath)/\(name)") else {
+        guard let stream = camera.streams.first(where: { $0.definition.streamName == name }) else {
             throw ControlError.notFound(
                 "camera '\(cameraPath)' has no stream '\(name)' (it has \(names.joined(separator: ", ")))")
         }
-        return stream
+        switch camera.state {
+        case .offline, .rebooting:
+            throw ControlError(.serviceUnavailable, "camera '\(cameraPath)' is \(camera.state.rawValue)")
+        case .idle, .live:
+            return stream
+        }
     }
 }
