@@ -346,8 +346,10 @@
     const g = canvas.getContext("2d");
     g.clearRect(0, 0, width, height);
     if (samples.length < 2) return;
+    // The last five minutes; a shorter history is spread over at least one minute.
     const now = samples[samples.length - 1].t;
-    const x = (t) => width - (now - t) / HISTORY_MS * width;
+    const span = Math.min(HISTORY_MS, Math.max(60 * 1000, now - samples[0].t));
+    const x = (t) => width - (now - t) / span * width;
     const line = (values, top, colour) => {
       g.beginPath();
       let started = false;
