@@ -67,5 +67,26 @@ extension Integration {
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "the screenshot is not a PNG")
             print("dashboard screenshot: \(Self.screenshot.path)")
         }
+
+        /// With 200 cameras the page shows one page of cards, fetches thumbnails only for
+        /// the cards in view, and pages on.
+        @Test
+        func twoHundredCamerasArePagedAndOnlyCardsInViewFetchThumbnails() async throws {
+            let paths = (1...200).map { String(format: "site/cam-%03d", $0) }
+            try await TestControlServer.with(config: TestControlServer.config(cameras: paths)) { api in
+                let result = try await PythonClients.runScript("Tests/IntegrationTests/Dashboard/dashboard_check.py", [
+                    "--url", api.baseURL + "/", "--many", "200",
+                ], timeoutSeconds: 150)
+                let lastLine = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+                try #require(result.succeeded, "the browser check failed\n\(result)")
+                print("dashboard paging check: \(lastLine)")
+                let report = (try? JSONSerialization.jsonObject(with: Data(lastLine.utf8))) as? [String: Any] ?? [:]
+                #expect(report["page_label"] as? String == "1 / 9")
+                #expect(report["second_page_label"] as? String == "2 / 9")
+                #expect(report["second_page_first"] as? String == "site/cam-025")
+                let requested = report["requested"] as? [String] ?? []
+                #expect(!requested.isEmpty && requested.count < 24, "\(requested)")
+            }
+        }
     }
 }
