@@ -148,7 +148,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "camsim-bench",
-            dependencies: ["Server", "Cameras", "Frames", "H264", "RTP"]
+            dependencies: ["Server", "Cameras", "Frames", "H264", "JPEG", "RTP"]
         ),
         // epoll from the C library, for the load client (Linux).
         .systemLibrary(name: "CEpoll"),

@@ -17,9 +17,13 @@ struct Bench {
             try await printUDPViewers(library: library, quick: quick)
             return
         }
+        if only == "snapshot" {
+            try printSnapshot(library: library, quick: quick)
+            return
+        }
         if let only {
             guard hardeningSections.contains(only) else {
-                print("--only takes one of: udp, \(hardeningSections.joined(separator: ", "))")
+                print("--only takes one of: udp, snapshot, \(hardeningSections.joined(separator: ", "))")
                 return
             }
             try await hardening(only, quick: quick, steps: steps, library: library)
@@ -45,6 +49,8 @@ struct Bench {
             print("  \(row.scene.padding(toLength: 13, withPad: " ", startingAt: 0))  \(pad(format(row.renderMilliseconds), 9))   \(pad(format(row.encodeMilliseconds), 9))   \(pad(format(row.fraction * 100, 1) + "%", 13))")
         }
         print("")
+
+        try printSnapshot(library: library, quick: quick)
 
         let faults = try await FaultBenchmark().run(rounds: quick ? 1 : 5)
         print("Fault bookkeeping at 100 Mbit/s of RTP (\(FaultBenchmark.packetsPerSecond) packets/s, every network fault on)")
@@ -104,6 +110,20 @@ struct Bench {
     }
 
     /// The value after `name` in the arguments.
+    static func printSnapshot(library: SceneLibrary, quick: Bool) throws {
+        let settings = EncoderSettings(width: 1280, height: 720, frameRate: FrameRate(numerator: 30))
+        let result = try SnapshotBenchmark(
+            scene: library.scene(named: "smpte-clock"), settings: settings,
+            snapshots: quick ? 20 : 100, rounds: quick ? 1 : 5
+        ).run()
+        print("Snapshots, 1280x720 smpte-clock, JPEG quality 85 (CPU ms per snapshot, median of rounds)")
+        print("  raw x264 encode of one frame (baseline)   \(format(result.rawEncodeMilliseconds)) ms")
+        print("  draw + JPEG, full size                    \(format(result.fullMilliseconds)) ms   (\(format(result.fullMilliseconds / result.rawEncodeMilliseconds, 2))x)")
+        print("  draw + shrink to 320x180 + JPEG           \(format(result.thumbnailMilliseconds)) ms   (\(format(result.thumbnailMilliseconds / result.rawEncodeMilliseconds, 2))x)")
+        print("  JPEG alone, full size                     \(format(result.jpegOnlyMilliseconds)) ms   (\(format(result.jpegOnlyMilliseconds / result.rawEncodeMilliseconds, 2))x)")
+        print("")
+    }
+
     static func option(_ name: String, in arguments: ArraySlice<String>) -> String? {
         guard let index = arguments.firstIndex(of: name), arguments.index(after: index) < arguments.endIndex else { return nil }
         return arguments[arguments.index(after: index)]
