@@ -28,7 +28,7 @@ extension Integration {
 
                 let result = try await PythonClients.runScript("Tests/IntegrationTests/Dashboard/dashboard_check.py", [
                     "--url", api.baseURL + "/", "--cameras", "cam,door", "--offline", "door",
-                    "--screenshot", Self.screenshot.path,
+                    "--profile", "cam=lte", "--screenshot", Self.screenshot.path,
                 ], timeoutSeconds: 150)
                 let lastLine = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
                 let report = (try? JSONSerialization.jsonObject(with: Data(lastLine.utf8))) as? [String: Any] ?? [:]
@@ -53,6 +53,10 @@ extension Integration {
                 #expect(states["cam"] != "offline", "\(states)")
                 #expect((report["offline_note"] as? String)?.contains("503") == true, "\(report)")
                 #expect((report["console"] as? [String] ?? []).allSatisfy { !$0.contains("Uncaught") }, "\(report)")
+
+                // The picker's choice reached the camera.
+                let cameraReply = try await api.client().get("/api/v1/cameras/cam")
+                #expect(cameraReply.json["fault_profile"] as? String == "lte", "\(cameraReply)")
 
                 let door = try RawRTSPClient(port: api.server.port, timeoutSeconds: 5)
                 #expect(throws: (any Error).self, "an offline camera answered DESCRIBE") {

@@ -19,6 +19,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 # A digest of an <img>'s pixels, drawn through a canvas (same-origin blob: URLs, so
 # the canvas is readable). null while the image has not loaded.
@@ -59,6 +60,7 @@ def main():
     parser.add_argument("--cameras", help="comma-separated camera paths the page must show")
     parser.add_argument("--offline", help="the camera whose Offline button is clicked")
     parser.add_argument("--screenshot", help="where to save a PNG of the page")
+    parser.add_argument("--profile", help="CAMERA=PRESET to pick in that camera's fault-profile picker")
     parser.add_argument("--many", type=int, help="the number of cameras configured (paging mode)")
     parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
@@ -119,6 +121,15 @@ def check_cameras(driver, args):
 
     later = wait_for(all_changed, 20, "every thumbnail to change", report)
     report["thumbnails_changed"] = sorted(later)
+
+    # The fault-profile picker of the first camera: a preset applied over the API.
+    if args.profile:
+        picker_camera, preset = args.profile.split("=", 1)
+        picker = driver.find_element(By.CSS_SELECTOR, f'#cameras .card[data-path="{picker_camera}"] select.profile')
+        Select(picker).select_by_value(preset)
+        wait_for(lambda: not driver.find_elements(By.CSS_SELECTOR, ".error[data-key^='faults:']")
+                 and picker.get_attribute("value") == preset, 10, f"{picker_camera} to keep profile {preset}", report)
+        report["profile_set"] = {picker_camera: preset}
 
     # The click: the camera's Offline button.
     card = driver.find_element(By.CSS_SELECTOR, f'#cameras .card[data-path="{args.offline}"]')
