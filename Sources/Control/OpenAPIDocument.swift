@@ -138,7 +138,25 @@ enum OpenAPIDocument {
             "content": {
               "application/yaml": {
                 "schema": {
-                  "type": "string"
+                  "type": "object",
+                  "required": [
+                    "server",
+                    "cameras"
+                  ],
+                  "properties": {
+                    "server": {
+                      "type": "object"
+                    },
+                    "faults": {
+                      "type": "object"
+                    },
+                    "cameras": {
+                      "type": "array",
+                      "items": {
+                        "type": "object"
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -264,7 +282,7 @@ enum OpenAPIDocument {
           "description": "The camera's path, `/` written as `%2F` (`site-a%2Fdoor`).",
           "schema": {
             "type": "string",
-            "minLength": 1
+            "pattern": "^[A-Za-z0-9_~-][A-Za-z0-9._~-]*(%2F[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$"
           }
         }
       ],
@@ -366,7 +384,7 @@ enum OpenAPIDocument {
           "description": "The camera's path, `/` written as `%2F` (`site-a%2Fdoor`).",
           "schema": {
             "type": "string",
-            "minLength": 1
+            "pattern": "^[A-Za-z0-9_~-][A-Za-z0-9._~-]*(%2F[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$"
           }
         }
       ],
@@ -467,7 +485,7 @@ enum OpenAPIDocument {
           "description": "The camera's path, `/` written as `%2F` (`site-a%2Fdoor`).",
           "schema": {
             "type": "string",
-            "minLength": 1
+            "pattern": "^[A-Za-z0-9_~-][A-Za-z0-9._~-]*(%2F[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$"
           }
         },
         {
@@ -540,7 +558,7 @@ enum OpenAPIDocument {
           "description": "The camera's path, `/` written as `%2F` (`site-a%2Fdoor`).",
           "schema": {
             "type": "string",
-            "minLength": 1
+            "pattern": "^[A-Za-z0-9_~-][A-Za-z0-9._~-]*(%2F[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$"
           }
         }
       ],
@@ -636,7 +654,7 @@ enum OpenAPIDocument {
           "description": "The RTSP session id.",
           "schema": {
             "type": "string",
-            "minLength": 1
+            "pattern": "^[A-Za-z0-9$._+-]+$"
           }
         }
       ],
@@ -671,7 +689,7 @@ enum OpenAPIDocument {
           "description": "The RTSP session id.",
           "schema": {
             "type": "string",
-            "minLength": 1
+            "pattern": "^[A-Za-z0-9$._+-]+$"
           }
         }
       ],
