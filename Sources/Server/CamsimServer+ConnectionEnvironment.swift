@@ -14,7 +14,8 @@ extension CamsimServer {
                 timeouts: ConnectionTimeouts(
                     headerSeconds: configuration.headerTimeoutSeconds,
                     idleSeconds: configuration.idleConnectionTimeoutSeconds)),
-            logger: logger
+            logger: logger,
+            activity: activity
         )
     }
 }

@@ -12,4 +12,6 @@ struct ConnectionEnvironment: Sendable {
     var tunnels: any TunnelDirectory
     var settings: ConnectionSettings
     var logger: Logger
+    /// Where answered requests are counted.
+    var activity = ServerActivityCounters()
 }
