@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // libx264 from the system (Debian: libx264-dev); shim.h wraps the x264_encoder_open macro.
@@ -99,10 +100,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The HTTP control plane: the JSON API, its OpenAPI document and the event stream,
+        // served by Hummingbird beside the RTSP server.
+        .target(
+            name: "Control",
+            dependencies: [
+                "Server", "Composition", "Cameras", "Config", "Faults", "Frames",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "camsim",
             dependencies: [
-                "Server", "Composition", "Config", "Faults", "Frames",
+                "Server", "Composition", "Config", "Faults", "Frames", "Control",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -149,11 +162,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
+        .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Config", "Faults", "Frames"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Server", "Composition", "Cameras", "RTP", "RTSP", "Randomness",
+                "Server", "Composition", "Cameras", "Control", "Config", "RTP", "RTSP", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

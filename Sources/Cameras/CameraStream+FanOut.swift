@@ -5,6 +5,7 @@ extension CameraStream {
     func fanOut(_ batch: RTPPacketBatch, of request: EncodeRequest, starting: [ObjectIdentifier]) {
         counters.framesEncoded.wrappingAdd(1, ordering: .relaxed)
         counters.packetsProduced.wrappingAdd(batch.packetCount, ordering: .relaxed)
+        counters.bytesProduced.wrappingAdd(batch.bytes.readableBytes, ordering: .relaxed)
         let active = machine.roster.active
         guard !active.isEmpty else { return }
         let captureWallClockNanos = request.wallClockNanos

@@ -142,6 +142,11 @@ public final class CameraStream: @unchecked Sendable {
         eventLoop.submit { self.apply(self.machine.end(at: self.clock.reading())) }
     }
 
+    /// Makes the next encoded frame an IDR, for whoever watches now.
+    public func requestIDR() {
+        eventLoop.execute { self.machine.requestIDR() }
+    }
+
     /// Hands the stream the camera's picture faults after they changed.
     public func setPictureFaults(_ faults: PictureFaults) {
         eventLoop.execute { self.machine.pictureFaults = faults }

@@ -12,6 +12,8 @@ public final class StreamCounters: Sendable {
     public let activeViewers = Atomic<Int>(0)
     /// RTP packets produced (once per stream, however many viewers).
     public let packetsProduced = Atomic<Int>(0)
+    /// RTP bytes produced, headers included (once per stream, however many viewers).
+    public let bytesProduced = Atomic<Int>(0)
 
     public init() {}
 
@@ -21,6 +23,7 @@ public final class StreamCounters: Sendable {
         public var encoderOpens: Int
         public var activeViewers: Int
         public var packetsProduced: Int
+        public var bytesProduced: Int
     }
 
     public var snapshot: Snapshot {
@@ -29,7 +32,8 @@ public final class StreamCounters: Sendable {
             framesSkipped: framesSkipped.load(ordering: .relaxed),
             encoderOpens: encoderOpens.load(ordering: .relaxed),
             activeViewers: activeViewers.load(ordering: .relaxed),
-            packetsProduced: packetsProduced.load(ordering: .relaxed)
+            packetsProduced: packetsProduced.load(ordering: .relaxed),
+            bytesProduced: bytesProduced.load(ordering: .relaxed)
         )
     }
 }

@@ -187,6 +187,12 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
         return [.closeSource]
     }
 
+    /// Someone asked for an IDR (the control API's `idr` action): the next frame encoded
+    /// is one. Nothing else changes.
+    mutating func requestIDR() {
+        idrRequested = true
+    }
+
     /// The camera "rebooted": every viewer is dropped, the next frame is an IDR and units
     /// made for the old identity are discarded.
     mutating func reboot(at now: ClockReading) -> [Action] {

@@ -111,7 +111,7 @@ public struct ConfigOverrides: Sendable, Equatable {
         if let logLevel { server.logLevel = logLevel }
         if let mtu { server.mtu = mtu }
         if let controlAddress, case .success(let address) = ServerSettings.controlAddress(controlAddress) {
-            server.controlAddress = address
+            server.controlAddress = address  // nil for `off`
         }
         if let patternsDirectory { server.patternsDirectory = patternsDirectory }
     }

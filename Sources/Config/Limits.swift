@@ -100,6 +100,21 @@ enum Limits {
         )
     }
 
+    /// Longest control token accepted: comfortably more than any generated secret.
+    static let controlTokenMaxLength = 1024
+
+    /// A control token is sent as `Authorization: Bearer <token>`: visible ASCII, no spaces.
+    static func controlToken(_ value: String) -> String? {
+        if value.isEmpty { return "control_token must not be empty" }
+        if value.utf8.count > controlTokenMaxLength {
+            return "control_token must be at most \(controlTokenMaxLength) bytes"
+        }
+        if value.utf8.contains(where: { $0 < 0x21 || $0 > 0x7E }) {
+            return "control_token must be visible ASCII characters without spaces"
+        }
+        return nil
+    }
+
     /// Whole numbers without a trailing `.0`.
     static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)

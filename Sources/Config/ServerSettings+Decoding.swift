@@ -3,7 +3,7 @@ import Foundation
 extension ServerSettings {
     static let keys = [
         "port", "bind", "rtp_ports", "mtu", "session_timeout", "header_timeout", "idle_timeout",
-        "max_connections_per_address", "log_level", "control", "patterns",
+        "max_connections_per_address", "log_level", "control", "control_token", "patterns",
     ]
 
     /// Decodes the `server:` mapping; every problem is reported and the default kept in its place.
@@ -46,11 +46,14 @@ extension ServerSettings {
                 logLevel = value
             }
         }
-        if let field = map["control"], let value = field.string(expected: "an address such as 127.0.0.1:8080") {
+        if let field = map["control"], let value = field.string(expected: "an address such as 127.0.0.1:8080, or off") {
             switch ServerSettings.controlAddress(value) {
             case .success(let address): controlAddress = address
             case .failure(let problem): field.fail(problem.message)
             }
+        }
+        if let field = map["control_token"], let value = field.string() {
+            if let message = Limits.controlToken(value) { field.fail(message) } else { controlToken = value }
         }
         if let field = map["patterns"], let value = field.string() {
             if value.isEmpty { field.fail("patterns directory must not be empty") } else { patternsDirectory = value }
@@ -59,8 +62,14 @@ extension ServerSettings {
 
     struct AddressProblem: Error { let message: String }
 
-    /// Normalizes `host:port`, `[v6]:port`, or a bare port (meaning 127.0.0.1).
-    static func controlAddress(_ text: String) -> Result<String, AddressProblem> {
+    /// Why `token` cannot be a control token (see `server.control_token`), or nil.
+    public static func controlTokenProblem(_ token: String) -> String? {
+        Limits.controlToken(token)
+    }
+
+    /// Normalizes `host:port`, `[v6]:port`, or a bare port (meaning 127.0.0.1); `off` is nil.
+    static func controlAddress(_ text: String) -> Result<String?, AddressProblem> {
+        if text.lowercased() == "off" { return .success(nil) }
         if let port = Int(text) {
             if let message = Limits.port(port) { return .failure(AddressProblem(message: message)) }
             return .success("127.0.0.1:\(port)")
@@ -69,7 +78,7 @@ extension ServerSettings {
               let port = Int(text[text.index(after: colon)...]),
               colon > text.startIndex
         else {
-            return .failure(AddressProblem(message: "expected an address such as 127.0.0.1:8080, found '\(text)'"))
+            return .failure(AddressProblem(message: "expected an address such as 127.0.0.1:8080, or off, found '\(text)'"))
         }
         if let message = Limits.port(port) { return .failure(AddressProblem(message: message)) }
         return .success(text)

@@ -19,10 +19,17 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
     public var maxConnectionsPerAddress: Int
     /// Minimum log level: trace, debug, info, notice, warning, error or critical.
     public var logLevel: String
-    /// `host:port` of the HTTP control endpoint, or nil for none.
+    /// `host:port` of the HTTP control endpoint (default `127.0.0.1:8080`), or nil when
+    /// it is off (`control: off`).
     public var controlAddress: String?
+    /// The bearer token every control request must carry; required when the control
+    /// endpoint listens on anything but loopback. Nil for none.
+    public var controlToken: String?
     /// Directory of pattern assets (images, fonts) for scenes, or nil for the built-in location.
     public var patternsDirectory: String?
+
+    /// Where the control endpoint listens unless told otherwise.
+    public static let defaultControlAddress = "127.0.0.1:8080"
 
     public init(
         port: Int = 8554,
@@ -34,7 +41,8 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
         idleTimeoutSeconds: Int = 60,
         maxConnectionsPerAddress: Int = 4096,
         logLevel: String = "info",
-        controlAddress: String? = nil,
+        controlAddress: String? = ServerSettings.defaultControlAddress,
+        controlToken: String? = nil,
         patternsDirectory: String? = nil
     ) {
         self.port = port
@@ -47,6 +55,7 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
         self.maxConnectionsPerAddress = maxConnectionsPerAddress
         self.logLevel = logLevel
         self.controlAddress = controlAddress
+        self.controlToken = controlToken
         self.patternsDirectory = patternsDirectory
     }
 }

@@ -1,4 +1,5 @@
 import Faults
+import Randomness
 import NIOConcurrencyHelpers
 import Synchronization
 
@@ -15,6 +16,10 @@ final class CameraFaultState: Sendable {
         var endedByStream: [String: FaultTally] = [:]
         /// What live sessions' faults did so far, as they last published it.
         var live: [String: (stream: String, tally: FaultTally)] = [:]
+        /// Taken down by hand (the control API): until when, and whether as a reboot.
+        var downByHand: (until: Int64, rebooting: Bool)?
+        /// Reboots fired by hand, each giving the camera a new identity.
+        var rebootsByHand = 0
     }
 
     let catalog: [String: FaultProfile]
@@ -78,6 +83,34 @@ final class CameraFaultState: Sendable {
         }
     }
 
+    /// Takes the camera down by hand until `until` (monotonic nanoseconds; `Int64.max`
+    /// until ``bringUp()``): it refuses connections as an offline camera does.
+    func takeDown(until: Int64, rebooting: Bool) {
+        state.withLockedValue { $0.downByHand = (until, rebooting) }
+    }
+
+    /// Ends a hand-made outage at once.
+    func bringUp() {
+        state.withLockedValue { $0.downByHand = nil }
+    }
+
+    /// Whether a hand-made outage holds at `now`, and whether it is a reboot.
+    func downByHand(at now: Int64) -> (down: Bool, rebooting: Bool) {
+        state.withLockedValue { state in
+            guard let down = state.downByHand, now < down.until else { return (false, false) }
+            return (true, down.rebooting)
+        }
+    }
+
+    /// Counts a reboot fired by hand and returns the seed of the identity it brings.
+    func takeRebootByHand() -> UInt64 {
+        state.withLockedValue { state in
+            state.rebootsByHand += 1
+            var rng = SeededGenerator.derived(from: seed, "control.reboot.by-hand.\(state.rebootsByHand)")
+            return rng.next()
+        }
+    }
+
     /// A live session's counts so far (replacing what it published before), so the
     /// camera's running totals include sessions that have not ended.
     func publish(_ tally: FaultTally, session: String, stream: String) {
@@ -97,7 +130,7 @@ final class CameraFaultState: Sendable {
     var tally: FaultTally {
         state.withLockedValue { state in
             var tally = state.endedByStream.values.reduce(FaultTally(), +)
-            tally.reboots = state.reboots
+            tally.reboots = state.reboots + state.rebootsByHand
             return tally
         }
     }

@@ -16,6 +16,7 @@ extension CamsimServer {
     public func setFaults(_ profile: FaultProfile, forCameraAt path: String) -> Bool {
         guard let camera = registry.camera(path: path) else { return false }
         camera.setFaultProfile(profile)
+        events.publish(ServerEvent(.faultsChanged, camera: path))
         return true
     }
 }

@@ -15,6 +15,7 @@ extension CamsimServer {
                     headerSeconds: configuration.headerTimeoutSeconds,
                     idleSeconds: configuration.idleConnectionTimeoutSeconds)),
             logger: logger,
+            events: events,
             activity: activity
         )
     }

@@ -22,6 +22,8 @@ public final class CamsimServer: Service, @unchecked Sendable {
     /// RTSP requests and sessions counted for metrics.
     public let activity: ServerActivityCounters
     let tunnels = TunnelRegistry()
+    /// What happens in the server, for the control API's event stream.
+    public let events = EventBus()
     private(set) var udpPorts: UDPMediaPorts?
     private var listener: (any Channel)?
     private var sweeper: RepeatedTask?
@@ -123,6 +125,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
     public func addCamera(_ camera: CameraDefinition) {
         registry.add(camera)
         logger.info("camera added", metadata: ["url": "\(url(forPath: camera.path))"])
+        events.publish(ServerEvent(.cameraAdded, camera: camera.path))
     }
 
     /// Removes a camera while running: its viewers get an RTCP BYE, their sessions
@@ -132,6 +135,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
             try? await stream.end().get()
         }
         logger.info("camera removed", metadata: ["path": "\(path)"])
+        events.publish(ServerEvent(.cameraRemoved, camera: path))
     }
 
     /// Live RTSP sessions.
@@ -162,12 +166,24 @@ public final class CamsimServer: Service, @unchecked Sendable {
         let now = clock.nanoseconds()
         for camera in registry.allCameras where camera.faults.takeReboot(at: now) {
             logger.info("fault: camera rebooting", metadata: ["camera": "\(camera.definition.path)"])
-            let seed = camera.faults.control.identitySeed(base: camera.faults.seed, at: now)
-            for session in sessions.all where camera.streams.contains(where: { $0 === session.stream }) {
-                session.end(reason: nil, sayGoodbye: false)
-                session.closeConnection()
-            }
-            for stream in camera.streams { _ = stream.reboot(seed: seed) }
+            reboot(camera, seed: camera.faults.control.identitySeed(base: camera.faults.seed, at: now))
+        }
+    }
+
+    /// Drops the camera's sessions and connections without a goodbye and gives its
+    /// streams the identity `seed` makes.
+    func reboot(_ camera: CameraRegistry.Camera, seed: UInt64) {
+        dropSessions(of: camera)
+        for stream in camera.streams { _ = stream.reboot(seed: seed) }
+        events.publish(ServerEvent(.cameraRebooted, camera: camera.definition.path))
+    }
+
+    /// Ends the camera's sessions without a goodbye and closes their connections, as a
+    /// camera that loses power does.
+    func dropSessions(of camera: CameraRegistry.Camera) {
+        for session in sessions.all where camera.streams.contains(where: { $0 === session.stream }) {
+            session.end(reason: nil, sayGoodbye: false)
+            session.closeConnection()
         }
     }
 

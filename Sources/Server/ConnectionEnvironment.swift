@@ -12,6 +12,8 @@ struct ConnectionEnvironment: Sendable {
     var tunnels: any TunnelDirectory
     var settings: ConnectionSettings
     var logger: Logger
+    /// Where sessions announce their start and end.
+    var events = EventBus()
     /// Where answered requests are counted.
     var activity = ServerActivityCounters()
 }

@@ -18,7 +18,7 @@ extension RTSPConnection {
         guard let mount = context.mount, var control = context.control else { return dispatch() }
         let request = context.request
         let now = clock.nanoseconds()
-        if control.isDown(at: now) {
+        if control.isDown(at: now) || mount.faults.downByHand(at: now).down {
             logger.debug("camera \(mount.cameraPath) is down: dropping the connection")
             resetConnection()
             return eventLoop.makeFailedFuture(DroppedWithoutAnswer())

@@ -43,7 +43,7 @@ extension RTSPConnection {
                     throw Refusal(RTSPStatus(code: code), reason: "camera allows \(control.profile.maxViewers ?? 0) viewers")
                 }
             }
-            let session = existing ?? makeSession(for: mount.stream)
+            let session = existing ?? makeSession(for: mount.stream, cameraPath: mount.cameraPath)
             if case .failure(let status) = session.handle(.setup) { throw Refusal(status) }
             let faults = makeViewerFaults(mount: mount, query: faultQuery, sessionID: session.id)
             guard let viewer = makeViewer(for: session, transport: transport, faults: faults) else {
@@ -57,6 +57,7 @@ extension RTSPConnection {
             if session.isPlaying { mount.stream.play(viewer, keyframeOnJoin: session.keyframeOnJoin) }
             if existing == nil {
                 environment.sessions.add(session)
+                session.announceStart()
                 armSessionClose(session, control: control)
             }
             var rtcpSource: SocketAddress?
@@ -73,7 +74,7 @@ extension RTSPConnection {
         }
     }
 
-    private func makeSession(for stream: CameraStream) -> RTSPServerSession {
+    private func makeSession(for stream: CameraStream, cameraPath: String) -> RTSPServerSession {
         var generator = SeededGenerator.fromEntropy()
         return RTSPServerSession(
             id: RTSPSessionID.generate(using: &generator),
@@ -84,7 +85,9 @@ extension RTSPConnection {
             viaHTTPTunnel: carriesHTTPTunnel,
             store: environment.sessions,
             clock: clock,
-            logger: logger
+            logger: logger,
+            cameraPath: cameraPath,
+            events: environment.events
         )
     }
 

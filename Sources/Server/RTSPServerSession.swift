@@ -16,6 +16,10 @@ final class RTSPServerSession: @unchecked Sendable {
 
     let id: String
     let stream: CameraStream
+    /// The path of the camera the stream belongs to.
+    let cameraPath: String
+    /// Where its start and end are announced.
+    private let events: EventBus?
     /// The connection that created it: its closing ends the session.
     let ownerConnection: ObjectIdentifier
     private let ownerChannel: any Channel
@@ -43,11 +47,15 @@ final class RTSPServerSession: @unchecked Sendable {
         viaHTTPTunnel: Bool = false,
         store: any SessionDirectory,
         clock: any MonotonicClock,
-        logger: Logger
+        logger: Logger,
+        cameraPath: String = "",
+        events: EventBus? = nil
     ) {
         self.logger = logger
         self.id = id
         self.stream = stream
+        self.cameraPath = cameraPath
+        self.events = events
         self.ownerConnection = ownerConnection
         self.ownerChannel = ownerChannel
         self.store = store
@@ -132,6 +140,34 @@ final class RTSPServerSession: @unchecked Sendable {
             stream.stop(viewer)
             if sayGoodbye { viewer.sendGoodbye(reason: reason) }
             viewer.finishFaults(session: id, logger: logger)
+        }
+        announceEnd(viewer: viewer, reason: reason)
+    }
+
+    /// Publishes `session_started`: SETUP made the session.
+    func announceStart() {
+        events?.publish(ServerEvent(.sessionStarted, camera: cameraPath, session: id, details: [
+            "stream": .string(stream.definition.streamName),
+        ]))
+    }
+
+    /// Publishes `session_ended` with what the viewer was sent, read on its event loop
+    /// after its last packet.
+    private func announceEnd(viewer: SessionViewer?, reason: String?) {
+        guard let events else { return }
+        var details: [String: ServerEvent.Detail] = ["stream": .string(stream.definition.streamName)]
+        if let reason { details["reason"] = .string(reason) }
+        let (camera, id) = (cameraPath, self.id)
+        guard let viewer else {
+            details["packets_sent"] = .int(0)
+            details["payload_bytes_sent"] = .int(0)
+            return events.publish(ServerEvent(.sessionEnded, camera: camera, session: id, details: details))
+        }
+        viewer.totals { [details] packets, octets in
+            var details = details
+            details["packets_sent"] = .int(packets)
+            details["payload_bytes_sent"] = .int(octets)
+            events.publish(ServerEvent(.sessionEnded, camera: camera, session: id, details: details))
         }
     }
 }

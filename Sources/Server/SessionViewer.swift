@@ -121,6 +121,14 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         transport.flush()
     }
 
+    /// Hands `body` the RTP packets and payload octets sent so far (the sender report's
+    /// counts, RFC 3550 §6.4.1), on the viewer's event loop.
+    func totals(_ body: @escaping @Sendable (_ packets: Int, _ payloadOctets: Int) -> Void) {
+        transport.eventLoop.execute {
+            body(Int(self.reports.packetCount), Int(self.reports.octetCount))
+        }
+    }
+
     /// At session end: logs what this viewer's faults injected and adds it to the camera's totals.
     func finishFaults(session: String, logger: Logger) {
         transport.eventLoop.execute {

@@ -15,6 +15,9 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: "Address to bind (default 0.0.0.0).")
     var bind: String?
 
+    @Option(name: .long, help: "Control API and dashboard address, HOST:PORT, or off (default 127.0.0.1:8080).")
+    var control: String?
+
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String?
 
@@ -68,7 +71,7 @@ struct ConfigOptions: ParsableArguments {
     var overrides: ConfigOverrides {
         let dimensions = size.flatMap(parseSize)
         return ConfigOverrides(
-            port: port, bind: bind, logLevel: logLevel, mtu: mtu, patternsDirectory: patterns,
+            port: port, bind: bind, logLevel: logLevel, mtu: mtu, controlAddress: control, patternsDirectory: patterns,
             cameraCount: cameras, scene: scene, onDemand: alwaysOn ? false : nil, seed: seed,
             width: dimensions?.width, height: dimensions?.height, fps: fps,
             bitrateKbps: bitrate.flatMap(Bitrate.kbps(from:)), crf: crf, gop: gop,

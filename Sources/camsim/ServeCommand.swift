@@ -1,6 +1,7 @@
 import ArgumentParser
 import Composition
 import Config
+import Control
 import Foundation
 import Frames
 import Logging
@@ -17,6 +18,9 @@ struct ServeCommand: AsyncParsableCommand {
             With --config, SIGHUP (and with --watch, any change to the file) reloads it:
             added cameras appear, removed ones end their sessions, changed ones restart,
             cameras whose faults alone changed take them live; the others are not touched.
+            The control API and dashboard listen on 127.0.0.1:8080 unless --control says
+            otherwise (HOST:PORT, or off); off loopback they need server.control_token or
+            CAMSIM_CONTROL_TOKEN.
             """
     )
 
@@ -55,20 +59,46 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }
+        let control: ControlSettings?
+        do {
+            control = try ControlSettings.resolve(config.server)
+        } catch {
+            FileHandle.standardError.write(Data("camsim: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         try await server.start()
         // One URL per line, main camera first; unbuffered so scripts see them at once.
         let listing = server.cameraURLs.map { $0 + "\n" }.joined()
         FileHandle.standardOutput.write(Data(listing.utf8))
 
+        let running = RunningConfiguration(server: server, config: config, scenes: library)
         var services: [any Service] = [server]
+        var controlServer: ControlServer?
+        if let control {
+            let api = ControlAPI(server: server, running: running, scenes: library, logger: Logger(label: "camsim.control"))
+            controlServer = ControlServer(settings: control, api: api, logger: Logger(label: "camsim.control"))
+            services.append(controlServer!)
+        }
         if options.config != nil {
             services.append(ConfigReloader(
-                options: options, running: RunningConfiguration(server: server, config: config, scenes: library),
-                logger: logger, watchFile: watch ? options.config : nil))
+                options: options, running: running, logger: logger, watchFile: watch ? options.config : nil))
         }
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )
-        try await group.run()
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                // The real address (port 0 picks one), once listening; a failure to
+                // listen ends the group, which reports it below.
+                if let controlServer, let address = try? await controlServer.boundAddress() {
+                    FileHandle.standardOutput.write(Data("dashboard: \(address.url)\n".utf8))
+                }
+                try await tasks.waitForAll()
+            }
+        } catch let error as ControlServerError {
+            FileHandle.standardError.write(Data("camsim: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -155,6 +155,17 @@ import Testing
         expect(machine.tickFired(at: now), [encode(2, forceIDR: true), tick(at: 3)])
     }
 
+    @Test func anIDRAskedForIsTheNextFrameOnlyThenPlainFramesFollow() {
+        var machine = Self.machine()
+        playing(&machine)
+        machine.requestIDR()
+        clock.advance(to: origin + Self.period)
+        expect(machine.tickFired(at: now), [encode(1, forceIDR: true), tick(at: 2)])
+        expect(machine.encodeFinished(.accessUnit(isIDR: true), at: now), [.fanOut(starting: [])])
+        clock.advance(to: origin + 2 * Self.period)
+        expect(machine.tickFired(at: now), [encode(2, forceIDR: false), tick(at: 3)])
+    }
+
     @Test func joiningTwiceChangesNothing() {
         var machine = Self.machine()
         playing(&machine)

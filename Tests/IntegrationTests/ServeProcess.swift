@@ -12,7 +12,10 @@ final class ServeProcess: @unchecked Sendable {
 
     init(_ arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: try CamsimBinary.path())
-        process.arguments = ["serve"] + arguments
+        // The control API defaults to 127.0.0.1:8080, which parallel tests would fight over:
+        // off unless a test asks for it.
+        let control = arguments.contains("--control") ? [] : ["--control", "off"]
+        process.arguments = ["serve"] + arguments + control
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice

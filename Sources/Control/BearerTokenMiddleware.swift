@@ -1,0 +1,32 @@
+import HTTPTypes
+import Hummingbird
+
+/// Demands `Authorization: Bearer <token>` on every request (RFC 6750 §2.1), compared in
+/// constant time; anything else gets 401 with `WWW-Authenticate: Bearer` (§3).
+struct BearerTokenMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let token: [UInt8]
+
+    init(token: String) {
+        self.token = Array(token.utf8)
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let presented = Self.credentials(request.headers[.authorization]),
+              ConstantTime.equal(token, presented.utf8)
+        else {
+            var headers = HTTPFields()
+            headers[.wwwAuthenticate] = #"Bearer realm="camsim""#
+            throw ControlError(.unauthorized, "a valid Authorization: Bearer token is required", headers: headers)
+        }
+        return try await next(request, context)
+    }
+
+    /// The token of a `Bearer` credential; the scheme is case-insensitive (RFC 7235 §2.1).
+    static func credentials(_ header: String?) -> Substring? {
+        guard let header, header.count > 7 else { return nil }
+        let scheme = header.prefix(7)
+        guard scheme.lowercased() == "bearer " else { return nil }
+        return header.dropFirst(7).drop { $0 == " " }
+    }
+}
