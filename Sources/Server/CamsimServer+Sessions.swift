@@ -67,3 +67,11 @@ extension CamsimServer {
         return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 }
+
+extension CamsimServer {
+    /// The named fault profiles a session's `profile` may name (its camera's catalog);
+    /// nil when no session has that id or it has no viewer yet.
+    public func faultCatalog(forSession id: String) -> [String: FaultProfile]? {
+        sessions.session(id: id)?.viewer?.faults.cameraCatalog
+    }
+}
