@@ -111,7 +111,6 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
@@ -127,7 +126,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "camsim-bench",
-            dependencies: ["Server", "Cameras", "Frames", "H264", "RTP"]
+            dependencies: [
+                "Server", "Cameras", "Frames", "H264", "RTP", "Composition", "Config", "Control",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         // epoll from the C library, for the load client (Linux).
         .systemLibrary(name: "CEpoll"),
