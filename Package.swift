@@ -112,6 +112,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
@@ -168,7 +169,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
-        .testTarget(name: "ControlTests", dependencies: ["Control", "Config", "Faults"]),
+        .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Config", "Faults", "Frames"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

@@ -42,7 +42,7 @@ public actor RunningConfiguration {
     /// applied with no other change in between (two API requests cannot undo each
     /// other). When `change` or the reload throws, nothing has changed.
     public func update(
-        reason: String, _ change: (CamsimConfig) throws -> CamsimConfig
+        reason: String, _ change: @Sendable (CamsimConfig) throws -> CamsimConfig
     ) async throws -> (config: CamsimConfig, summary: CamsimServer.ReloadSummary) {
         // The actor is reentrant across the reload's awaits: a second change waits here.
         while applying { await withCheckedContinuation { waiting.append($0) } }
