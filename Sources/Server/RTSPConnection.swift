@@ -20,6 +20,9 @@ final class RTSPConnection: @unchecked Sendable {
     /// The control models of URL queries with control faults of their own, by query, so
     /// their response jitter runs on across this connection's requests. Loop-confined.
     var queryControlModels: [String: ControlFaultModel] = [:]
+    /// True once this connection is the GET half of an RTSP-over-HTTP tunnel: its
+    /// sessions' transport is `http`. Loop-confined.
+    var carriesHTTPTunnel = false
 
     init(channel: any Channel, environment: ConnectionEnvironment) {
         self.channel = channel
@@ -105,6 +108,7 @@ final class RTSPConnection: @unchecked Sendable {
 
     private func finish(_ response: RTSPResponse, for request: RTSPRequest) {
         logger.debug("\(request.method) \(request.uri) -> \(response.status.code)")
+        environment.activity.countRequest(request.method, status: response.status.code)
         write(response, echoing: request.headers[CSeq.headerName])
     }
 

@@ -10,7 +10,7 @@ struct Bench {
         let arguments = CommandLine.arguments.dropFirst()
         let quick = arguments.contains("--quick")
         let library = SceneLibrary(directory: SceneLibrary.locateDefaultDirectory())
-        // `--only udp|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
+        // `--only udp|control|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
         let only = option("--only", in: arguments)
         let steps = option("--steps", in: arguments).map { $0.split(separator: ",").compactMap { Int($0) } }
         if only == "udp" {
@@ -21,9 +21,13 @@ struct Bench {
             try printSnapshot(library: library, quick: quick)
             return
         }
+        if only == "control" {
+            try await control(library: library, quick: quick)
+            return
+        }
         if let only {
             guard hardeningSections.contains(only) else {
-                print("--only takes one of: udp, snapshot, \(hardeningSections.joined(separator: ", "))")
+                print("--only takes one of: udp, snapshot, control, \(hardeningSections.joined(separator: ", "))")
                 return
             }
             try await hardening(only, quick: quick, steps: steps, library: library)
@@ -89,6 +93,7 @@ struct Bench {
         print("")
 
         try await printUDPViewers(library: library, quick: quick)
+        try await control(library: library, quick: quick)
         try await hardening(nil, quick: quick, steps: steps, library: library)
     }
 
