@@ -10,7 +10,7 @@ struct Bench {
         let arguments = CommandLine.arguments.dropFirst()
         let quick = arguments.contains("--quick")
         let library = SceneLibrary(directory: SceneLibrary.locateDefaultDirectory())
-        // `--only udp|control|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
+        // `--only udp|snapshot|control|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
         let only = option("--only", in: arguments)
         let steps = option("--steps", in: arguments).map { $0.split(separator: ",").compactMap { Int($0) } }
         if only == "udp" {
