@@ -8,6 +8,7 @@
   const THUMB_EVERY_MS = 1000;
   const THUMB_CONCURRENCY = 6;
   const HISTORY_MS = 5 * 60 * 1000;
+  const RATE_WINDOW_MS = 3000;
   const MAX_SESSION_ROWS = 500;
   const MAX_ERRORS = 6;
 
@@ -29,7 +30,7 @@
     token: sessionStorage.getItem("camsim-token") || "",
     cards: new Map(),          // path -> card (only the cards of the page shown)
     history: new Map(),        // path -> [{t, bitsPerSecond, loss}]
-    lastCounters: new Map(),   // path -> {t, bytes}
+    lastCounters: new Map(),   // path -> [{t, bytes}] over the last RATE_WINDOW_MS
     lossByCamera: new Map(),   // path -> mean RTCP fraction lost of its sessions, or null
     thumbsLoading: 0,
   };
@@ -129,26 +130,35 @@
     return filter ? state.cameras.filter((c) => c.path.toLowerCase().includes(filter)) : state.cameras;
   }
 
-  /** Takes a cameras poll: the bitrate since the last one goes into each camera's history. */
+  /**
+   * Takes a cameras poll: each camera's bitrate goes into its history, measured over the
+   * last few polls (bytes leave a frame at a time, so one second alone looks jagged).
+   */
   function recordCounters(cameras, now) {
     const seen = new Set();
     for (const camera of cameras) {
       seen.add(camera.path);
       const bytes = (camera.streams || []).reduce((sum, s) => sum + (s.bytes_sent || 0), 0);
-      const last = state.lastCounters.get(camera.path);
-      state.lastCounters.set(camera.path, { t: now, bytes });
-      if (!last || now <= last.t || bytes < last.bytes) continue;  // first poll, or counters restarted
+      let recent = state.lastCounters.get(camera.path) || [];
+      // Counters that went back (a camera replaced) start the window again.
+      if (recent.length && bytes < recent[recent.length - 1].bytes) recent = [];
+      recent.push({ t: now, bytes });
+      while (recent.length > 1 && now - recent[0].t > RATE_WINDOW_MS) recent.shift();
+      state.lastCounters.set(camera.path, recent);
+      const first = recent[0];
+      if (recent.length < 2 || now <= first.t) continue;
       const samples = state.history.get(camera.path) || [];
       samples.push({
         t: now,
-        bitsPerSecond: (bytes - last.bytes) * 8000 / (now - last.t),
+        bitsPerSecond: (bytes - first.bytes) * 8000 / (now - first.t),
         loss: state.lossByCamera.has(camera.path) ? state.lossByCamera.get(camera.path) : null,
       });
       while (samples.length && samples[0].t < now - HISTORY_MS) samples.shift();
       state.history.set(camera.path, samples);
     }
-    for (const path of [...state.history.keys()]) {
-      if (!seen.has(path)) { state.history.delete(path); state.lastCounters.delete(path); }
+    // Cameras that are gone take their history with them.
+    for (const map of [state.history, state.lastCounters]) {
+      for (const path of [...map.keys()]) if (!seen.has(path)) map.delete(path);
     }
   }
 
