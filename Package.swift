@@ -213,8 +213,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            // Scripts the tests run with the Python clients (`PythonClients`).
-            exclude: ["Python"]
+            // Scripts the tests run with the Python clients (`PythonClients`) and the
+            // settings of the schemathesis run of ControlSchemathesisTests.
+            exclude: ["Python", "schemathesis.toml"]
         ),
     ],
     swiftLanguageModes: [.v6]
