@@ -213,9 +213,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            // Scripts the tests run with the Python clients (`PythonClients`) and the
-            // settings of the schemathesis run of ControlSchemathesisTests.
-            exclude: ["Python", "schemathesis.toml"]
+            // Scripts the tests run with the Python clients (`PythonClients`), the
+            // settings of the schemathesis run of ControlSchemathesisTests, and the
+            // dashboard screenshot the README shows.
+            exclude: ["Python", "schemathesis.toml", "Dashboard"]
         ),
     ],
     swiftLanguageModes: [.v6]
