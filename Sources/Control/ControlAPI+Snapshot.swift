@@ -7,7 +7,7 @@ extension ControlAPI {
     /// `GET /api/v1/cameras/{path}/snapshot.jpg?stream=sub&width=W`: the stream's current
     /// picture as a JPEG, drawn at request time apart from its encoder (see `Snapshotter`),
     /// the way a real camera's snapshot URL answers. 404 for an unknown camera or stream,
-    /// 400 for a bad width, 503 while the camera is offline or rebooting.
+    /// 400 for a bad width, 409 while the camera is offline or rebooting.
     func addSnapshotRoutes(to routes: ControlRoutes) {
         // One per router: its renderers are kept from one request to the next.
         let snapshotter = Snapshotter()
@@ -26,8 +26,9 @@ extension ControlAPI {
     }
 
     /// The stream a snapshot request names: the camera's first stream, or the one called
-    /// `streamName`. A camera that is offline or rebooting answers nothing, as a real one
-    /// would not: 503.
+    /// `streamName`. A camera that is offline or rebooting has no picture to give, as a
+    /// real one would not: 409, its state conflicting with the request (a 5xx would say
+    /// the API itself failed).
     private func snapshotStream(cameraPath: String, streamName: String?) throws -> CameraStream {
         guard let camera = server.cameraStatus(path: cameraPath) else {
             throw ControlError.notFound("no camera at '\(cameraPath)'")
@@ -40,7 +41,7 @@ extension ControlAPI {
         }
         switch camera.state {
         case .offline, .rebooting:
-            throw ControlError(.serviceUnavailable, "camera '\(cameraPath)' is \(camera.state.rawValue)")
+            throw ControlError(.conflict, "camera '\(cameraPath)' is \(camera.state.rawValue)")
         case .idle, .live:
             return stream
         }

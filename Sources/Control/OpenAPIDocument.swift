@@ -589,8 +589,8 @@ enum OpenAPIDocument {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
-          "503": {
-            "$ref": "#/components/responses/Unavailable"
+          "409": {
+            "$ref": "#/components/responses/CameraDown"
           }
         },
         "parameters": [
@@ -599,7 +599,8 @@ enum OpenAPIDocument {
             "in": "query",
             "required": false,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1
             },
             "description": "Stream name (default: the main stream)."
           },
@@ -1457,8 +1458,8 @@ enum OpenAPIDocument {
           }
         }
       },
-      "Unavailable": {
-        "description": "The camera is offline or rebooting: like a real camera, it answers no snapshot.",
+      "CameraDown": {
+        "description": "The camera is offline or rebooting: like a real camera that is down, it has no picture to give.",
         "content": {
           "application/json": {
             "schema": {

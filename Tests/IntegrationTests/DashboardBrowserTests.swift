@@ -3,7 +3,7 @@ import Testing
 
 extension Integration {
     /// The dashboard in a real browser: headless Chromium driven by selenium
-    /// (Tests/IntegrationTests/Dashboard/dashboard_check.py) against a live server.
+    /// (Tests/IntegrationTests/Python/dashboard_check.py) against a live server.
     @Suite
     struct DashboardBrowserTests {
         /// Where the screenshot is kept: `.build/test-artifacts/dashboard.png`.
@@ -26,7 +26,7 @@ extension Integration {
                 }
                 defer { viewer.cancel() }
 
-                let result = try await PythonClients.runScript("Tests/IntegrationTests/Dashboard/dashboard_check.py", [
+                let result = try await PythonClients.runScript("Tests/IntegrationTests/Python/dashboard_check.py", [
                     "--url", api.baseURL + "/", "--cameras", "cam,door", "--offline", "door",
                     "--profile", "cam=lte", "--screenshot", Self.screenshot.path,
                 ], timeoutSeconds: 150)
@@ -51,7 +51,7 @@ extension Integration {
                 let states = report["states"] as? [String: String] ?? [:]
                 #expect(states["door"] == "offline")
                 #expect(states["cam"] != "offline", "\(states)")
-                #expect((report["offline_note"] as? String)?.contains("503") == true, "\(report)")
+                #expect((report["offline_note"] as? String)?.contains("409") == true, "\(report)")
                 #expect((report["console"] as? [String] ?? []).allSatisfy { !$0.contains("Uncaught") }, "\(report)")
 
                 // The picker's choice reached the camera.
@@ -78,7 +78,7 @@ extension Integration {
         func twoHundredCamerasArePagedAndOnlyCardsInViewFetchThumbnails() async throws {
             let paths = (1...200).map { String(format: "site/cam-%03d", $0) }
             try await TestControlServer.with(config: TestControlServer.config(cameras: paths)) { api in
-                let result = try await PythonClients.runScript("Tests/IntegrationTests/Dashboard/dashboard_check.py", [
+                let result = try await PythonClients.runScript("Tests/IntegrationTests/Python/dashboard_check.py", [
                     "--url", api.baseURL + "/", "--many", "200",
                 ], timeoutSeconds: 150)
                 let lastLine = result.stdout.split(separator: "\n").last.map(String.init) ?? ""

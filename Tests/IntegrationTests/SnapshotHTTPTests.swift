@@ -135,7 +135,7 @@ extension Integration {
                 // Offline, the camera answers no snapshot either; back online it does.
                 #expect(api.server.takeCameraOffline(at: "cam"))
                 let offline = try await client.get("/api/v1/cameras/cam/snapshot.jpg")
-                #expect(offline.status == 503, "\(offline)")
+                #expect(offline.status == 409, "\(offline)")
                 #expect((offline.json["error"] as? String) == "camera 'cam' is offline")
                 #expect(api.server.bringCameraOnline(at: "cam"))
                 #expect(try await client.get("/api/v1/cameras/cam/snapshot.jpg").status == 200)
