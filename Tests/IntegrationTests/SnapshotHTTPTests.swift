@@ -156,5 +156,32 @@ extension Integration {
                 #expect(changed, "snapshots stayed the same for 10 s")
             }
         }
+
+        @Test
+        func aFrozenPictureFaultHoldsTheSnapshotStill() async throws {
+            try await TestControlServer.with(config: Self.config()) { api in
+                let client = api.client()
+                let set = try await client.put(
+                    "/api/v1/cameras/cam/faults", json: #"{"frozen_picture": {"at": "0s", "for": "1h"}}"#)
+                try #require(set.status == 200 || set.status == 204, "\(set)")
+                let first = try await client.get("/api/v1/cameras/cam/snapshot.jpg?width=320")
+                try #require(first.status == 200, "\(first)")
+                // For a second (15 frame slots) every snapshot is the picture from the freeze.
+                let until = Date().addingTimeInterval(1)
+                var taken = 0
+                while Date() < until {
+                    let frozen = try await client.get("/api/v1/cameras/cam/snapshot.jpg?width=320")
+                    #expect(frozen.body == first.body, "the snapshot moved under a frozen picture")
+                    taken += 1
+                }
+                #expect(taken >= 2)
+                // Cleared, the picture moves on.
+                #expect(try await client.delete("/api/v1/cameras/cam/faults").status == 204)
+                let moved = try await Poll.until(timeoutSeconds: 10, intervalSeconds: 0.2) {
+                    try await client.get("/api/v1/cameras/cam/snapshot.jpg?width=320").body != first.body
+                }
+                #expect(moved, "the snapshot stayed frozen after the fault was cleared")
+            }
+        }
     }
 }
