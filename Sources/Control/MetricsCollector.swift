@@ -35,10 +35,9 @@ final class MetricsCollector: Sendable {
 
         init(registry: PrometheusCollectorRegistry, labels: [(String, String)]) {
             self.labels = labels.map(\.1)
-            counters = Self.counterNames.map { registry.makeCounter(name: $0.name, labels: labels, help: $0.help) }
+            counters = Self.counterNames.map { registry.makeCounter(descriptor: $0.descriptor, labels: labels) }
             viewers = SessionSummary.Transport.allCases.map {
-                registry.makeGauge(
-                    name: MetricNames.viewers.name, labels: labels + [("transport", $0.rawValue)], help: MetricNames.viewers.help)
+                registry.makeGauge(descriptor: MetricNames.viewers.descriptor, labels: labels + [("transport", $0.rawValue)])
             }
         }
 
@@ -175,7 +174,7 @@ final class MetricsCollector: Sendable {
         mutating func counter(_ metric: MetricName, _ labels: [(String, String)], _ value: Double) {
             let key = SeriesKey(name: metric.name, labels: labels.flatMap { [$0.0, $0.1] })
             seen.insert(key)
-            let counter = state.counters[key] ?? registry.makeCounter(name: metric.name, labels: labels, help: metric.help)
+            let counter = state.counters[key] ?? registry.makeCounter(descriptor: metric.descriptor, labels: labels)
             state.counters[key] = counter
             counter.reset()
             if value == value.rounded(), value < 9e18 {
@@ -188,7 +187,7 @@ final class MetricsCollector: Sendable {
         mutating func gauge(_ metric: MetricName, _ labels: [(String, String)], _ value: Double) {
             let key = SeriesKey(name: metric.name, labels: labels.flatMap { [$0.0, $0.1] })
             seen.insert(key)
-            let gauge = state.gauges[key] ?? registry.makeGauge(name: metric.name, labels: labels, help: metric.help)
+            let gauge = state.gauges[key] ?? registry.makeGauge(descriptor: metric.descriptor, labels: labels)
             state.gauges[key] = gauge
             gauge.set(to: value)
         }
