@@ -203,7 +203,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
-        .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Config", "Faults", "Frames"]),
+        .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Cameras", "Config", "Faults", "Frames"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

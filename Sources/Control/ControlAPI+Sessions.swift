@@ -18,12 +18,9 @@ extension ControlAPI {
                 throw ControlError.notFound("no session '\(id)'")
             }
             let body = try await ControlRequest.jsonBody(request)
-            let profile = try SessionFaultsBody.profile(text: body?.text, value: body?.value, catalog: catalog)
-            guard server.setFaults(profile, forSession: id) else { throw ControlError.notFound("no session '\(id)'") }
-            guard let summary = await server.sessionSummaries().first(where: { $0.id == id }) else {
-                throw ControlError.notFound("no session '\(id)'")
-            }
-            return try ControlJSON.response(SessionJSON(summary))
+            let asked = try SessionFaultsBody.profile(text: body?.text, value: body?.value, catalog: catalog)
+            guard server.setFaults(asked.profile, forSession: id) else { throw ControlError.notFound("no session '\(id)'") }
+            return try ControlJSON.response(FaultsJSON(asked.references).json)
         }
         routes.delete("/api/v1/sessions/{id}") { _, context in
             let id = try ControlRequest.pathParameter("id", context)

@@ -1,8 +1,15 @@
+import Prometheus
+
 /// A metric's name (Prometheus conventions: `camsim_` prefix, base unit, `_total` on
 /// counters) and its HELP text.
 struct MetricName: Sendable {
     var name: String
     var help: String
+
+    /// The name for swift-prometheus: already whole, so no unit is added to it.
+    var descriptor: MetricNameDescriptor {
+        MetricNameDescriptor(metricName: name, unitName: "", helpText: help)
+    }
 }
 
 /// Every series `/metrics` writes. The README's metrics table lists the same.

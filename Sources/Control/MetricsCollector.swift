@@ -17,6 +17,34 @@ final class MetricsCollector: Sendable {
     private struct State {
         var counters: [SeriesKey: Counter] = [:]
         var gauges: [SeriesKey: Gauge] = [:]
+        /// Each stream's fixed series, made once: most of a scrape of many cameras.
+        var streams: [ObjectIdentifier: StreamSeries] = [:]
+    }
+
+    /// The series every stream has, in the order `collectStream` sets them.
+    private struct StreamSeries {
+        static let counterNames = [
+            MetricNames.framesRendered, MetricNames.framesEncoded, MetricNames.framesSkipped, MetricNames.idrsForced,
+            MetricNames.packetsProduced, MetricNames.bytesProduced, MetricNames.packetsSent, MetricNames.bytesSent,
+        ]
+        /// The labels they carry (a stream freed and another made at its address gets new series).
+        var labels: [String]
+        var counters: [Counter]
+        /// `camsim_stream_viewers`, in `SessionSummary.Transport.allCases` order.
+        var viewers: [Gauge]
+
+        init(registry: PrometheusCollectorRegistry, labels: [(String, String)]) {
+            self.labels = labels.map(\.1)
+            counters = Self.counterNames.map { registry.makeCounter(descriptor: $0.descriptor, labels: labels) }
+            viewers = SessionSummary.Transport.allCases.map {
+                registry.makeGauge(descriptor: MetricNames.viewers.descriptor, labels: labels + [("transport", $0.rawValue)])
+            }
+        }
+
+        func unregister(from registry: PrometheusCollectorRegistry) {
+            counters.forEach(registry.unregisterCounter)
+            viewers.forEach(registry.unregisterGauge)
+        }
     }
 
     private struct SeriesKey: Hashable {
@@ -53,18 +81,15 @@ final class MetricsCollector: Sendable {
         let counters = stream.counters.snapshot
         let encode = stream.encodeStatistics
         let viewers = stream.viewerStatistics
-        scrape.counter(MetricNames.framesRendered, labels, encode.framesRendered.load(ordering: .relaxed))
-        scrape.counter(MetricNames.framesEncoded, labels, counters.framesEncoded)
-        scrape.counter(MetricNames.framesSkipped, labels, counters.framesSkipped)
-        scrape.counter(MetricNames.idrsForced, labels, encode.idrsForced.load(ordering: .relaxed))
-        scrape.counter(MetricNames.packetsProduced, labels, counters.packetsProduced)
-        scrape.counter(MetricNames.bytesProduced, labels, counters.bytesProduced)
-        scrape.counter(MetricNames.packetsSent, labels, viewers.packetsSent.load(ordering: .relaxed))
-        scrape.counter(MetricNames.bytesSent, labels, viewers.bytesSent.load(ordering: .relaxed))
-        for transport in SessionSummary.Transport.allCases {
-            scrape.gauge(
-                MetricNames.viewers, labels + [("transport", transport.rawValue)],
-                Double(statistics.viewersByTransport[transport] ?? 0))
+        let series = scrape.series(of: stream, labels: labels)
+        let values = [
+            encode.framesRendered.load(ordering: .relaxed), counters.framesEncoded, counters.framesSkipped,
+            encode.idrsForced.load(ordering: .relaxed), counters.packetsProduced, counters.bytesProduced,
+            viewers.packetsSent.load(ordering: .relaxed), viewers.bytesSent.load(ordering: .relaxed),
+        ]
+        for (counter, value) in zip(series.counters, values) { Scrape.set(counter, to: value) }
+        for (gauge, transport) in zip(series.viewers, SessionSummary.Transport.allCases) {
+            gauge.set(to: Double(statistics.viewersByTransport[transport] ?? 0))
         }
         // Fault series appear once a cause has counted something, so a thousand cameras
         // without faults add no lines.
@@ -114,6 +139,7 @@ final class MetricsCollector: Sendable {
         let registry: PrometheusCollectorRegistry
         var state: State
         var seen: Set<SeriesKey> = []
+        var seenStreams: Set<ObjectIdentifier> = []
         var histograms = PrometheusHistogramText()
 
         init(registry: PrometheusCollectorRegistry, state: State) {
@@ -125,11 +151,30 @@ final class MetricsCollector: Sendable {
             counter(metric, labels, Double(value))
         }
 
+        /// The stream's fixed series, made on its first scrape.
+        mutating func series(of stream: CameraStream, labels: [(String, String)]) -> StreamSeries {
+            let key = ObjectIdentifier(stream)
+            seenStreams.insert(key)
+            if let series = state.streams[key] {
+                if series.labels == labels.map(\.1) { return series }
+                series.unregister(from: registry)
+            }
+            let series = StreamSeries(registry: registry, labels: labels)
+            state.streams[key] = series
+            return series
+        }
+
+        /// A counter set to a count the server keeps.
+        static func set(_ counter: Counter, to value: Int) {
+            counter.reset()
+            counter.increment(by: Int64(value))
+        }
+
         /// A counter set to `value`: the counts are kept by the server, the collector only carries them.
         mutating func counter(_ metric: MetricName, _ labels: [(String, String)], _ value: Double) {
             let key = SeriesKey(name: metric.name, labels: labels.flatMap { [$0.0, $0.1] })
             seen.insert(key)
-            let counter = state.counters[key] ?? registry.makeCounter(name: metric.name, labels: labels, help: metric.help)
+            let counter = state.counters[key] ?? registry.makeCounter(descriptor: metric.descriptor, labels: labels)
             state.counters[key] = counter
             counter.reset()
             if value == value.rounded(), value < 9e18 {
@@ -142,7 +187,7 @@ final class MetricsCollector: Sendable {
         mutating func gauge(_ metric: MetricName, _ labels: [(String, String)], _ value: Double) {
             let key = SeriesKey(name: metric.name, labels: labels.flatMap { [$0.0, $0.1] })
             seen.insert(key)
-            let gauge = state.gauges[key] ?? registry.makeGauge(name: metric.name, labels: labels, help: metric.help)
+            let gauge = state.gauges[key] ?? registry.makeGauge(descriptor: metric.descriptor, labels: labels)
             state.gauges[key] = gauge
             gauge.set(to: value)
         }
@@ -156,6 +201,10 @@ final class MetricsCollector: Sendable {
             for (key, gauge) in state.gauges where !seen.contains(key) {
                 registry.unregisterGauge(gauge)
                 state.gauges[key] = nil
+            }
+            for (key, series) in state.streams where !seenStreams.contains(key) {
+                series.unregister(from: registry)
+                state.streams[key] = nil
             }
             return state
         }

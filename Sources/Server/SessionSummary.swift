@@ -24,4 +24,21 @@ public struct SessionSummary: Sendable, Equatable {
     public var faults: [String: Int]
     /// The viewer's last receiver report; nil until one arrived.
     public var reception: ReceptionReport?
+
+    public init(
+        id: String, camera: String, stream: String, transport: Transport?, client: String,
+        startedWallClockNanos: Int64, packetsSent: Int, bytesSent: Int, faults: [String: Int],
+        reception: ReceptionReport?
+    ) {
+        self.id = id
+        self.camera = camera
+        self.stream = stream
+        self.transport = transport
+        self.client = client
+        self.startedWallClockNanos = startedWallClockNanos
+        self.packetsSent = packetsSent
+        self.bytesSent = bytesSent
+        self.faults = faults
+        self.reception = reception
+    }
 }

@@ -136,7 +136,7 @@ import Testing
 
             let set = try await client.put("/api/v1/sessions/\(id)/faults", json: #"{"loss": "50%"}"#)
             #expect(set.status == 200, "\(set)")
-            #expect(set.json["id"] as? String == id)
+            #expect(set.json["loss"] as? String == "50%", "the faults in force: \(set)")
             #expect(try await Poll.until(timeoutSeconds: 5) {
                 let faults = try await Self.sessions(api).first?["faults"] as? [String: Int] ?? [:]
                 return faults["random_loss", default: 0] > 10
