@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // libx264 from the system (Debian: libx264-dev); shim.h wraps the x264_encoder_open macro.
@@ -46,6 +48,12 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]
         ),
+        // libjpeg-turbo from the system (Debian: libturbojpeg0-dev), for snapshots.
+        .systemLibrary(
+            name: "CTurboJPEG",
+            pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"])]
+        ),
         // "Did you mean" spelling hints shared by the configuration and fault parsers.
         .target(name: "Spelling"),
         // Seedable randomness shared by every layer that must be reproducible.
@@ -55,6 +63,12 @@ let package = Package(
             name: "Frames",
             dependencies: ["CFreeType", "CPNG", "Randomness", .product(name: "Yams", package: "Yams")],
             // Pixel loops are optimised even in debug builds, so test cameras draw in real time.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        // JPEG encoding of I420 pictures (libjpeg-turbo, 4:2:0, straight from the planes).
+        .target(
+            name: "JPEG",
+            dependencies: ["CTurboJPEG", "Frames"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // H.264 bitstream syntax both the encoder wrapper and the payloader read: the NAL
@@ -83,6 +97,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // Snapshots: a stream's current picture drawn apart from its encoder, as a JPEG.
+        .target(
+            name: "Snapshots",
+            dependencies: [
+                "Cameras", "Frames", "JPEG",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         // The SwiftNIO RTSP server and its RTP transports.
@@ -116,12 +140,15 @@ let package = Package(
         .target(
             name: "Control",
             dependencies: [
-                "Server", "Composition", "Cameras", "Config", "Faults", "Frames",
+                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The dashboard's page, style sheet and script, served from Bundle.module.
+            resources: [.copy("Dashboard")]
         ),
         .executableTarget(
             name: "camsim",
@@ -135,7 +162,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "camsim-bench",
-            dependencies: ["Server", "Cameras", "Frames", "H264", "RTP"]
+            dependencies: [
+                "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         // epoll from the C library, for the load client (Linux).
         .systemLibrary(name: "CEpoll"),
@@ -149,6 +180,16 @@ let package = Package(
         // by the test targets that own those tables; in no product.
         .target(name: "FuzzSeedSupport", path: "Tests/FuzzSeedSupport"),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "FuzzSeedSupport"]),
+        .testTarget(name: "JPEGTests", dependencies: ["JPEG", "Frames", "CTurboJPEG"]),
+        .testTarget(
+            name: "SnapshotsTests",
+            dependencies: [
+                "Snapshots", "Cameras", "Frames", "H264", "CTurboJPEG",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
         .testTarget(
@@ -177,7 +218,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
-        .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Config", "Faults", "Frames"]),
+        .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Cameras", "Config", "Faults", "Frames"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
@@ -187,8 +228,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            // Settings for the schemathesis run of ControlSchemathesisTests.
-            exclude: ["schemathesis.toml"]
+            // Scripts the tests run with the Python clients (`PythonClients`), the
+            // settings of the schemathesis run of ControlSchemathesisTests, and the
+            // dashboard screenshot the README shows.
+            exclude: ["Python", "schemathesis.toml", "Dashboard"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -116,9 +116,13 @@ extension CameraStream {
         let replacement = H264Packetizer(
             ssrc: packetizer.ssrc, initialSequenceNumber: packetizer.nextSequenceNumber,
             payloadType: packetizer.payloadType, maxPacketSize: packetizer.maxPacketSize)
+        let clock = self.clock
+        let statistics = encodeStatistics
         encodePool.runIfActive(eventLoop: eventLoop) { () -> (Result<RTPPacketBatch?, any Error>, H264Packetizer) in
             var packetizer = packetizer
+            let started = clock.nanoseconds()
             let result = Result { try source.makeAccessUnit(unit, packetizer: &packetizer) }
+            statistics.record(unit, seconds: Double(clock.nanoseconds() - started) / 1e9)
             return (result, packetizer)
         }.whenComplete { completion in
             let result: Result<RTPPacketBatch?, any Error>

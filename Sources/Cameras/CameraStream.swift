@@ -18,6 +18,10 @@ public final class CameraStream: @unchecked Sendable {
     public let definition: StreamDefinition
     public let eventLoop: any EventLoop
     public let counters = StreamCounters()
+    /// Pictures drawn, IDRs forced and encode times.
+    public let encodeStatistics = StreamEncodeStatistics()
+    /// What viewers were sent and what they reported.
+    public let viewerStatistics = StreamViewerStatistics()
     let identityBox: NIOLockedValueBox<StreamIdentity>
     let encodePool: NIOThreadPool
     let clock: any MonotonicClock

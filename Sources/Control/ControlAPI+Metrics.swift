@@ -1,6 +1,16 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
 extension ControlAPI {
-    /// `GET /metrics`, Prometheus text. Routed, not yet answered (501).
+    /// `GET /metrics`: every series in the Prometheus text format (version 0.0.4),
+    /// read from the server's counters at scrape time (`MetricsCollector`).
     func addMetricsRoutes(to routes: ControlRoutes) {
-        routes.get("/metrics") { _, _ in throw ControlError.notImplemented("metrics") }
+        let collector = MetricsCollector(server: server)
+        routes.get("/metrics") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: collector.scrape())))
+        }
     }
 }

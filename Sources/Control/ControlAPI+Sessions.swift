@@ -1,9 +1,31 @@
+import Hummingbird
+import Server
+
 extension ControlAPI {
-    /// The viewers: `GET /api/v1/sessions`, `PUT /api/v1/sessions/{id}/faults`,
-    /// `DELETE /api/v1/sessions/{id}`. Routed, not yet answered (501).
+    /// The viewers: `GET /api/v1/sessions` lists them with their counts and last RTCP
+    /// receiver report, `PUT /api/v1/sessions/{id}/faults` gives one viewer its own fault
+    /// profile (as SET_PARAMETER does), `DELETE /api/v1/sessions/{id}` ends one viewer
+    /// (RTCP BYE; its connection closes if it holds no other session).
     func addSessionRoutes(to routes: ControlRoutes) {
-        routes.get("/api/v1/sessions") { _, _ in throw ControlError.notImplemented("sessions") }
-        routes.put("/api/v1/sessions/{id}/faults") { _, _ in throw ControlError.notImplemented("session faults") }
-        routes.delete("/api/v1/sessions/{id}") { _, _ in throw ControlError.notImplemented("ending a session") }
+        let server = self.server
+        routes.get("/api/v1/sessions") { _, _ in
+            let summaries = await server.sessionSummaries()
+            return try ControlJSON.response(SessionListJSON(sessions: summaries.map(SessionJSON.init)))
+        }
+        routes.put("/api/v1/sessions/{id}/faults") { request, context in
+            let id = try ControlRequest.pathParameter("id", context)
+            guard let catalog = server.faultCatalog(forSession: id) else {
+                throw ControlError.notFound("no session '\(id)'")
+            }
+            let body = try await ControlRequest.jsonBody(request)
+            let asked = try SessionFaultsBody.profile(text: body?.text, value: body?.value, catalog: catalog)
+            guard server.setFaults(asked.profile, forSession: id) else { throw ControlError.notFound("no session '\(id)'") }
+            return try ControlJSON.response(FaultsJSON(asked.references).json)
+        }
+        routes.delete("/api/v1/sessions/{id}") { _, context in
+            let id = try ControlRequest.pathParameter("id", context)
+            guard server.endSession(id: id) else { throw ControlError.notFound("no session '\(id)'") }
+            return Response(status: .noContent)
+        }
     }
 }

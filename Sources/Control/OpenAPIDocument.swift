@@ -570,7 +570,7 @@ enum OpenAPIDocument {
         "operationId": "getSnapshot",
         "responses": {
           "200": {
-            "description": "A JPEG of the stream's size (or `width`, keeping the aspect).",
+            "description": "A JPEG (JFIF, baseline, 4:2:0) of the stream's current picture, drawn at request time apart from its encoder: at the stream's size, or shrunk to `width` with the aspect kept (never enlarged). `Cache-Control: no-store`.",
             "content": {
               "image/jpeg": {
                 "schema": {
@@ -586,11 +586,11 @@ enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "501": {
-            "$ref": "#/components/responses/NotImplemented"
-          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "409": {
+            "$ref": "#/components/responses/CameraDown"
           }
         },
         "parameters": [
@@ -599,7 +599,8 @@ enum OpenAPIDocument {
             "in": "query",
             "required": false,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1
             },
             "description": "Stream name (default: the main stream)."
           },
@@ -611,9 +612,11 @@ enum OpenAPIDocument {
               "type": "integer",
               "minimum": 16,
               "maximum": 7680
-            }
+            },
+            "description": "Shrink to this width in pixels (rounded down to even; the height follows the aspect, rounded to even). Widths from the stream's own up give the stream's size."
           }
-        ]
+        ],
+        "description": "The snapshot URL of a real camera: the stream's scene drawn for the frame slot due now (a frozen picture stays frozen, a resolution fault changes the size), JPEG-encoded by libjpeg-turbo."
       }
     },
     "/api/v1/sessions": {
@@ -784,8 +787,66 @@ enum OpenAPIDocument {
               }
             }
           },
-          "501": {
-            "$ref": "#/components/responses/NotImplemented"
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          }
+        },
+        "description": "One page with no build step (HTML, CSS and JavaScript shipped in the binary): a paged grid of cameras with live snapshot thumbnails, RTSP URLs, viewers, a bitrate and loss sparkline, fault-profile picker and actions, and the sessions table with RTCP statistics."
+      }
+    },
+    "/dashboard/{file}": {
+      "parameters": [
+        {
+          "name": "file",
+          "in": "path",
+          "required": true,
+          "description": "`dashboard.css`, `dashboard.js`, or `presets.json` (the built-in fault preset names).",
+          "schema": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      ],
+      "get": {
+        "tags": [
+          "dashboard"
+        ],
+        "summary": "The dashboard's style sheet, script and preset list",
+        "operationId": "getDashboardFile",
+        "responses": {
+          "200": {
+            "description": "The file.",
+            "content": {
+              "text/css": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/javascript": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "presets"
+                  ],
+                  "properties": {
+                    "presets": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -1389,6 +1450,16 @@ enum OpenAPIDocument {
       },
       "NotImplemented": {
         "description": "Not served by this build.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "CameraDown": {
+        "description": "The camera is offline or rebooting: like a real camera that is down, it has no picture to give.",
         "content": {
           "application/json": {
             "schema": {

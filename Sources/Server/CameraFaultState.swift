@@ -12,8 +12,10 @@ final class CameraFaultState: Sendable {
         var profile: FaultProfile
         var control: ControlFaultModel
         var reboots = 0
-        /// Faults injected into sessions that have ended.
-        var ended = FaultTally()
+        /// Faults injected into sessions that have ended, by stream name.
+        var endedByStream: [String: FaultTally] = [:]
+        /// What live sessions' faults did so far, as they last published it.
+        var live: [String: (stream: String, tally: FaultTally)] = [:]
         /// Taken down by hand (the control API): until when, and whether as a reboot.
         var downByHand: (until: Int64, rebooting: Bool)?
         /// Reboots fired by hand, each giving the camera a new identity.
@@ -109,17 +111,37 @@ final class CameraFaultState: Sendable {
         }
     }
 
-    /// Adds an ended session's counts to the camera's totals.
-    func record(_ tally: FaultTally) {
-        state.withLockedValue { $0.ended = $0.ended + tally }
+    /// A live session's counts so far (replacing what it published before), so the
+    /// camera's running totals include sessions that have not ended.
+    func publish(_ tally: FaultTally, session: String, stream: String) {
+        state.withLockedValue { $0.live[session] = (stream, tally) }
+    }
+
+    /// Adds an ended session's counts to the camera's totals; its live counts go, in
+    /// the same step, so a reader never sees them twice or not at all.
+    func record(_ tally: FaultTally, session: String, stream: String) {
+        state.withLockedValue { state in
+            state.live[session] = nil
+            state.endedByStream[stream] = (state.endedByStream[stream] ?? FaultTally()) + tally
+        }
     }
 
     /// What faults did to this camera's ended sessions, and its reboots.
     var tally: FaultTally {
         state.withLockedValue { state in
-            var tally = state.ended
+            var tally = state.endedByStream.values.reduce(FaultTally(), +)
             tally.reboots = state.reboots + state.rebootsByHand
             return tally
+        }
+    }
+
+    /// What faults did to each stream's sessions, ended and live, never decreasing
+    /// (live sessions count as of their last publication).
+    var tallyByStream: [String: FaultTally] {
+        state.withLockedValue { state in
+            var totals = state.endedByStream
+            for (stream, tally) in state.live.values { totals[stream] = (totals[stream] ?? FaultTally()) + tally }
+            return totals
         }
     }
 

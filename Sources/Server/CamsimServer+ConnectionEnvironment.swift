@@ -15,7 +15,8 @@ extension CamsimServer {
                     headerSeconds: configuration.headerTimeoutSeconds,
                     idleSeconds: configuration.idleConnectionTimeoutSeconds)),
             logger: logger,
-            events: events
+            events: events,
+            activity: activity
         )
     }
 }

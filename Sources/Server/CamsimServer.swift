@@ -19,7 +19,9 @@ public final class CamsimServer: Service, @unchecked Sendable {
     let group: MultiThreadedEventLoopGroup
     let encodePool: NIOThreadPool
     let registry: CameraRegistry
-    let sessions = SessionStore()
+    let sessions: SessionStore
+    /// RTSP requests and sessions counted for metrics.
+    public let activity: ServerActivityCounters
     let tunnels = TunnelRegistry()
     /// What happens in the server, for the control API's event stream.
     public let events = EventBus()
@@ -40,6 +42,9 @@ public final class CamsimServer: Service, @unchecked Sendable {
         self.configuration = configuration
         self.logger = logger
         self.clock = clock
+        let activity = ServerActivityCounters()
+        self.activity = activity
+        sessions = SessionStore(activity: activity)
         group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.networkThreads ?? System.coreCount)
         encodePool = NIOThreadPool(numberOfThreads: configuration.encodeThreads ?? System.coreCount)
         encodePool.start()
@@ -176,6 +181,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
         let now = clock.nanoseconds()
         for session in sessions.all where session.isExpired(atNanoseconds: now) {
             logger.info("session expired", metadata: ["session": "\(session.id)"])
+            activity.sessionsTimedOut.wrappingAdd(1, ordering: .relaxed)
             session.end(reason: "session timeout")
         }
     }

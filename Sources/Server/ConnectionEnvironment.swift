@@ -14,4 +14,6 @@ struct ConnectionEnvironment: Sendable {
     var logger: Logger
     /// Where sessions announce their start and end.
     var events = EventBus()
+    /// Where answered requests are counted.
+    var activity = ServerActivityCounters()
 }

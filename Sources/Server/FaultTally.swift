@@ -2,13 +2,13 @@ import Faults
 
 /// What faults did: network counts (RTP and RTCP), media counts, and for a camera
 /// the sessions they came from and the reboots it went through.
-struct FaultTally: Sendable, CustomStringConvertible {
-    var network = NetworkFaultCounters()
-    var media = MediaFaultCounters()
-    var sessions = 0
-    var reboots = 0
+public struct FaultTally: Sendable, CustomStringConvertible {
+    public var network = NetworkFaultCounters()
+    public var media = MediaFaultCounters()
+    public var sessions = 0
+    public var reboots = 0
 
-    static func + (lhs: FaultTally, rhs: FaultTally) -> FaultTally {
+    public static func + (lhs: FaultTally, rhs: FaultTally) -> FaultTally {
         var sum = lhs
         sum.network = lhs.network + rhs.network
         sum.media = lhs.media + rhs.media
@@ -17,7 +17,7 @@ struct FaultTally: Sendable, CustomStringConvertible {
         return sum
     }
 
-    var description: String {
+    public var description: String {
         let net = network
         let framesDropped = media.dropped.values.reduce(0, +)
         var text = "packets passed \(net.passed), dropped \(net.dropped) (random \(net.droppedRandom), "

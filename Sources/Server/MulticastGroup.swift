@@ -213,7 +213,7 @@ final class MulticastGroup: @unchecked Sendable {
             if let sender = self.sockets?.sender.address, source.port == sender.port { return }
             guard RTCPLiveness(streamSSRC: self.stream.identity.ssrc).counts(datagram.readableBytesView) else { return }
             self.counters.receiverReports.wrappingAdd(1, ordering: .relaxed)
-            for session in self.members.values where session.clientAddress == source.ipAddress {
+            for session in self.members.values where session.clientAddress?.ipAddress == source.ipAddress {
                 session.noteActivity()
             }
         }

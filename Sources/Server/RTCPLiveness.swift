@@ -18,6 +18,11 @@ struct RTCPLiveness: Sendable {
 
     func counts(_ bytes: some RandomAccessCollection<UInt8>) -> Bool {
         guard let packets = try? RTCPCompound.parse(bytes) else { return false }
+        return counts(packets)
+    }
+
+    /// The same test on a compound already parsed.
+    func counts(_ packets: [RTCPPacket]) -> Bool {
         var hasReport = false
         for packet in packets {
             switch packet {

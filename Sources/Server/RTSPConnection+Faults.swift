@@ -104,10 +104,6 @@ extension RTSPConnection {
         } catch {
             throw Refusal(.parameterNotUnderstood, reason: error.description)
         }
-        let now = clock.nanoseconds()
-        viewer.onLoop {
-            let base = clear ? FaultProfile.empty : viewer.faults.currentOverlay
-            viewer.faults.setOverlay(base.merged(with: query.profile), at: now)
-        }
+        viewer.changeFaults(query.profile, replacing: clear)
     }
 }

@@ -121,6 +121,7 @@ extension RTSPConnection {
             ownerConnection: id,
             ownerChannel: channel,
             timeoutSeconds: environment.settings.sessionTimeoutSeconds,
+            viaHTTPTunnel: carriesHTTPTunnel,
             store: environment.sessions,
             clock: clock,
             logger: logger,
@@ -162,6 +163,9 @@ extension RTSPConnection {
             faults: faults,
             cname: "camsim@\(environment.settings.urlHost)",
             clock: clock,
+            statistics: session.stream.viewerStatistics,
+            sessionID: session.id,
+            streamName: session.stream.definition.streamName,
             onStart: { _, _ in },
             onEnd: { [weak session] in
                 // The camera went away: the session ends and so does its connection, a clean end for the client.

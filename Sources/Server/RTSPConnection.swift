@@ -23,6 +23,9 @@ final class RTSPConnection: @unchecked Sendable {
     /// Whether the connection came in on the RTSPS listener: media must then stay
     /// interleaved inside the TLS connection.
     let isTLS: Bool
+    /// True once this connection is the GET half of an RTSP-over-HTTP tunnel: its
+    /// sessions' transport is `http`. Loop-confined.
+    var carriesHTTPTunnel = false
 
     init(channel: any Channel, environment: ConnectionEnvironment, isTLS: Bool = false) {
         self.channel = channel
@@ -109,6 +112,7 @@ final class RTSPConnection: @unchecked Sendable {
 
     private func finish(_ response: RTSPResponse, for request: RTSPRequest) {
         logger.debug("\(request.method) \(request.uri) -> \(response.status.code)")
+        environment.activity.countRequest(request.method, status: response.status.code)
         write(response, echoing: request.headers[CSeq.headerName])
     }
 

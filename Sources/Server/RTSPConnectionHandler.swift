@@ -91,6 +91,7 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
                     return refuseTunnel("x-sessioncookie already in use", context: context)
                 }
                 mode = .tunnelOutput(cookie: handshake.sessionCookie)
+                connection.carriesHTTPTunnel = true
                 noteInput(completed: 1, midMessage: false, context: context)
                 context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: HTTPTunnelHandshake.getReply())), promise: nil)
             case .post:

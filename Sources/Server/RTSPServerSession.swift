@@ -2,6 +2,7 @@ import Cameras
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
+import RTP
 import RTSP
 
 /// One RTSP session on the server: its state machine, the stream it watches and the
@@ -26,6 +27,10 @@ final class RTSPServerSession: @unchecked Sendable {
     private let ownerChannel: any Channel
     /// Whether PLAY asks for an IDR (false under the suppressed-IDR fault).
     var keyframeOnJoin = true
+    /// When the session was set up, wall-clock nanoseconds since the Unix epoch.
+    let startedWallClockNanos: Int64
+    /// True when the owning connection is the GET half of an RTSP-over-HTTP tunnel.
+    let viaHTTPTunnel: Bool
     private let store: any SessionDirectory
     private let clock: any MonotonicClock
     let logger: Logger
@@ -42,6 +47,7 @@ final class RTSPServerSession: @unchecked Sendable {
         ownerConnection: ObjectIdentifier,
         ownerChannel: any Channel,
         timeoutSeconds: Int,
+        viaHTTPTunnel: Bool = false,
         store: any SessionDirectory,
         clock: any MonotonicClock,
         logger: Logger,
@@ -57,6 +63,8 @@ final class RTSPServerSession: @unchecked Sendable {
         self.ownerChannel = ownerChannel
         self.store = store
         self.clock = clock
+        self.viaHTTPTunnel = viaHTTPTunnel
+        startedWallClockNanos = clock.wallClockNanoseconds()
         state = RTSPSessionState(timeout: .seconds(timeoutSeconds), now: clock.nanoseconds())
     }
 
@@ -100,16 +108,28 @@ final class RTSPServerSession: @unchecked Sendable {
 
     /// An RTCP packet from the client (UDP port or interleaved channel): it keeps the
     /// session alive when it is a report from the viewer, not our own come back
-    /// (`RTCPLiveness`).
+    /// (`RTCPLiveness`), and its report block about our stream becomes the session's
+    /// last reception report.
     func noteReceiverReport(_ bytes: some RandomAccessCollection<UInt8>) {
-        if RTCPLiveness(streamSSRC: stream.identity.ssrc).counts(bytes) { noteActivity() }
+        guard let packets = try? RTCPCompound.parse(bytes),
+              RTCPLiveness(streamSSRC: stream.identity.ssrc).counts(packets)
+        else { return }
+        noteActivity()
+        viewer?.receiveReports(packets, at: clock.reading())
     }
 
     /// The server's address as the client reached it (the RTSP connection's local address).
     var serverAddress: String? { ownerChannel.localAddress?.ipAddress }
 
-    /// The client's address (the RTSP connection's remote address).
-    var clientAddress: String? { ownerChannel.remoteAddress?.ipAddress }
+    /// The client's address and port on the RTSP connection.
+    var clientAddress: SocketAddress? { ownerChannel.remoteAddress }
+
+    /// Closes the owning connection after anything the viewer queued (a BYE) has gone out.
+    func closeConnectionAfterViewer() {
+        let channel = ownerChannel
+        guard let viewer else { return channel.close(promise: nil) }
+        viewer.onLoop { channel.close(promise: nil) }
+    }
 
     func isExpired(atNanoseconds now: Int64) -> Bool {
         lock.withLock { state.isExpired(at: now) }

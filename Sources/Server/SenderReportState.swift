@@ -10,6 +10,8 @@ struct SenderReportState {
     private let firstReportDelayNanoseconds: Int64
     private let intervalNanoseconds: Int64
     let cname: String
+    /// When the recent reports left, for round-trip times from receiver reports.
+    private(set) var sent = SenderReportLog()
 
     init(cname: String, firstReportDelayNanoseconds: Int64 = 200_000_000, intervalNanoseconds: Int64 = 5_000_000_000) {
         self.cname = cname
@@ -39,10 +41,12 @@ struct SenderReportState {
     ) -> [UInt8]? {
         guard schedule.isDue(atNanoseconds: now) else { return nil }
         schedule.markSent(atNanoseconds: now)
+        let ntp = NTPTimestamp(unixNanoseconds: captureWallClockNanos)
+        sent.note(middle32: ntp.middle32, sentAt: now)
         return RTCPCompound.serialize([
             .senderReport(RTCPSenderReport(
                 ssrc: ssrc,
-                ntpTimestamp: NTPTimestamp(unixNanoseconds: captureWallClockNanos).rawValue,
+                ntpTimestamp: ntp.rawValue,
                 rtpTimestamp: rtpTimestamp,
                 packetCount: packetCount,
                 octetCount: octetCount,

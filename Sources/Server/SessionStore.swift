@@ -14,12 +14,20 @@ final class SessionStore: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
+    /// Where sessions started and ended are counted.
+    let activity: ServerActivityCounters
+
+    init(activity: ServerActivityCounters = ServerActivityCounters()) {
+        self.activity = activity
+    }
 
     func add(_ session: RTSPServerSession) {
-        state.withLockedValue { state in
-            guard state.sessions.updateValue(session, forKey: session.id) == nil else { return }
+        let added = state.withLockedValue { state in
+            guard state.sessions.updateValue(session, forKey: session.id) == nil else { return false }
             state.countByOwner[session.ownerConnection, default: 0] += 1
+            return true
         }
+        if added { activity.sessionsStarted.wrappingAdd(1, ordering: .relaxed) }
     }
 
     /// Whether the connection `owner` holds a live session.
@@ -53,7 +61,7 @@ final class SessionStore: Sendable {
     /// Removes the session; true when it was still there (so it is ended once).
     @discardableResult
     func remove(_ session: RTSPServerSession) -> Bool {
-        state.withLockedValue { state in
+        let removed = state.withLockedValue { state in
             if let source = state.rtcpSourceBySession.removeValue(forKey: session.id) {
                 state.byRTCPSource[source] = nil
             }
@@ -66,6 +74,8 @@ final class SessionStore: Sendable {
             }
             return true
         }
+        if removed { activity.sessionsEnded.wrappingAdd(1, ordering: .relaxed) }
+        return removed
     }
 
     var all: [RTSPServerSession] { state.withLockedValue { Array($0.sessions.values) } }

@@ -2,6 +2,7 @@ import Cameras
 import Faults
 import Logging
 import NIOCore
+import RTP
 
 /// The part of an RTSP session that receives a stream's packets and sends them on
 /// its transport, with RTCP sender reports and a BYE at the end, through the
@@ -19,18 +20,31 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
     private var onEnd: (@Sendable () -> Void)?
     private var waitingForKeyframe = false
     private var lastSSRC: UInt32?
+    /// What this viewer was sent and reported; loop-confined, read by `statistics()`.
+    private var traffic = ViewerTraffic()
+    /// The stream's totals over all its viewers, which `traffic` is added to.
+    let streamStatistics: StreamViewerStatistics
+    /// The session and stream names the camera's fault totals are kept under.
+    private let sessionID: String
+    private let streamName: String
 
     init(
         transport: any MediaTransport,
         faults: ViewerFaults,
         cname: String,
         clock: any MonotonicClock,
+        statistics: StreamViewerStatistics = StreamViewerStatistics(),
+        sessionID: String = "",
+        streamName: String = "",
         onStart: @escaping @Sendable (UInt16, UInt32) -> Void,
         onEnd: @escaping @Sendable () -> Void
     ) {
         self.transport = transport
         self.faults = faults
         self.clock = clock
+        streamStatistics = statistics
+        self.sessionID = sessionID
+        self.streamName = streamName
         reports = SenderReportState(cname: cname)
         self.onStart = onStart
         self.onEnd = onEnd
@@ -44,6 +58,21 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
     /// Runs `body` on the viewer's loop (fault changes, counters).
     func onLoop(_ body: @escaping @Sendable () -> Void) {
         transport.eventLoop.execute(body)
+    }
+
+    /// Runs `body` on the viewer's loop and hands back what it returns.
+    func onLoopResult<T: Sendable>(_ body: @escaping @Sendable () -> T) -> EventLoopFuture<T> {
+        transport.eventLoop.submit(body)
+    }
+
+    /// Changes this viewer's own faults at once (SET_PARAMETER, the control API):
+    /// `profile` on top of the ones it had, or instead of them.
+    func changeFaults(_ profile: FaultProfile, replacing: Bool) {
+        let now = clock.nanoseconds()
+        onLoop {
+            let base = replacing ? FaultProfile.empty : self.faults.currentOverlay
+            self.faults.setOverlay(base.merged(with: profile), at: now)
+        }
     }
 
     func streamWillStart(firstSequenceNumber: UInt16, rtpTimestamp: UInt32, captureWallClockNanos: Int64) {
@@ -103,12 +132,49 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
     /// At session end: logs what this viewer's faults injected and adds it to the camera's totals.
     func finishFaults(session: String, logger: Logger) {
         transport.eventLoop.execute {
+            self.publishTraffic()
             guard self.faults.hasEverBeenActive else { return }
             var tally = self.faults.tally
             tally.sessions = 1
-            self.faults.camera.record(tally)
+            self.faults.camera.record(tally, session: self.sessionID, stream: self.streamName)
             logger.info("fault counters", metadata: ["session": "\(session)", "faults": "\(tally)"])
         }
+    }
+
+    // MARK: - Statistics
+
+    /// What this viewer was sent, what its faults did and its last receiver report, read on its loop.
+    func statistics() -> EventLoopFuture<ViewerStatistics> {
+        transport.eventLoop.submit {
+            ViewerStatistics(
+                packetsSent: self.traffic.packets, bytesSent: self.traffic.bytes,
+                faults: self.faults.tally, reception: self.traffic.reception.last)
+        }
+    }
+
+    /// An RTCP compound from the viewer (UDP or interleaved): its report block about the
+    /// SSRC this viewer is sent under becomes the session's last reception report.
+    func receiveReports(_ packets: [RTCPPacket], at now: ClockReading) {
+        transport.eventLoop.execute {
+            guard let ssrc = self.traffic.ssrc,
+                  let report = self.traffic.reception.receive(
+                      packets, about: ssrc, clockRate: self.traffic.clockRate, sent: self.reports.sent, at: now)
+            else { return }
+            self.streamStatistics.reportedLoss.record(report.fractionLost)
+            self.streamStatistics.reportedJitterSeconds.record(report.jitterSeconds)
+        }
+    }
+
+    /// Adds what was sent since the last time to the stream's totals, and the fault
+    /// counts to the camera's (at most every `ViewerTraffic.faultPublishInterval`).
+    private func publishTraffic(at now: Int64? = nil) {
+        let (packets, bytes) = traffic.takeUnpublished()
+        if packets > 0 {
+            streamStatistics.packetsSent.wrappingAdd(packets, ordering: .relaxed)
+            streamStatistics.bytesSent.wrappingAdd(bytes, ordering: .relaxed)
+        }
+        guard let now, faults.hasEverBeenActive, traffic.faultPublicationDue(at: now) else { return }
+        faults.camera.publish(faults.tally, session: sessionID, stream: streamName)
     }
 
     // MARK: - Sending
@@ -141,6 +207,8 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
             at: now)
         let ssrc = rewrite.ssrc
         lastSSRC = ssrc
+        traffic.ssrc = ssrc
+        traffic.clockRate = delivery.format.clockRate
         var wrote = false
         if case .drop = fate {
             // Dropped or frozen: no RTP, but RTCP carries on (the session is alive).
@@ -166,6 +234,7 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         }
         // One flush per access unit: its RTP packets and any sender report go together.
         if wrote { transport.flush() }
+        publishTraffic(at: now)
     }
 
     /// Sends one packet through the network fault model: now, later, twice, with
@@ -195,7 +264,9 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
 
     private func write(_ packet: ByteBuffer, kind: PacketInfo.Kind) {
         switch kind {
-        case .rtp: transport.writeRTP(packet)
+        case .rtp:
+            transport.writeRTP(packet)
+            traffic.count(bytes: packet.readableBytes)
         case .rtcp: transport.writeRTCP(packet)
         }
     }

@@ -10,16 +10,24 @@ struct Bench {
         let arguments = CommandLine.arguments.dropFirst()
         let quick = arguments.contains("--quick")
         let library = SceneLibrary(directory: SceneLibrary.locateDefaultDirectory())
-        // `--only udp|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
+        // `--only udp|snapshot|control|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
         let only = option("--only", in: arguments)
         let steps = option("--steps", in: arguments).map { $0.split(separator: ",").compactMap { Int($0) } }
         if only == "udp" {
             try await printUDPViewers(library: library, quick: quick)
             return
         }
+        if only == "snapshot" {
+            try printSnapshot(library: library, quick: quick)
+            return
+        }
+        if only == "control" {
+            try await control(library: library, quick: quick)
+            return
+        }
         if let only {
             guard hardeningSections.contains(only) else {
-                print("--only takes one of: udp, \(hardeningSections.joined(separator: ", "))")
+                print("--only takes one of: udp, snapshot, control, \(hardeningSections.joined(separator: ", "))")
                 return
             }
             try await hardening(only, quick: quick, steps: steps, library: library)
@@ -45,6 +53,8 @@ struct Bench {
             print("  \(row.scene.padding(toLength: 13, withPad: " ", startingAt: 0))  \(pad(format(row.renderMilliseconds), 9))   \(pad(format(row.encodeMilliseconds), 9))   \(pad(format(row.fraction * 100, 1) + "%", 13))")
         }
         print("")
+
+        try printSnapshot(library: library, quick: quick)
 
         let faults = try await FaultBenchmark().run(rounds: quick ? 1 : 5)
         print("Fault bookkeeping at 100 Mbit/s of RTP (\(FaultBenchmark.packetsPerSecond) packets/s, every network fault on)")
@@ -83,6 +93,7 @@ struct Bench {
         print("")
 
         try await printUDPViewers(library: library, quick: quick)
+        try await control(library: library, quick: quick)
         try await hardening(nil, quick: quick, steps: steps, library: library)
     }
 
@@ -104,6 +115,20 @@ struct Bench {
     }
 
     /// The value after `name` in the arguments.
+    static func printSnapshot(library: SceneLibrary, quick: Bool) throws {
+        let settings = EncoderSettings(width: 1280, height: 720, frameRate: FrameRate(numerator: 30))
+        let result = try SnapshotBenchmark(
+            scene: library.scene(named: "smpte-clock"), settings: settings,
+            snapshots: quick ? 20 : 100, rounds: quick ? 1 : 5
+        ).run()
+        print("Snapshots, 1280x720 smpte-clock, JPEG quality 85 (CPU ms per snapshot, median of rounds)")
+        print("  raw x264 encode of one frame (baseline)   \(format(result.rawEncodeMilliseconds)) ms")
+        print("  draw + JPEG, full size                    \(format(result.fullMilliseconds)) ms   (\(format(result.fullMilliseconds / result.rawEncodeMilliseconds, 2))x)")
+        print("  draw + shrink to 320x180 + JPEG           \(format(result.thumbnailMilliseconds)) ms   (\(format(result.thumbnailMilliseconds / result.rawEncodeMilliseconds, 2))x)")
+        print("  JPEG alone, full size                     \(format(result.jpegOnlyMilliseconds)) ms   (\(format(result.jpegOnlyMilliseconds / result.rawEncodeMilliseconds, 2))x)")
+        print("")
+    }
+
     static func option(_ name: String, in arguments: ArraySlice<String>) -> String? {
         guard let index = arguments.firstIndex(of: name), arguments.index(after: index) < arguments.endIndex else { return nil }
         return arguments[arguments.index(after: index)]

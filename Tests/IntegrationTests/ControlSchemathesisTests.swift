@@ -11,7 +11,7 @@ extension Integration {
         /// The operations run, by tag. Not `events`: its stream never ends, so no generated
         /// request would finish (ControlEventsTests reads it with a real client instead).
         /// `sessions`, `metrics`, `snapshot` and `dashboard` join as they are served.
-        static let tags = ["service", "cameras", "faults", "actions", "config"]
+        static let tags = ["service", "cameras", "faults", "actions", "config", "snapshot", "dashboard"]
 
         @Test func theLiveServerKeepsToItsOpenAPIDocument() async throws {
             let schemathesis = try PythonClients.command("schemathesis")

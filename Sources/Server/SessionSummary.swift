@@ -1,0 +1,44 @@
+/// One live RTSP session as the control API lists it: who watches what, over which
+/// transport, what was sent, what faults did and the viewer's last receiver report.
+public struct SessionSummary: Sendable, Equatable {
+    /// How the session's media travels.
+    public enum Transport: String, Sendable, Equatable, CaseIterable {
+        case udp, tcp, http
+    }
+
+    public var id: String
+    /// The camera's path.
+    public var camera: String
+    /// The stream's name (`main`, `sub`).
+    public var stream: String
+    /// Nil before the first SETUP has chosen one (never for a listed session).
+    public var transport: Transport?
+    /// The client's `ADDR:PORT` on the RTSP connection.
+    public var client: String
+    /// When the session was set up, wall-clock nanoseconds since the Unix epoch.
+    public var startedWallClockNanos: Int64
+    /// RTP packets and bytes written to the viewer (after faults).
+    public var packetsSent: Int
+    public var bytesSent: Int
+    /// What the viewer's faults did, by cause (`FaultTally.countsByCause`).
+    public var faults: [String: Int]
+    /// The viewer's last receiver report; nil until one arrived.
+    public var reception: ReceptionReport?
+
+    public init(
+        id: String, camera: String, stream: String, transport: Transport?, client: String,
+        startedWallClockNanos: Int64, packetsSent: Int, bytesSent: Int, faults: [String: Int],
+        reception: ReceptionReport?
+    ) {
+        self.id = id
+        self.camera = camera
+        self.stream = stream
+        self.transport = transport
+        self.client = client
+        self.startedWallClockNanos = startedWallClockNanos
+        self.packetsSent = packetsSent
+        self.bytesSent = bytesSent
+        self.faults = faults
+        self.reception = reception
+    }
+}
