@@ -57,6 +57,7 @@ extension CamsimServer {
         switch transport {
         case .udp: return .udp
         case .interleaved: return viaHTTPTunnel ? .http : .tcp
+        case .multicast: return .multicast
         }
     }
 

@@ -3,7 +3,7 @@
 public struct SessionSummary: Sendable, Equatable {
     /// How the session's media travels.
     public enum Transport: String, Sendable, Equatable, CaseIterable {
-        case udp, tcp, http
+        case udp, tcp, http, multicast
     }
 
     public var id: String
