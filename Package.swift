@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Faults", targets: ["Faults"]),
         .library(name: "Config", targets: ["Config"]),
         .library(name: "Frames", targets: ["Frames"]),
+        .library(name: "RTSPAuth", targets: ["RTSPAuth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // libx264 from the system (Debian: libx264-dev); shim.h wraps the x264_encoder_open macro.
@@ -62,6 +64,10 @@ let package = Package(
         .target(name: "RTP", dependencies: ["H264Syntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP"),
+        // RTSP authentication (RFC 7616, RFC 2617, RFC 7617): WWW-Authenticate and
+        // Authorization headers, digest computation, signed nonces, the authenticator
+        // state machine. Pure, no I/O; the clock is passed in.
+        .target(name: "RTSPAuth", dependencies: ["RTSP", .product(name: "Crypto", package: "swift-crypto")]),
         // Fault models, profiles, presets and schedules. Pure and seeded.
         .target(
             name: "Faults",
@@ -83,7 +89,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Cameras", "Faults", "RTSP", "RTP", "H264Syntax", "Randomness",
+                "Cameras", "Faults", "RTSP", "RTSPAuth", "RTP", "H264Syntax", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -134,6 +140,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness", "FuzzSeedSupport"]),
+        .testTarget(
+            name: "RTSPAuthTests",
+            dependencies: ["RTSPAuth", "RTSP", "FuzzSeedSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness", "FuzzSeedSupport"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling", "FuzzSeedSupport"]),
         .testTarget(
@@ -153,6 +163,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Server", "Composition", "Cameras", "RTP", "RTSP", "Randomness",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
