@@ -3,7 +3,7 @@ import Foundation
 extension ServerSettings {
     static let keys = [
         "port", "bind", "rtp_ports", "mtu", "session_timeout", "header_timeout", "idle_timeout",
-        "max_connections_per_address", "log_level", "control", "patterns",
+        "max_connections_per_address", "log_level", "control", "patterns", "auth",
     ]
 
     /// Decodes the `server:` mapping; every problem is reported and the default kept in its place.
@@ -52,6 +52,7 @@ extension ServerSettings {
             case .failure(let problem): field.fail(problem.message)
             }
         }
+        if let field = map["auth"] { auth = AuthSettings(field: field) }
         if let field = map["patterns"], let value = field.string() {
             if value.isEmpty { field.fail("patterns directory must not be empty") } else { patternsDirectory = value }
         }

@@ -23,6 +23,8 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
     public var controlAddress: String?
     /// Directory of pattern assets (images, fonts) for scenes, or nil for the built-in location.
     public var patternsDirectory: String?
+    /// `auth:`: realm, default mode and nonce lifetime of the cameras' authentication.
+    public var auth = AuthSettings()
 
     public init(
         port: Int = 8554,
