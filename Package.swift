@@ -101,7 +101,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSPAuth",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -21,6 +21,8 @@ extension CameraDefinition {
                 makeSource: { width, height in try scene.makeRenderer(width: width, height: height) }
             )
         }
-        self.init(path: camera.path, streams: streams, faults: try faults.profile(for: camera))
+        self.init(
+            path: camera.path, streams: streams, faults: try faults.profile(for: camera),
+            authentication: CameraAuthentication(camera.auth))
     }
 }

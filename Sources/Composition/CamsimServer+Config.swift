@@ -25,6 +25,7 @@ extension CamsimServer {
             configuration: ServerConfiguration(config.server),
             cameras: cameras,
             faultCatalog: faults.catalog,
+            authentication: AuthenticationSetup(config),
             clock: clock,
             logger: logger
         )

@@ -8,11 +8,17 @@ public struct CameraDefinition: Sendable {
     public var path: String
     public var streams: [StreamDefinition]
     public var faults: FaultProfile
+    /// The camera's own authentication mode and realm, over the server's.
+    public var authentication: CameraAuthentication
 
-    public init(path: String, streams: [StreamDefinition], faults: FaultProfile = .empty) {
+    public init(
+        path: String, streams: [StreamDefinition], faults: FaultProfile = .empty,
+        authentication: CameraAuthentication = CameraAuthentication()
+    ) {
         precondition(!streams.isEmpty, "a camera needs at least one stream")
         self.path = path
         self.streams = streams
         self.faults = faults
+        self.authentication = authentication
     }
 }

@@ -20,6 +20,8 @@ final class CameraRegistry: Sendable {
         let faults: CameraFaultState
         /// The camera's path.
         let cameraPath: String
+        /// The camera's own `auth:`; what it leaves out comes from the server's.
+        var authentication = CameraAuthentication()
     }
 
     struct Camera {
@@ -93,7 +95,8 @@ final class CameraRegistry: Sendable {
             let camera = cameras[entry.camera]
             func mount(isTrack: Bool) -> Mount {
                 Mount(stream: entry.stream, isTrack: isTrack,
-                      faults: camera.faults, cameraPath: camera.definition.path)
+                      faults: camera.faults, cameraPath: camera.definition.path,
+                      authentication: camera.definition.authentication)
             }
             switch url.resolvingControl(cameraPath: Array(prefix)) {
             case .aggregate: return mount(isTrack: false)

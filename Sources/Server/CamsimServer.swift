@@ -20,6 +20,8 @@ public final class CamsimServer: Service, @unchecked Sendable {
     let registry: CameraRegistry
     let sessions = SessionStore()
     let tunnels = TunnelRegistry()
+    /// Who may watch, and the authenticator every connection shares.
+    let authentication: ServerAuthentication
     private(set) var udpPorts: UDPMediaPorts?
     private var listener: (any Channel)?
     private var sweeper: RepeatedTask?
@@ -28,10 +30,12 @@ public final class CamsimServer: Service, @unchecked Sendable {
         configuration: ServerConfiguration,
         cameras: [CameraDefinition],
         faultCatalog: [String: FaultProfile] = [:],
+        authentication: AuthenticationSetup = AuthenticationSetup(),
         clock: any MonotonicClock = SystemMonotonicClock(),
         logger: Logger = Logger(label: "camsim")
     ) {
         self.configuration = configuration
+        self.authentication = ServerAuthentication(setup: authentication)
         self.logger = logger
         self.clock = clock
         group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.networkThreads ?? System.coreCount)
@@ -172,5 +176,13 @@ public final class CamsimServer: Service, @unchecked Sendable {
             logger.info("session expired", metadata: ["session": "\(session.id)"])
             session.end(reason: "session timeout")
         }
+    }
+}
+
+extension CamsimServer {
+    /// New users and authentication defaults (a reload). Sessions keep running; their
+    /// users must still exist and may still watch their camera for requests to go on.
+    public func setAuthentication(_ setup: AuthenticationSetup) {
+        authentication.update(setup)
     }
 }

@@ -11,5 +11,7 @@ struct ConnectionEnvironment: Sendable {
     var mediaPorts: any MediaPorts
     var tunnels: any TunnelDirectory
     var settings: ConnectionSettings
+    /// Users, modes and the authenticator; without users no request is challenged.
+    var authentication = ServerAuthentication(setup: AuthenticationSetup())
     var logger: Logger
 }

@@ -43,7 +43,7 @@ extension RTSPConnection {
                     throw Refusal(RTSPStatus(code: code), reason: "camera allows \(control.profile.maxViewers ?? 0) viewers")
                 }
             }
-            let session = existing ?? makeSession(for: mount.stream)
+            let session = existing ?? makeSession(for: mount, user: context.user)
             if case .failure(let status) = session.handle(.setup) { throw Refusal(status) }
             let faults = makeViewerFaults(mount: mount, query: faultQuery, sessionID: session.id)
             guard let viewer = makeViewer(for: session, transport: transport, faults: faults) else {
@@ -73,17 +73,19 @@ extension RTSPConnection {
         }
     }
 
-    private func makeSession(for stream: CameraStream) -> RTSPServerSession {
+    private func makeSession(for mount: CameraRegistry.Mount, user: String?) -> RTSPServerSession {
         var generator = SeededGenerator.fromEntropy()
         return RTSPServerSession(
             id: RTSPSessionID.generate(using: &generator),
-            stream: stream,
+            stream: mount.stream,
             ownerConnection: id,
             ownerChannel: channel,
             timeoutSeconds: environment.settings.sessionTimeoutSeconds,
             store: environment.sessions,
             clock: clock,
-            logger: logger
+            logger: logger,
+            user: user,
+            cameraPath: mount.cameraPath
         )
     }
 

@@ -20,6 +20,9 @@ final class RTSPConnection: @unchecked Sendable {
     /// The control models of URL queries with control faults of their own, by query, so
     /// their response jitter runs on across this connection's requests. Loop-confined.
     var queryControlModels: [String: ControlFaultModel] = [:]
+    /// The user this connection's HTTP tunnel GET authenticated as; requests the tunnel
+    /// carries without credentials run as them. Loop-confined.
+    var tunnelUser: String?
 
     init(channel: any Channel, environment: ConnectionEnvironment) {
         self.channel = channel
@@ -140,7 +143,14 @@ final class RTSPConnection: @unchecked Sendable {
         }()
         if let status { return eventLoop.makeSucceededFuture(RTSPResponse(status: status)) }
         if let refusal = headerRefusal(request) { return eventLoop.makeSucceededFuture(refusal) }
-        let context = makeContext(for: request)
+        var context = makeContext(for: request)
+        switch authorize(context) {
+        case .proceed(let user):
+            context.user = user
+        case .answer(let response, let delay):
+            guard delay > 0 else { return eventLoop.makeSucceededFuture(response) }
+            return eventLoop.scheduleTask(in: .nanoseconds(delay)) { response }.futureResult
+        }
         return underControlFaults(context) { dispatch(context) }
     }
 

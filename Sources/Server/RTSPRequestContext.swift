@@ -20,6 +20,8 @@ struct RTSPRequestContext {
     let controlOverlay: ControlFaultModel?
     /// The session named by the `Session` header.
     let sessionLookup: SessionLookup
+    /// The user the request was authenticated as; nil when its camera asks for no credentials.
+    var user: String?
 
     enum SessionLookup {
         /// No `Session` header.
