@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Server", "Composition", "Cameras", "RTP", "RTSP", "Randomness",
+                "Server", "Composition", "Cameras", "RTP", "RTSP", "RTSPAuth", "Randomness",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
