@@ -70,13 +70,22 @@ extension Integration {
 
         /// SETUP on `client` with credentials; returns the session id.
         static func setUp(_ client: RawRTSPClient, url: String, user: String = AuthRig.user, password: String = AuthRig.password) throws -> String {
-            let nonce = try AuthRig.nonce(client, url: url)
-            let reply = try client.request("SETUP", url + "/trackID=0", headers: [
-                AuthRig.transportTCP,
-                ("Authorization", AuthRig.digest(method: "SETUP", uri: url + "/trackID=0", nonce: nonce, user: user, password: password)),
-            ])
-            #expect(reply.status == 200, "\(reply)")
-            let header = try #require(reply.header("Session"))
+            var nonce = try AuthRig.nonce(client, url: url)
+            var reply: RTSPReply?
+            // A second try with the new nonce when a stale-nonce fault's boundary fell in between.
+            for attempt in 0..<2 {
+                reply = try client.request("SETUP", url + "/trackID=0", headers: [
+                    AuthRig.transportTCP,
+                    ("Authorization", AuthRig.digest(method: "SETUP", uri: url + "/trackID=0", nonce: nonce, user: user, password: password)),
+                ])
+                guard attempt == 0, reply?.status == 401, let stale = reply.flatMap({ AuthRig.challenges($0).last }),
+                      stale.hasSuffix("stale=TRUE"), let fresh = AuthRig.parameter("nonce", in: stale)
+                else { break }
+                nonce = fresh
+            }
+            let answer = try #require(reply)
+            #expect(answer.status == 200, "\(answer)")
+            let header = try #require(answer.header("Session"))
             return String(header.split(separator: ";")[0])
         }
 
