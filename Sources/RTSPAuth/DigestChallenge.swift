@@ -30,7 +30,7 @@ public struct DigestChallenge: Hashable, Sendable {
     public var headerValue: AuthHeaderValue {
         var parameters = [AuthHeaderValue.Parameter("realm", realm)]
         if let nonce { parameters.append(.init("nonce", nonce)) }
-        if let algorithm { parameters.append(.init("algorithm", algorithm, quoted: false)) }
+        if let algorithm { parameters.append(.init("algorithm", algorithm, quoted: !AuthSyntax.isToken(algorithm))) }
         if offersQOP { parameters.append(.init("qop", "auth")) }
         if let opaque { parameters.append(.init("opaque", opaque)) }
         if stale { parameters.append(.init("stale", "TRUE", quoted: false)) }

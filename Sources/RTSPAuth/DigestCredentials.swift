@@ -90,9 +90,9 @@ public struct DigestCredentials: Hashable, Sendable {
             .init("username", username), .init("realm", realm), .init("nonce", nonce), .init("uri", uri),
             .init("response", response),
         ]
-        if let algorithm { parameters.append(.init("algorithm", algorithm, quoted: false)) }
+        if let algorithm { parameters.append(.init("algorithm", algorithm, quoted: !AuthSyntax.isToken(algorithm))) }
         if let opaque { parameters.append(.init("opaque", opaque)) }
-        if let qop { parameters.append(.init("qop", qop, quoted: false)) }
+        if let qop { parameters.append(.init("qop", qop, quoted: !AuthSyntax.isToken(qop))) }
         if let ncText { parameters.append(.init("nc", ncText, quoted: false)) }
         if let cnonce { parameters.append(.init("cnonce", cnonce)) }
         return AuthHeaderValue(scheme: "Digest", parameters: parameters)
