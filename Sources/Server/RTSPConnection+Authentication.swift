@@ -61,13 +61,13 @@ extension RTSPConnection {
             if cause == .staleNonce, basePolicy.staleBefore != nil || reauthDue { effects.staleNonces = 1 }
             if cause == .rejectedByFault { effects.rejectedCorrect = 1 }
             if reauthDue { effects.reauthDemanded = 1 }
-            logger.debug("\(request.method) \(request.uri): 401 (\(cause.rawValue))")
+            logger.debug("\(request.method) \(request.redactedURI): 401 (\(cause.rawValue))")
             var response = RTSPResponse(status: .unauthorized)
             for value in headers { response.headers.add("WWW-Authenticate", value) }
             return .answer(response, delay: delay)
         case .forbidden(let cause):
             if cause == .lockedOut { effects.lockedOut = 1 }
-            logger.debug("\(request.method) \(request.uri): 403 (\(cause.rawValue))")
+            logger.debug("\(request.method) \(request.redactedURI): 403 (\(cause.rawValue))")
             return .answer(answer(Refusal(RTSPStatus(code: 403), reason: cause.rawValue)), delay: 0)
         }
     }

@@ -107,7 +107,7 @@ final class RTSPConnection: @unchecked Sendable {
     }
 
     private func finish(_ response: RTSPResponse, for request: RTSPRequest) {
-        logger.debug("\(request.method) \(request.uri) -> \(response.status.code)")
+        logger.debug("\(request.method) \(request.redactedURI) -> \(response.status.code)")
         write(response, echoing: request.headers[CSeq.headerName])
     }
 

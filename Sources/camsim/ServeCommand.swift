@@ -56,6 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         try await server.start()
+        if !config.users.isEmpty {
+            // Names only: passwords never reach the log.
+            logger.info("cameras ask for credentials", metadata: ["users": "\(config.users.map(\.name).joined(separator: ", "))"])
+        }
         // One URL per line, main camera first; unbuffered so scripts see them at once.
         let listing = server.cameraURLs.map { $0 + "\n" }.joined()
         FileHandle.standardOutput.write(Data(listing.utf8))
