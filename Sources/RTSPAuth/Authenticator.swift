@@ -43,12 +43,16 @@ public struct Authenticator: Sendable {
         public var client: String
         /// The camera path the request names, for the user's camera list; nil when it names none.
         public var camera: String?
+        /// The request line's target: a Digest `uri` equal to it matches without normalising
+        /// (`*` is no URL, yet a client may sign it).
+        public var requestURI: String?
 
-        public init(method: String, authorization: String?, client: String, camera: String?) {
+        public init(method: String, authorization: String?, client: String, camera: String?, requestURI: String? = nil) {
             self.method = method
             self.authorization = authorization
             self.client = client
             self.camera = camera
+            self.requestURI = requestURI
         }
     }
 
@@ -148,7 +152,8 @@ public struct Authenticator: Sendable {
         guard let issued = signer.issueTime(of: credentials.nonce, client: request.client) else {
             return .refused(.unknownNonce)
         }
-        guard let uri = DigestURI(credentials.uri), uriMatches(uri) else { return .refused(.uriMismatch) }
+        let sameText = request.requestURI == credentials.uri
+        guard sameText || DigestURI(credentials.uri).map(uriMatches) == true else { return .refused(.uriMismatch) }
         let password = users[credentials.username]?.password
         let computation = credentials.computation(method: request.method)
         let expected = computation.flatMap { $0.response(password: password ?? "\u{0}unknown user") } ?? ""

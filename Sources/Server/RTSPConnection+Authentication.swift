@@ -24,6 +24,8 @@ extension RTSPConnection {
         let request = context.request
         guard request.method != .options else { return .proceed(user: nil) }
         let now = clock.nanoseconds()
+        // A camera that is down drops the connection unanswered (`underControlFaults`), 401 or not.
+        if context.control?.isDown(at: now) == true { return .proceed(user: nil) }
         let faults = context.control?.profile.auth
         let origin = context.control?.origin ?? now
         guard let (basePolicy, challengeEffects) = environment.authentication.policy(
@@ -44,7 +46,9 @@ extension RTSPConnection {
             return .proceed(user: user)
         }
         let decision = environment.authentication.authenticate(
-            Authenticator.Request(method: request.method.name, authorization: header, client: clientAddress, camera: camera),
+            Authenticator.Request(
+                method: request.method.name, authorization: header, client: clientAddress, camera: camera,
+                requestURI: request.uri),
             policy: policy, at: now, uriMatches: { uriNamesRequestTarget($0, context: context) })
         var effects = AuthFaultCounters()
         defer { context.mount?.faults.recordAuth(effects) }

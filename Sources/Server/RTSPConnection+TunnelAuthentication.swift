@@ -26,7 +26,7 @@ extension RTSPConnection {
         let decision = environment.authentication.authenticate(
             Authenticator.Request(
                 method: "GET", authorization: handshake.headers["Authorization"], client: clientAddress,
-                camera: mount?.cameraPath),
+                camera: mount?.cameraPath, requestURI: handshake.path),
             policy: policy, at: now,
             uriMatches: { uri in target.map { uri.namesSameResource(as: $0) } ?? false })
         switch decision {

@@ -9,6 +9,7 @@ final class ServeProcess: @unchecked Sendable {
     private let errors = Pipe()
     private let lock = NSLock()
     private var printed = ""
+    private var logged = ""
 
     init(_ arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: try CamsimBinary.path())
@@ -21,12 +22,19 @@ final class ServeProcess: @unchecked Sendable {
             guard let self, !data.isEmpty else { return }
             self.lock.withLock { self.printed += String(decoding: data, as: UTF8.self) }
         }
-        errors.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.withLock { self.logged += String(decoding: data, as: UTF8.self) }
+        }
         try process.run()
     }
 
     /// The lines printed so far on standard output.
     var lines: [String] { lock.withLock { printed.split(separator: "\n").map(String.init) } }
+
+    /// What it wrote to standard error so far (its log).
+    var log: String { lock.withLock { logged } }
 
     /// Waits until `count` lines are printed.
     func waitForLines(_ count: Int, timeoutSeconds: Double = 30) async -> [String] {
