@@ -153,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Cameras", "Frames", "H264", "RTSP",
+                "Server", "Cameras", "Frames", "H264", "RTSP", "RTSPAuth",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
