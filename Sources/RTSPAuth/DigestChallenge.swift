@@ -44,9 +44,11 @@ public struct DigestChallenge: Hashable, Sendable {
         guard value.hasScheme("Digest") else { throw .wrongScheme(value.scheme) }
         guard let realm = value["realm"] else { throw .missingParameter("realm") }
         guard let nonce = value["nonce"] else { throw .missingParameter("nonce") }
+        // `qop` is a quoted list of options (RFC 7616 §3.3); this server only offers `auth`.
+        let qopOptions = value["qop"].map { $0.split(separator: ",").map { String($0).trimmingWhitespace } } ?? []
         self.init(
             realm: realm, nonce: nonce, algorithm: value["algorithm"],
-            offersQOP: value["qop"].map { $0.split(separator: ",").contains { AuthSyntax.equalsIgnoringCase(String($0).trimmingWhitespace, "auth") } } ?? false,
+            offersQOP: qopOptions.contains { AuthSyntax.equalsIgnoringCase($0, "auth") },
             stale: value["stale"].map { AuthSyntax.equalsIgnoringCase($0, "true") } ?? false,
             opaque: value["opaque"])
     }

@@ -90,7 +90,7 @@ public struct DigestURI: Hashable, Sendable {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "%") {
-                guard index + 2 < bytes.count + 0, index + 2 <= bytes.count - 1,
+                guard index + 2 < bytes.count,
                       let high = AuthSyntax.hexValue(bytes[index + 1]), let low = AuthSyntax.hexValue(bytes[index + 2])
                 else { return nil }
                 out.append(high << 4 | low)
