@@ -1,3 +1,4 @@
+import Faults
 import NIOCore
 import RTSP
 import RTSPAuth
@@ -19,8 +20,15 @@ extension RTSPConnection {
         let url = RTSPURL(parsing: handshake.path)
         let mount = url.flatMap { environment.cameras.mount(for: $0) }
         let control = mount?.faults.control
+        // The URL query's auth faults over the camera's, as for the RTSP requests the tunnel
+        // carries; a query that does not parse is left to those requests to refuse.
+        var faults = control?.profile.auth
+        if let url, let mount, !url.queryItems.isEmpty,
+           let query = try? FaultProfile.parse(query: url.queryItems, catalog: mount.faults.catalog) {
+            faults = (faults ?? AuthFaultProfile()).merged(with: query.profile.control.auth)
+        }
         guard let (policy, challengeEffects) = environment.authentication.policy(
-            for: mount, faults: control?.profile.auth, origin: control?.origin ?? now, at: now)
+            for: mount, faults: faults, origin: control?.origin ?? now, at: now)
         else { return .proceed(user: nil) }
         let target = DigestURI(handshake.path)
         let decision = environment.authentication.authenticate(

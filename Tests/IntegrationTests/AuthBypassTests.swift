@@ -160,6 +160,13 @@ extension Integration {
                     + Data(request.utf8).base64EncodedString())
                 let answer = try #require(HTTPTunnelTests.read(get, until: "CSeq: 3"))
                 #expect(answer.contains("RTSP/1.0 200 OK"), "\(answer)")
+
+                // The GET's URL query faults apply to the GET too.
+                let narrowed = try ViewerSocket(port: server.port)
+                try narrowed.send("GET /bars?auth_only=sha256 HTTP/1.0\r\nx-sessioncookie: other\r\n\r\n")
+                let reply = try #require(HTTPTunnelTests.read(narrowed, until: "\r\n\r\n"))
+                #expect(reply.hasPrefix("HTTP/1.0 401") && !reply.contains("Basic"), "\(reply)")
+                #expect(reply.contains("WWW-Authenticate: Digest realm=\"camsim\", nonce=\"") && reply.contains("algorithm=SHA-256"), "\(reply)")
             }
         }
     }
