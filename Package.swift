@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Faults", targets: ["Faults"]),
         .library(name: "Config", targets: ["Config"]),
         .library(name: "Frames", targets: ["Frames"]),
+        .library(name: "RTSPAuth", targets: ["RTSPAuth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -81,6 +82,10 @@ let package = Package(
         .target(name: "RTP", dependencies: ["H264Syntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP"),
+        // RTSP authentication (RFC 7616, RFC 2617, RFC 7617): WWW-Authenticate and
+        // Authorization headers, digest computation, signed nonces, the authenticator
+        // state machine. Pure, no I/O; the clock is passed in.
+        .target(name: "RTSPAuth", dependencies: ["RTSP", .product(name: "Crypto", package: "swift-crypto")]),
         // Fault models, profiles, presets and schedules. Pure and seeded.
         .target(
             name: "Faults",
@@ -113,7 +118,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Cameras", "Faults", "RTSP", "RTP", "H264Syntax", "Randomness",
+                "Cameras", "Faults", "RTSP", "RTSPAuth", "RTP", "H264Syntax", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -131,7 +136,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -199,6 +204,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness", "FuzzSeedSupport"]),
+        .testTarget(
+            name: "RTSPAuthTests",
+            dependencies: ["RTSPAuth", "RTSP", "FuzzSeedSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness", "FuzzSeedSupport"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "RTSP", "Spelling", "FuzzSeedSupport"]),
         .testTarget(
@@ -208,7 +217,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Cameras", "Frames", "H264", "RTSP",
+                "Server", "Cameras", "Frames", "H264", "RTSP", "RTSPAuth",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -222,7 +231,8 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Server", "Composition", "Cameras", "Control", "Config", "RTP", "RTSP", "Randomness",
+                "Server", "Composition", "Cameras", "Control", "Config", "RTP", "RTSP", "RTSPAuth", "Randomness",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

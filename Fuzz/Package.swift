@@ -28,6 +28,8 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-text-parameters", ["RTSP"]),
     ("fuzz-tunnel-handshake", ["RTSP"]),
     ("fuzz-tunnel-base64", ["RTSP"]),
+    ("fuzz-www-authenticate", ["RTSPAuth"]),
+    ("fuzz-authorization", ["RTSPAuth"]),
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-fault-query", ["RTSP", "Faults"]),

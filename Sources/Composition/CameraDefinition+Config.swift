@@ -26,6 +26,8 @@ extension CameraDefinition {
                 makeSource: { width, height in try scene.makeRenderer(width: width, height: height) }
             )
         }
-        self.init(path: camera.path, streams: streams, faults: try faults.profile(for: camera), multicast: multicast)
+        self.init(
+            path: camera.path, streams: streams, faults: try faults.profile(for: camera), multicast: multicast,
+            authentication: CameraAuthentication(camera.auth))
     }
 }

@@ -31,6 +31,7 @@ extension CamsimServer {
             configuration: configuration,
             cameras: cameras,
             faultCatalog: faults.catalog,
+            authentication: AuthenticationSetup(config),
             clock: clock,
             logger: logger
         )

@@ -89,6 +89,8 @@ extension CamsimServer {
             addCamera(camera)
             summary.added.append(camera.path)
         }
+        // Users and the auth defaults take effect at once; sessions already set up keep running.
+        setAuthentication(AuthenticationSetup(new))
         for (path, profile) in faultProfiles {
             setFaults(profile, forCameraAt: path)
             summary.faultsChanged.append(path)

@@ -1,7 +1,7 @@
 import Yams
 
 extension CamsimConfig {
-    static let keys = ["server", "faults", "defaults", "cameras"]
+    static let keys = ["server", "faults", "defaults", "cameras", "users"]
 
     /// Decodes a whole document, reporting every problem to the field's collector.
     ///
@@ -14,6 +14,7 @@ extension CamsimConfig {
 
         if let field = map["server"] { server = ServerSettings(field: field) }
         if let field = map["faults"] { faultProfiles = CamsimConfig.decodeFaultProfiles(field) }
+        if let field = map["users"] { users = CamsimConfig.decodeUsers(field) }
 
         let faultNames = knownFaultProfiles.union(faultProfiles.keys)
         var defaults = CameraSettings()

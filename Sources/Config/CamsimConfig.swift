@@ -6,15 +6,19 @@ public struct CamsimConfig: Sendable, Equatable {
     public var cameras: [CameraConfig]
     /// Fault profiles defined in the file, by name, as uninterpreted YAML.
     public var faultProfiles: [String: InlineYAML]
+    /// Who may watch (`users:`); empty means no camera asks for credentials.
+    public var users: [UserConfig]
 
     public init(
         server: ServerSettings = ServerSettings(),
         cameras: [CameraConfig] = [],
-        faultProfiles: [String: InlineYAML] = [:]
+        faultProfiles: [String: InlineYAML] = [:],
+        users: [UserConfig] = []
     ) {
         self.server = server
         self.cameras = cameras
         self.faultProfiles = faultProfiles
+        self.users = users
     }
 
     /// The camera served at `path` (with or without a leading slash).

@@ -34,7 +34,11 @@ public struct ConfigDiff: Sendable {
             }
         }
         removed = old.cameras.filter { !newPaths.contains($0.path) }
-        serverChanged = old.server != new.server
+        // `server.auth` is applied by a reload, like `users:`; the rest needs a restart.
+        var oldServer = old.server, newServer = new.server
+        oldServer.auth = AuthSettings()
+        newServer.auth = AuthSettings()
+        serverChanged = oldServer != newServer
     }
 
     /// True when nothing at all differs.

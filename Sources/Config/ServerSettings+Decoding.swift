@@ -4,6 +4,7 @@ extension ServerSettings {
     static let keys = [
         "port", "bind", "rtp_ports", "mtu", "session_timeout", "header_timeout", "idle_timeout",
         "max_connections_per_address", "log_level", "control", "control_token", "patterns", "multicast", "tls",
+        "auth",
     ]
 
     /// Decodes the `server:` mapping; every problem is reported and the default kept in its place.
@@ -55,6 +56,7 @@ extension ServerSettings {
         if let field = map["control_token"], let value = field.string() {
             if let message = Limits.controlToken(value) { field.fail(message) } else { controlToken = value }
         }
+        if let field = map["auth"] { auth = AuthSettings(field: field) }
         if let field = map["patterns"], let value = field.string() {
             if value.isEmpty { field.fail("patterns directory must not be empty") } else { patternsDirectory = value }
         }

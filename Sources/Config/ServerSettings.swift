@@ -32,6 +32,8 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
     public var multicast: MulticastSettings?
     /// The RTSPS listener, or nil for plain RTSP only.
     public var tls: TLSSettings?
+    /// `auth:`: realm, default mode and nonce lifetime of the cameras' authentication.
+    public var auth = AuthSettings()
 
     /// Where the control endpoint listens unless told otherwise.
     public static let defaultControlAddress = "127.0.0.1:8080"

@@ -33,6 +33,8 @@ public struct ControlFaultProfile: Sendable, Equatable, Hashable {
     public var maxViewers: Int?
     /// Status for viewers beyond ``maxViewers``: 453 (default) or 503.
     public var maxViewersStatus: Int?
+    /// Faults of authentication (stale nonces, lockout, broken challenges, ...).
+    public var auth: AuthFaultProfile
 
     public static let defaultMaxViewersStatus = 453
     public static let unsupportedTransportStatus = 461
@@ -48,7 +50,8 @@ public struct ControlFaultProfile: Sendable, Equatable, Hashable {
         closeSessionAfter: Int64? = nil,
         noRTCP: Bool? = nil,
         maxViewers: Int? = nil,
-        maxViewersStatus: Int? = nil
+        maxViewersStatus: Int? = nil,
+        auth: AuthFaultProfile = AuthFaultProfile()
     ) {
         self.offline = offline
         self.reboot = reboot
@@ -61,6 +64,7 @@ public struct ControlFaultProfile: Sendable, Equatable, Hashable {
         self.noRTCP = noRTCP
         self.maxViewers = maxViewers
         self.maxViewersStatus = maxViewersStatus
+        self.auth = auth
     }
 
     /// This profile with every field that `later` sets replaced by `later`'s
@@ -81,7 +85,8 @@ public struct ControlFaultProfile: Sendable, Equatable, Hashable {
             closeSessionAfter: later.closeSessionAfter ?? closeSessionAfter,
             noRTCP: later.noRTCP ?? noRTCP,
             maxViewers: later.maxViewers ?? maxViewers,
-            maxViewersStatus: later.maxViewersStatus ?? maxViewersStatus
+            maxViewersStatus: later.maxViewersStatus ?? maxViewersStatus,
+            auth: auth.merged(with: later.auth)
         )
     }
 

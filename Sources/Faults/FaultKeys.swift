@@ -144,6 +144,23 @@ enum FaultKeys {
             profile.control.maxViewersStatus = value
             return true
         },
+        // Authentication
+        duration("auth_stale_every", bare: FaultTime.second) { $0.control.auth.staleEvery = $1 },
+        integer("auth_reject_first", 0...1000) { $0.control.auth.rejectFirst = $1 },
+        duration("auth_realm_change_at", bare: FaultTime.second) { $0.control.auth.realmChangeAt = $1 },
+        duration("auth_reauth_after", bare: FaultTime.second) { $0.control.auth.reauthAfter = $1 },
+        integer("auth_lockout_after", 1...1000) { $0.control.auth.lockoutAfter = $1 },
+        duration("auth_lockout_for", bare: FaultTime.second) { $0.control.auth.lockoutFor = $1 },
+        ScalarFaultKey(name: "auth_challenge", expected: "missing_nonce or unknown_algorithm") { profile, text, _ in
+            guard let value = AuthFaultProfile.ChallengeDefect(rawValue: text.lowercased()) else { return false }
+            profile.control.auth.challengeDefect = value
+            return true
+        },
+        ScalarFaultKey(name: "auth_only", expected: "basic or sha256") { profile, text, _ in
+            guard let value = AuthFaultProfile.OnlyScheme(rawValue: text.lowercased()) else { return false }
+            profile.control.auth.only = value
+            return true
+        },
     ]
 
     static let scalarByName: [String: ScalarFaultKey] = Dictionary(uniqueKeysWithValues: scalar.map { ($0.name, $0) })

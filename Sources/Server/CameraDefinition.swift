@@ -12,15 +12,19 @@ public struct CameraDefinition: Sendable {
     /// Each stream's multicast group, port and scope by stream name, as SETUP answers
     /// them; a stream without one is not served multicast.
     public var multicast: [String: MulticastTransport]
+    /// The camera's own authentication mode and realm, over the server's.
+    public var authentication: CameraAuthentication
 
     public init(
         path: String, streams: [StreamDefinition], faults: FaultProfile = .empty,
-        multicast: [String: MulticastTransport] = [:]
+        multicast: [String: MulticastTransport] = [:],
+        authentication: CameraAuthentication = CameraAuthentication()
     ) {
         precondition(!streams.isEmpty, "a camera needs at least one stream")
         self.path = path
         self.streams = streams
         self.faults = faults
         self.multicast = multicast
+        self.authentication = authentication
     }
 }

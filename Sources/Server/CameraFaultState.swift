@@ -126,7 +126,13 @@ final class CameraFaultState: Sendable {
         }
     }
 
-    /// What faults did to this camera's ended sessions, and its reboots.
+    /// Counts what an auth fault did to one request.
+    func recordAuth(_ counters: AuthFaultCounters) {
+        guard counters.total > 0 else { return }
+        state.withLockedValue { $0.ended.auth = $0.ended.auth + counters }
+    }
+
+    /// What faults did to this camera's ended sessions, its auth faults, and its reboots.
     var tally: FaultTally {
         state.withLockedValue { state in
             var tally = state.endedByStream.values.reduce(FaultTally(), +)

@@ -23,6 +23,8 @@ final class CameraRegistry: Sendable {
         let cameraPath: String
         /// The stream's multicast group; nil when it is not served multicast.
         var multicast: MulticastGroup? = nil
+        /// The camera's own `auth:`; what it leaves out comes from the server's.
+        var authentication = CameraAuthentication()
     }
 
     struct Camera {
@@ -115,7 +117,8 @@ final class CameraRegistry: Sendable {
             func mount(isTrack: Bool) -> Mount {
                 Mount(stream: entry.stream, isTrack: isTrack,
                       faults: camera.faults, cameraPath: camera.definition.path,
-                      multicast: camera.groups.indices.contains(entry.index) ? camera.groups[entry.index] : nil)
+                      multicast: camera.groups.indices.contains(entry.index) ? camera.groups[entry.index] : nil,
+                      authentication: camera.definition.authentication)
             }
             switch url.resolvingControl(cameraPath: Array(prefix)) {
             case .aggregate: return mount(isTrack: false)

@@ -14,6 +14,7 @@ extension CamsimServer {
                 timeouts: ConnectionTimeouts(
                     headerSeconds: configuration.headerTimeoutSeconds,
                     idleSeconds: configuration.idleConnectionTimeoutSeconds)),
+            authentication: authentication,
             logger: logger,
             events: events,
             activity: activity

@@ -25,6 +25,8 @@ public final class CamsimServer: Service, @unchecked Sendable {
     let tunnels = TunnelRegistry()
     /// What happens in the server, for the control API's event stream.
     public let events = EventBus()
+    /// Who may watch, and the authenticator every connection shares.
+    let authentication: ServerAuthentication
     private(set) var udpPorts: UDPMediaPorts?
     private var listener: (any Channel)?
     /// The RTSPS listener and what it presents, when RTSPS is on (`CamsimServer+TLS`).
@@ -36,10 +38,12 @@ public final class CamsimServer: Service, @unchecked Sendable {
         configuration: ServerConfiguration,
         cameras: [CameraDefinition],
         faultCatalog: [String: FaultProfile] = [:],
+        authentication: AuthenticationSetup = AuthenticationSetup(),
         clock: any MonotonicClock = SystemMonotonicClock(),
         logger: Logger = Logger(label: "camsim")
     ) {
         self.configuration = configuration
+        self.authentication = ServerAuthentication(setup: authentication)
         self.logger = logger
         self.clock = clock
         let activity = ServerActivityCounters()
@@ -184,5 +188,13 @@ public final class CamsimServer: Service, @unchecked Sendable {
             activity.sessionsTimedOut.wrappingAdd(1, ordering: .relaxed)
             session.end(reason: "session timeout")
         }
+    }
+}
+
+extension CamsimServer {
+    /// New users and authentication defaults (a reload). Sessions keep running; their
+    /// users must still exist and may still watch their camera for requests to go on.
+    public func setAuthentication(_ setup: AuthenticationSetup) {
+        authentication.update(setup)
     }
 }

@@ -11,6 +11,8 @@ struct ConnectionEnvironment: Sendable {
     var mediaPorts: any MediaPorts
     var tunnels: any TunnelDirectory
     var settings: ConnectionSettings
+    /// Users, modes and the authenticator; without users no request is challenged.
+    var authentication = ServerAuthentication(setup: AuthenticationSetup())
     var logger: Logger
     /// Where sessions announce their start and end.
     var events = EventBus()

@@ -5,6 +5,8 @@ import Faults
 public struct FaultTally: Sendable, CustomStringConvertible {
     public var network = NetworkFaultCounters()
     public var media = MediaFaultCounters()
+    /// What auth faults did (counted per camera, not per session: they act before one exists).
+    public var auth = AuthFaultCounters()
     public var sessions = 0
     public var reboots = 0
 
@@ -12,6 +14,7 @@ public struct FaultTally: Sendable, CustomStringConvertible {
         var sum = lhs
         sum.network = lhs.network + rhs.network
         sum.media = lhs.media + rhs.media
+        sum.auth = lhs.auth + rhs.auth
         sum.sessions += rhs.sessions
         sum.reboots += rhs.reboots
         return sum
@@ -25,6 +28,12 @@ public struct FaultTally: Sendable, CustomStringConvertible {
             + "delayed \(net.delayed), reordered \(net.reordered), duplicated \(net.duplicated), "
             + "corrupted \(net.corrupted); frames sent \(media.sent), dropped \(framesDropped), repeated \(media.repeated)"
         if sessions > 0 || reboots > 0 { text += "; sessions \(sessions), reboots \(reboots)" }
+        if auth.total > 0 {
+            text += "; auth: stale nonces \(auth.staleNonces), correct answers rejected \(auth.rejectedCorrect), "
+                + "realm changed \(auth.realmChanged), re-auth demanded \(auth.reauthDemanded), "
+                + "locked out \(auth.lockedOut), malformed challenges \(auth.malformedChallenges), "
+                + "narrowed challenges \(auth.narrowedChallenges)"
+        }
         return text
     }
 }

@@ -46,7 +46,7 @@ extension RTSPConnection {
                     throw Refusal(RTSPStatus(code: code), reason: "camera allows \(control.profile.maxViewers ?? 0) viewers")
                 }
             }
-            let session = existing ?? makeSession(for: mount.stream, cameraPath: mount.cameraPath)
+            let session = existing ?? makeSession(for: mount, user: context.user)
             if case .failure(let status) = session.handle(.setup) { throw Refusal(status) }
             if case .multicast = transport, let group = mount.multicast {
                 joinMulticast(session, group: group, isNew: existing == nil, control: control)
@@ -113,11 +113,11 @@ extension RTSPConnection {
     static let multicastFaultsRefusal = "multicast viewers share one send of each packet: faults apply to the "
         + "camera's multicast group as a whole, not to one viewer; set them in the camera's fault profile"
 
-    private func makeSession(for stream: CameraStream, cameraPath: String) -> RTSPServerSession {
+    private func makeSession(for mount: CameraRegistry.Mount, user: String?) -> RTSPServerSession {
         var generator = SeededGenerator.fromEntropy()
         return RTSPServerSession(
             id: RTSPSessionID.generate(using: &generator),
-            stream: stream,
+            stream: mount.stream,
             ownerConnection: id,
             ownerChannel: channel,
             timeoutSeconds: environment.settings.sessionTimeoutSeconds,
@@ -125,7 +125,8 @@ extension RTSPConnection {
             store: environment.sessions,
             clock: clock,
             logger: logger,
-            cameraPath: cameraPath,
+            user: user,
+            cameraPath: mount.cameraPath,
             events: environment.events
         )
     }

@@ -26,6 +26,9 @@ final class RTSPConnection: @unchecked Sendable {
     /// True once this connection is the GET half of an RTSP-over-HTTP tunnel: its
     /// sessions' transport is `http`. Loop-confined.
     var carriesHTTPTunnel = false
+    /// The user this connection's HTTP tunnel GET authenticated as; requests the tunnel
+    /// carries without credentials run as them. Loop-confined.
+    var tunnelUser: String?
 
     init(channel: any Channel, environment: ConnectionEnvironment, isTLS: Bool = false) {
         self.channel = channel
@@ -111,7 +114,7 @@ final class RTSPConnection: @unchecked Sendable {
     }
 
     private func finish(_ response: RTSPResponse, for request: RTSPRequest) {
-        logger.debug("\(request.method) \(request.uri) -> \(response.status.code)")
+        logger.debug("\(request.method) \(request.redactedURI) -> \(response.status.code)")
         environment.activity.countRequest(request.method, status: response.status.code)
         write(response, echoing: request.headers[CSeq.headerName])
     }
@@ -148,7 +151,14 @@ final class RTSPConnection: @unchecked Sendable {
         }()
         if let status { return eventLoop.makeSucceededFuture(RTSPResponse(status: status)) }
         if let refusal = headerRefusal(request) { return eventLoop.makeSucceededFuture(refusal) }
-        let context = makeContext(for: request)
+        var context = makeContext(for: request)
+        switch authorize(context) {
+        case .proceed(let user):
+            context.user = user
+        case .answer(let response, let delay):
+            guard delay > 0 else { return eventLoop.makeSucceededFuture(response) }
+            return eventLoop.scheduleTask(in: .nanoseconds(delay)) { response }.futureResult
+        }
         return underControlFaults(context) { dispatch(context) }
     }
 

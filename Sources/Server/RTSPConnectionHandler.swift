@@ -87,6 +87,9 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             let tunnels = connection.environment.tunnels
             switch handshake.method {
             case .get:
+                if case .refuse(let reply, let delay) = connection.authorizeTunnel(handshake) {
+                    return refuseTunnelGET(reply, delay: delay, context: context)
+                }
                 guard tunnels.open(cookie: handshake.sessionCookie, output: connection) else {
                     return refuseTunnel("x-sessioncookie already in use", context: context)
                 }
@@ -196,6 +199,19 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     }
 
     var logger: Logger { connection.logger }
+
+    /// Answers an unauthenticated tunnel GET with its HTTP 401 (or 403), after the
+    /// failure backoff's delay, and closes: the client retries on a new connection.
+    private func refuseTunnelGET(_ reply: [UInt8], delay: Int64, context: ChannelHandlerContext) {
+        mode = .undecided([])
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.scheduleTask(in: .nanoseconds(delay)) {
+            let (handler, context) = loopBound.value
+            guard context.channel.isActive else { return }
+            context.writeAndFlush(handler.wrapOutboundOut(ByteBuffer(bytes: reply)), promise: nil)
+            context.close(promise: nil)
+        }
+    }
 
     private func refuseTunnel(_ reason: String, context: ChannelHandlerContext) {
         connection.logger.debug("HTTP tunnel refused: \(reason)")

@@ -22,6 +22,8 @@ struct RTSPRequestContext {
     let sessionLookup: SessionLookup
     /// Whether the request came over RTSPS (TLS).
     var isTLS = false
+    /// The user the request was authenticated as; nil when its camera asks for no credentials.
+    var user: String?
 
     enum SessionLookup {
         /// No `Session` header.

@@ -24,6 +24,9 @@ final class RTSPServerSession: @unchecked Sendable {
     private let events: EventBus?
     /// The connection that created it: its closing ends the session.
     let ownerConnection: ObjectIdentifier
+    /// The user who set the session up, when its camera asks for credentials: only they
+    /// may use it. Nil for a camera without authentication.
+    let user: String?
     private let ownerChannel: any Channel
     /// Whether PLAY asks for an IDR (false under the suppressed-IDR fault).
     var keyframeOnJoin = true
@@ -40,6 +43,7 @@ final class RTSPServerSession: @unchecked Sendable {
     private var _viewer: SessionViewer?
     private var _multicastGroup: MulticastGroup?
     private var ended = false
+    private var _authorisedAt: Int64
 
     init(
         id: String,
@@ -51,13 +55,16 @@ final class RTSPServerSession: @unchecked Sendable {
         store: any SessionDirectory,
         clock: any MonotonicClock,
         logger: Logger,
+        user: String? = nil,
         cameraPath: String = "",
         events: EventBus? = nil
     ) {
         self.logger = logger
+        self.user = user
+        self.cameraPath = cameraPath
+        _authorisedAt = clock.nanoseconds()
         self.id = id
         self.stream = stream
-        self.cameraPath = cameraPath
         self.events = events
         self.ownerConnection = ownerConnection
         self.ownerChannel = ownerChannel
@@ -95,6 +102,14 @@ final class RTSPServerSession: @unchecked Sendable {
     func handle(_ method: RTSPMethod) -> Result<RTSPSessionAction, RTSPStatus> {
         let now = clock.nanoseconds()
         return lock.withLock { state.handle(method, at: now) }
+    }
+
+    /// When the session's credentials were last renewed: its SETUP, or the issue time of
+    /// a newer nonce its user answered since (the re-authentication fault counts from here).
+    var authorisedAt: Int64 { lock.withLock { _authorisedAt } }
+
+    func noteAuthorised(at time: Int64) {
+        lock.withLock { _authorisedAt = max(_authorisedAt, time) }
     }
 
     /// True while playing (RFC 2326 Appendix A.2): a transport change then takes effect at once.

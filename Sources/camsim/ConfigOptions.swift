@@ -63,7 +63,19 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: "Directory of scene files (default: ./Patterns or next to the executable).")
     var patterns: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A user NAME:PASSWORD who may watch every camera (repeatable); cameras then ask for credentials.",
+        valueName: "name:password"))
+    var user: [String] = []
+
     func validate() throws {
+        for entry in user {
+            guard let colon = entry.firstIndex(of: ":"), colon != entry.startIndex, entry.index(after: colon) != entry.endIndex
+            else {
+                // The value is left out: it may hold a password.
+                throw ValidationError("--user must look like NAME:PASSWORD, with neither part empty")
+            }
+        }
         if let size, parseSize(size) == nil { throw ValidationError("--size must look like 640x360") }
         if let bitrate, Bitrate.kbps(from: bitrate) == nil { throw ValidationError("--bitrate must look like 2000k, 2M or 2000000") }
         if let profile, H264Profile(rawValue: profile.lowercased()) == nil {
@@ -91,7 +103,17 @@ struct ConfigOptions: ParsableArguments {
         } else {
             base = .embeddedDefault
         }
-        return try overrides.apply(to: base)
+        var config = try overrides.apply(to: base)
+        config.addUsers(commandLineUsers)
+        return config
+    }
+
+    /// `--user NAME:PASSWORD` entries; the password may itself contain colons.
+    var commandLineUsers: [UserConfig] {
+        user.compactMap { entry in
+            guard let colon = entry.firstIndex(of: ":") else { return nil }
+            return UserConfig(name: String(entry[..<colon]), password: Secret(String(entry[entry.index(after: colon)...])))
+        }
     }
 
     private func parseSize(_ text: String) -> (width: Int, height: Int)? {

@@ -75,6 +75,10 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         try await server.start()
+        if !config.users.isEmpty {
+            // Names only: passwords never reach the log.
+            logger.info("cameras ask for credentials", metadata: ["users": "\(config.users.map(\.name).joined(separator: ", "))"])
+        }
         // One URL per line, main camera first, then the rtsps:// ones; unbuffered so
         // scripts see them at once. The certificate's fingerprint goes to stderr.
         if let certificate = server.tlsCertificate {

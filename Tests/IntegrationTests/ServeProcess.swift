@@ -36,7 +36,7 @@ final class ServeProcess: @unchecked Sendable {
     /// The lines printed so far on standard output.
     var lines: [String] { lock.withLock { printed.split(separator: "\n").map(String.init) } }
 
-    /// What it has written to standard error so far.
+    /// What it has written to standard error so far (its log, and the RTSPS fingerprint).
     var errorText: String { lock.withLock { printedErrors } }
 
     /// Waits until `count` lines are printed.

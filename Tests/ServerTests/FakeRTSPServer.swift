@@ -14,7 +14,7 @@ final class FakeRTSPServer {
     let sessions = FakeSessionDirectory()
     let cameras: FakeCameraLookup
     let ports = FakeMediaPorts()
-    let environment: ConnectionEnvironment
+    private(set) var environment: ConnectionEnvironment
     private let streamLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let encodePool = NIOThreadPool(numberOfThreads: 1)
     /// The faults of each camera, by path.
@@ -26,7 +26,8 @@ final class FakeRTSPServer {
     /// Connection timeouts are off unless `timeouts` turns them on.
     init(
         paths: [String] = ["cam", "other"], cameraFaults: FaultProfile = .empty, seed: UInt64 = 7,
-        timeouts: ConnectionTimeouts = ConnectionTimeouts(headerSeconds: 0, idleSeconds: 0)
+        timeouts: ConnectionTimeouts = ConnectionTimeouts(headerSeconds: 0, idleSeconds: 0),
+        authentication: AuthenticationSetup = AuthenticationSetup()
     ) {
         var mounts: [String: (stream: CameraStream, faults: CameraFaultState)] = [:]
         var faults: [String: CameraFaultState] = [:]
@@ -45,6 +46,7 @@ final class FakeRTSPServer {
             settings: ConnectionSettings(
                 sessionTimeoutSeconds: Self.sessionTimeoutSeconds, urlHost: "camsim.test", timeouts: timeouts),
             logger: Logger(label: "camsim.test"))
+        environment.authentication = ServerAuthentication(setup: authentication)
     }
 
     /// A new client connection from 127.0.0.1:`port`; `isTLS` as if on the RTSPS listener.
