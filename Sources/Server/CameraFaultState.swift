@@ -14,6 +14,8 @@ final class CameraFaultState: Sendable {
         var reboots = 0
         /// Faults injected into sessions that have ended, by stream name.
         var endedByStream: [String: FaultTally] = [:]
+        /// What auth faults did to the camera's requests (they act before a session exists).
+        var auth = AuthFaultCounters()
         /// What live sessions' faults did so far, as they last published it.
         var live: [String: (stream: String, tally: FaultTally)] = [:]
         /// Taken down by hand (the control API): until when, and whether as a reboot.
@@ -129,13 +131,14 @@ final class CameraFaultState: Sendable {
     /// Counts what an auth fault did to one request.
     func recordAuth(_ counters: AuthFaultCounters) {
         guard counters.total > 0 else { return }
-        state.withLockedValue { $0.ended.auth = $0.ended.auth + counters }
+        state.withLockedValue { $0.auth = $0.auth + counters }
     }
 
     /// What faults did to this camera's ended sessions, its auth faults, and its reboots.
     var tally: FaultTally {
         state.withLockedValue { state in
             var tally = state.endedByStream.values.reduce(FaultTally(), +)
+            tally.auth = state.auth
             tally.reboots = state.reboots + state.rebootsByHand
             return tally
         }
