@@ -209,7 +209,10 @@ let package = Package(
             dependencies: ["RTSPAuth", "RTSP", "FuzzSeedSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness", "FuzzSeedSupport"]),
-        .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "RTSP", "Spelling", "FuzzSeedSupport"]),
+        .testTarget(
+            name: "ConfigTests",
+            dependencies: ["Config", "Faults", "RTSP", "Spelling", "FuzzSeedSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(
             name: "CamerasTests",
             dependencies: ["Cameras", "H264", .product(name: "NIOCore", package: "swift-nio")]

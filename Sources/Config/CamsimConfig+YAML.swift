@@ -3,10 +3,14 @@ import Yams
 extension CamsimConfig {
     /// The configuration written back as a camsim YAML document that loads to an equal
     /// configuration: every camera spelled out (templates and `defaults:` already
-    /// expanded), every named fault profile, and the server settings. The control
-    /// token is left out, so the text can be shown without giving the secret away.
+    /// expanded), every named fault profile, the users and the server settings. No
+    /// secret is written, so the text can be shown without giving one away: the control
+    /// token is left out, and a user's password is named by its `password_env` or
+    /// `password_file`; a password given inline becomes `password_env:
+    /// CAMSIM_PASSWORD_<NAME>` (see ``UserConfig/passwordVariable``).
     public func yaml() throws -> String {
         var root: [(String, Node)] = [("server", server.yamlNode)]
+        if !users.isEmpty { root.append(("users", Node(users.map(\.yamlNode)))) }
         if !faultProfiles.isEmpty {
             let profiles = try faultProfiles.sorted { $0.key < $1.key }.map { name, yaml in
                 (Node(name), try yaml.node())
@@ -41,6 +45,26 @@ extension ServerSettings {
             ("control", Node(controlAddress ?? "off")),
         ]
         if let patternsDirectory { pairs.append(("patterns", Node(patternsDirectory))) }
+        if let multicast {
+            var group: [(String, Node)] = [
+                ("range", Node(multicast.range.description)),
+                ("ports", Node("\(multicast.ports.lowerBound)-\(multicast.ports.upperBound)")),
+                ("ttl", Node(String(multicast.ttl))),
+            ]
+            if let interface = multicast.interface { group.append(("interface", Node(interface))) }
+            pairs.append(("multicast", Node(group.map { (Node($0.0), $0.1) })))
+        }
+        if let tls {
+            var listener: [(String, Node)] = [("port", Node(String(tls.port)))]
+            if let path = tls.certificatePath { listener.append(("cert", Node(path))) }
+            if let path = tls.keyPath { listener.append(("key", Node(path))) }
+            pairs.append(("tls", Node(listener.map { (Node($0.0), $0.1) })))
+        }
+        var auth: [(String, Node)] = [
+            ("realm", Node(self.auth.realm)), ("nonce_lifetime", Node(String(self.auth.nonceLifetimeSeconds))),
+        ]
+        if let mode = self.auth.mode { auth.append(("mode", Node(mode.rawValue))) }
+        pairs.append(("auth", Node(auth.map { (Node($0.0), $0.1) })))
         return Node(pairs.map { (Node($0.0), $0.1) })
     }
 }
@@ -56,6 +80,12 @@ extension CameraConfig {
             ("faults", Node(try faults.map { try $0.yamlNode() })),
         ]
         if let seed { pairs.append(("seed", Node(String(seed)))) }
+        if let auth {
+            var fields: [(String, Node)] = []
+            if let mode = auth.mode { fields.append(("mode", Node(mode.rawValue))) }
+            if let realm = auth.realm { fields.append(("realm", Node(realm))) }
+            pairs.append(("auth", Node(fields.map { (Node($0.0), $0.1) })))
+        }
         return Node(pairs.map { (Node($0.0), $0.1) })
     }
 }
@@ -87,6 +117,31 @@ extension StreamConfig {
             ("preset", Node(preset)),
             ("tune", Node(tune ?? "none")),
         ]
+        if let multicast {
+            pairs.append(("multicast", Node([
+                (Node("group"), Node(multicast.group.description)), (Node("port"), Node(String(multicast.port))),
+            ])))
+        }
+        return Node(pairs.map { (Node($0.0), $0.1) })
+    }
+}
+
+extension UserConfig {
+    /// The variable a user's inline password is named by when the configuration is
+    /// written back: `CAMSIM_PASSWORD_` and the name in capitals, with every character
+    /// other than a letter or digit as `_`.
+    public var passwordVariable: String {
+        "CAMSIM_PASSWORD_" + String(name.uppercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+    }
+
+    var yamlNode: Node {
+        var pairs: [(String, Node)] = [("name", Node(name))]
+        switch passwordSource {
+        case .inline: pairs.append(("password_env", Node(passwordVariable)))
+        case .environment(let variable): pairs.append(("password_env", Node(variable)))
+        case .file(let path): pairs.append(("password_file", Node(path)))
+        }
+        if !cameras.isEmpty { pairs.append(("cameras", Node(cameras.map { Node($0) }))) }
         return Node(pairs.map { (Node($0.0), $0.1) })
     }
 }

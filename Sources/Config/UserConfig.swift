@@ -7,11 +7,25 @@ public struct UserConfig: Sendable, Hashable, CustomStringConvertible {
     public var name: String
     public var password: Secret
     public var cameras: [String]
+    /// Where the password came from, so a configuration written back names the same
+    /// variable or file instead of the password.
+    public var passwordSource: PasswordSource
 
-    public init(name: String, password: Secret, cameras: [String] = []) {
+    /// Where a user's password is read from.
+    public enum PasswordSource: Sendable, Hashable {
+        /// `password:` in the file, or `--user NAME:PASSWORD`.
+        case inline
+        /// `password_env: VARIABLE`.
+        case environment(String)
+        /// `password_file: PATH`.
+        case file(String)
+    }
+
+    public init(name: String, password: Secret, cameras: [String] = [], passwordSource: PasswordSource = .inline) {
         self.name = name
         self.password = password
         self.cameras = cameras
+        self.passwordSource = passwordSource
     }
 
     /// The name and cameras, never the password.
@@ -51,7 +65,12 @@ public struct UserConfig: Sendable, Hashable, CustomStringConvertible {
             }
         }
         guard map.collector.problems.count == before, let name, let password else { return nil }
-        return UserConfig(name: name, password: Secret(password), cameras: cameras)
+        let source: PasswordSource = switch sources[0] {
+        case "password_env": .environment(map["password_env"]?.string() ?? "")
+        case "password_file": .file(map["password_file"]?.string() ?? "")
+        default: .inline
+        }
+        return UserConfig(name: name, password: Secret(password), cameras: cameras, passwordSource: source)
     }
 
     private static func readPassword(_ map: YAMLMapping, source: String, environment: [String: String]) -> String? {

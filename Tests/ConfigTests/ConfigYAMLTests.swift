@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import Yams
 @testable import Config
+import RTSP
 
 /// `CamsimConfig.yaml()` writes a document that loads back to the same configuration.
 @Suite struct ConfigYAMLTests {
@@ -15,6 +17,10 @@ import Testing
 
     private func reloaded(_ config: CamsimConfig) throws -> CamsimConfig {
         let text = try config.yaml()
+        // Inline passwords are written as variables; starting from the text means setting them.
+        for user in config.users where user.passwordSource == .inline {
+            setenv(user.passwordVariable, user.password.revealed, 1)
+        }
         return try ConfigLoader(knownFaultProfiles: ["lte", "3g", "none", "wifi-good", "wifi-congested", "satellite", "lossy-bursty"])
             .parse(yaml: text, file: "written.yaml")
     }
@@ -25,6 +31,9 @@ import Testing
         #expect(server == b.server, comment)
         #expect(a.cameras.map(\.positionless) == b.cameras.map(\.positionless), comment)
         #expect(a.faultProfiles.mapValues(\.positionless) == b.faultProfiles.mapValues(\.positionless), comment)
+        #expect(a.users.map(\.name) == b.users.map(\.name), comment)
+        #expect(a.users.map(\.password) == b.users.map(\.password), comment)
+        #expect(a.users.map(\.cameras) == b.users.map(\.cameras), comment)
     }
 
     @Test(arguments: shippedConfigs)
@@ -58,5 +67,37 @@ import Testing
         var config = CamsimConfig.embeddedDefault
         config.server.controlToken = "do-not-show"
         #expect(!(try config.yaml()).contains("do-not-show"))
+    }
+
+    @Test func passwordsAreNamedByTheirSourceNeverWritten() throws {
+        var config = CamsimConfig.embeddedDefault
+        config.users = [
+            UserConfig(name: "admin", password: Secret("inline-secret")),
+            UserConfig(name: "ops-2", password: Secret("env-secret"), cameras: ["lobby/*"],
+                       passwordSource: .environment("OPS_PASSWORD")),
+            UserConfig(name: "viewer", password: Secret("file-secret"), passwordSource: .file("/run/secrets/viewer")),
+        ]
+        let text = try config.yaml()
+        for secret in ["inline-secret", "env-secret", "file-secret"] { #expect(!text.contains(secret)) }
+        let environment = ["CAMSIM_PASSWORD_ADMIN": "a", "OPS_PASSWORD": "b"]
+        let written = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let users = try #require(written["users"] as? [[String: Any]])
+        #expect(users.map { $0["name"] as? String } == ["admin", "ops-2", "viewer"])
+        #expect(users[0]["password_env"] as? String == "CAMSIM_PASSWORD_ADMIN")
+        #expect(users[1]["password_env"] as? String == "OPS_PASSWORD")
+        #expect(users[1]["cameras"] as? [String] == ["lobby/*"])
+        #expect(users[2]["password_file"] as? String == "/run/secrets/viewer")
+        #expect(environment.keys.contains(users[0]["password_env"] as? String ?? ""))
+    }
+
+    @Test func serverSecurityAndMulticastSettingsReadBackTheSame() throws {
+        var config = CamsimConfig.embeddedDefault
+        config.server.auth = AuthSettings(realm: "IP Camera", mode: .digestAndBasic, nonceLifetimeSeconds: 30)
+        config.server.tls = TLSSettings(port: 9322)
+        config.server.multicast = MulticastSettings(
+            range: try MulticastRange.parse("239.255.42.0/24"), ports: 40000...40999, ttl: 4, interface: "lo")
+        config.cameras[0].auth = CameraAuth(mode: .basic, realm: "lobby")
+        config.cameras[0].streams[0].multicast = MulticastEndpoint(group: try #require(IPv4Address(parsing: "239.255.43.1")), port: 41000)
+        expectSame(config, try reloaded(config))
     }
 }
