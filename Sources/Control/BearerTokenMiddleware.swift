@@ -3,6 +3,10 @@ import Hummingbird
 
 /// Demands `Authorization: Bearer <token>` on every request (RFC 6750 §2.1), compared in
 /// constant time; anything else gets 401 with `WWW-Authenticate: Bearer` (§3).
+///
+/// The dashboard's static files (`GET /` and `GET /dashboard/...`) are the exception: a
+/// browser cannot send a header when it opens a page, and they hold no data. The page
+/// asks for the token and sends it with every API call and snapshot it makes.
 struct BearerTokenMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let token: [UInt8]
@@ -12,6 +16,7 @@ struct BearerTokenMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if Self.isDashboardFile(request) { return try await next(request, context) }
         guard let presented = Self.credentials(request.headers[.authorization]),
               ConstantTime.equal(token, presented.utf8)
         else {
@@ -20,6 +25,13 @@ struct BearerTokenMiddleware: RouterMiddleware {
             throw ControlError(.unauthorized, "a valid Authorization: Bearer token is required", headers: headers)
         }
         return try await next(request, context)
+    }
+
+    /// Whether the request reads one of the dashboard's static files.
+    static func isDashboardFile(_ request: Request) -> Bool {
+        guard request.method == .get || request.method == .head else { return false }
+        let path = request.uri.path
+        return path == "/" || (path.hasPrefix("/dashboard/") && !path.dropFirst("/dashboard/".count).contains("/"))
     }
 
     /// The token of a `Bearer` credential; the scheme is case-insensitive (RFC 7235 §2.1).

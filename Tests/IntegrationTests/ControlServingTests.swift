@@ -55,5 +55,20 @@ extension Integration {
                 #expect(right.status == 200, "\(right)")
             }
         }
+
+        @Test func theDashboardPageOpensWithoutTheTokenButItsDataDoesNot() async throws {
+            try await TestControlServer.with(token: "s3cret-token") { api in
+                let anonymous = api.client(token: .some(nil))
+                for path in ["/", "/dashboard/dashboard.js", "/dashboard/dashboard.css"] {
+                    let page = try await anonymous.get(path)
+                    #expect(page.status == 200, "\(path): \(page)")
+                }
+                for path in ["/api/v1/cameras", "/api/v1/config", "/api/v1/sessions", "/metrics",
+                             "/dashboard/../api/v1/config", "/api/v1/cameras/cam/snapshot.jpg"] {
+                    let data = try await anonymous.get(path)
+                    #expect(data.status == 401, "\(path): \(data)")
+                }
+            }
+        }
     }
 }
