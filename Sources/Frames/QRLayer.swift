@@ -1,11 +1,11 @@
 /// A text template drawn as a QR code, so that a decoder can read the frame's time or
 /// number back from the picture.
 ///
-/// The symbol is encoded and rasterised only when the text changes; each frame then
-/// copies the cached luma rows into the picture and sets the chroma under it to
-/// neutral. It covers a fixed rectangle for a given symbol version: the modules plus
-/// `quietZone` light modules on every side, grown to even pixels on the right and
-/// bottom so that it covers whole 4:2:0 chroma sites.
+/// The symbol is encoded only when the text changes, and its module rows are laid out
+/// then as rows of pixels; each frame copies the matching row into every line of the
+/// square and sets the chroma under it to neutral. It covers a fixed square for a given
+/// symbol version: the modules plus `quietZone` light modules on every side, grown to
+/// even pixels on the right and bottom so that it covers whole 4:2:0 chroma sites.
 public final class QRLayer: SceneLayer {
     public let template: TextTemplate
     /// Top-left corner of the quiet zone, rounded down to even coordinates.
@@ -24,9 +24,13 @@ public final class QRLayer: SceneLayer {
     public private(set) var encodeCount = 0
     /// The symbol's version for the cached text (0 when it could not be encoded).
     public private(set) var version = 0
-    /// Luma samples of the whole rectangle, row-major, `rasterSide × rasterSide`.
-    private var raster: [UInt8] = []
-    private var rasterSide = 0
+    /// Modules per side of the cached symbol.
+    private var modules = 0
+    /// Pixels per side of the square.
+    private var side = 0
+    /// One row of `side` luma samples per module row, then an all-light row for the
+    /// quiet zone.
+    private var rows: [UInt8] = []
 
     public var isStatic: Bool { !template.isDynamic }
 
@@ -59,55 +63,46 @@ public final class QRLayer: SceneLayer {
     public func draw(into picture: PictureView, context: FrameContext) -> PixelRect {
         let text = template.render(context: context, width: picture.width, height: picture.height)
         if text != cachedText {
-            rasterise(QRSymbol(text, errorCorrection: errorCorrection))
-            encodeCount += 1
+            layOut(QRSymbol(text, errorCorrection: errorCorrection))
             cachedText = text
+            encodeCount += 1
         }
-        guard rasterSide > 0 else { return .empty }
-        let placed = PixelRect(x: x, y: y, width: rasterSide, height: rasterSide)
-        let r = placed.intersection(picture.bounds)
+        guard side > 0 else { return .empty }
+        let r = PixelRect(x: x, y: y, width: side, height: side).intersection(picture.bounds)
         guard !r.isEmpty else { return .empty }
-        raster.withUnsafeBufferPointer { source in
+        let top = y + quietZone * moduleSize, bottom = top + modules * moduleSize
+        rows.withUnsafeBufferPointer { rows in
             for row in r.y..<r.maxY {
-                let from = source.baseAddress! + (row - y) * rasterSide + (r.x - x)
-                (picture.luma.row(row) + r.x).update(from: from, count: r.width)
+                let moduleRow = row >= top && row < bottom ? (row - top) / moduleSize : modules
+                (picture.luma.row(row) + r.x).update(from: rows.baseAddress! + moduleRow * side + (r.x - x), count: r.width)
             }
         }
         // Black and white have neutral chroma in every standard. x, y and the side are
-        // even, so the clipped rectangle starts and ends on whole chroma sites.
+        // even, so the clipped square starts and ends on whole chroma sites.
         let cx = r.x >> 1, cy = r.y >> 1, cw = (r.width + 1) >> 1, ch = (r.height + 1) >> 1
         picture.cb.fill(128, x: cx, y: cy, width: cw, height: ch)
         picture.cr.fill(128, x: cx, y: cy, width: cw, height: ch)
         return r
     }
 
-    /// Lays out the symbol's modules, `moduleSize` pixels each, inside the quiet zone.
-    private func rasterise(_ symbol: QRSymbol?) {
+    /// Lays out each module row as pixels, `moduleSize` per module, inside the quiet zone.
+    private func layOut(_ symbol: QRSymbol?) {
         guard let symbol else {
-            version = 0
-            rasterSide = 0
-            raster.removeAll(keepingCapacity: true)
+            (version, modules, side) = (0, 0, 0)
             return
         }
         version = symbol.version
-        let side = Self.side(modules: symbol.size, quietZone: quietZone, moduleSize: moduleSize)
-        rasterSide = side
-        if raster.count == side * side {
-            raster.withUnsafeMutableBufferPointer { $0.update(repeating: light) }
-        } else {
-            raster = [UInt8](repeating: light, count: side * side)
-        }
+        modules = symbol.size
+        side = Self.side(modules: symbol.size, quietZone: quietZone, moduleSize: moduleSize)
+        let count = (modules + 1) * side
+        if rows.count != count { rows = [UInt8](repeating: light, count: count) }
         let origin = quietZone * moduleSize
-        raster.withUnsafeMutableBufferPointer { pixels in
-            for my in 0..<symbol.size {
-                // Draw the module row's first pixel row, then copy it down.
-                let first = (origin + my * moduleSize) * side
-                for mx in 0..<symbol.size where symbol[x: mx, y: my] {
-                    let start = first + origin + mx * moduleSize
-                    pixels.baseAddress!.advanced(by: start).update(repeating: dark, count: moduleSize)
-                }
-                for line in 1..<moduleSize {
-                    (pixels.baseAddress! + first + line * side).update(from: pixels.baseAddress! + first, count: side)
+        rows.withUnsafeMutableBufferPointer { rows in
+            rows.update(repeating: light)
+            for my in 0..<modules {
+                let row = rows.baseAddress! + my * side + origin
+                for mx in 0..<modules where symbol[x: mx, y: my] {
+                    (row + mx * moduleSize).update(repeating: dark, count: moduleSize)
                 }
             }
         }
