@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "Spelling", "FuzzSeedSupport"]),
         .testTarget(
             name: "CamerasTests",
-            dependencies: ["Cameras", "H264", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: ["Cameras", "Frames", "H264", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "ServerTests",

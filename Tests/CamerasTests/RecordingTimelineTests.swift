@@ -1,3 +1,4 @@
+import Frames
 import H264
 import Testing
 @testable import Cameras
@@ -97,5 +98,18 @@ struct RecordingTimelineTests {
         #expect(t.instant(normalPlayTime: 3600) == Self.start + Self.hour)
         #expect(t.normalPlayTime(of: Self.start + 7_200_500_000_000) == 7200.5)
         #expect(t.instant(normalPlayTime: t.normalPlayTime(of: Self.start + 123_456_789)) == Self.start + 123_456_789)
+    }
+}
+
+@Suite("Recorded frames' pictures")
+struct RecordingFrameContextTests {
+    /// The timecode scene's QR text for a recorded frame reads that frame's slot.
+    @Test func theClockShowsTheRecordedInstant() throws {
+        let t = RecordingTimelineTests.timeline()
+        let slot = try #require(t.firstSlot(atOrAfter: RecordingTimelineTests.start + 3600 * RecordingTimelineTests.second + 1, now: .max))
+        let context = t.frameContext(for: slot, cameraName: "lobby", seed: 3)
+        let text = try TextTemplate("{time:%Y-%m-%dT%H:%M:%S.%fZ} {frame} {media_time}").render(context: context, width: 2, height: 2)
+        #expect(text == "2026-11-25T01:00:00.033Z 108001 3600.033")
+        #expect(context.frameRate == 30 && context.cameraName == "lobby" && context.seed == 3)
     }
 }
