@@ -4,7 +4,8 @@ extension LayerBuilder {
     static let qrSampleFrameIndex: Int64 = 999_999_999_999
 
     /// A `qr` layer: `x`, `y` place the top-left corner of its quiet zone; `module_size`
-    /// is pixels or a fraction of the frame height (default 1/90 of it, 8 px at 720p).
+    /// is pixels or a fraction of the frame height (default 1/90 of it, 8 px at 720p), at
+    /// most the frame height.
     /// The template must fit a QR code at the chosen level, which is checked here with a
     /// 12-digit frame number and the last instant of 2099 (a camera name longer than the
     /// sample's may still overflow; the layer then draws nothing).
@@ -25,7 +26,8 @@ extension LayerBuilder {
         return QRLayer(
             template: template,
             x: spec.length("x")?.resolve(width) ?? width / 32, y: spec.length("y")?.resolve(height) ?? height / 32,
-            moduleSize: max(1, spec.length("module_size")?.resolve(height) ?? height / 90),
+            // A module is at least one pixel and at most the frame's height.
+            moduleSize: max(1, min(height, spec.length("module_size")?.resolve(height) ?? height / 90)),
             quietZone: spec.integer("quiet_zone") ?? 4, errorCorrection: level,
             dark: table.black.y, light: table.white100.y)
     }

@@ -201,3 +201,21 @@ struct QRLayerTests {
         #expect(p.view.luma[298, 230] == Self.grey)
     }
 }
+
+@Suite("QR layer sizes")
+struct QRLayerSizeTests {
+    /// A module size beyond the frame is held to the frame's height, so a typo cannot ask
+    /// for gigabytes of pixels.
+    @Test func moduleSizeIsAtMostTheFrameHeight() throws {
+        let scene = try Scene.parse(
+            yaml: "background: {type: solid}\nlayers:\n  - type: qr\n    template: \"{frame}\"\n    module_size: 99999999999\n",
+            file: "qr.yaml")
+        let renderer = try scene.makeSceneRenderer(width: 64, height: 48)
+        let qr = try #require(renderer.layers.last as? QRLayer)
+        #expect(qr.moduleSize == 48)
+        let picture = PictureBuffer(width: 64, height: 48)
+        renderer.render(into: picture.view, context: context(frame: 1))
+        // Only the light quiet zone fits in the frame.
+        #expect(picture.view.luma[63, 47] == qr.light)
+    }
+}
