@@ -8,6 +8,13 @@ struct RecordingConfigTests {
     static let hour: Int64 = 3_600_000_000_000
     static let minute: Int64 = 60_000_000_000
 
+    /// Recordings that load, for the fuzz target's seeds too.
+    static let validExamples = [
+        "start: -24h\ngaps:\n  - { at: -3h, duration: 10m }\n",
+        "start: 2026-11-25T10:15:00Z\nend: 20261125T102000Z\nloop: true\n",
+        "start: -1h\ngaps:\n  - { at: -10m, duration: 1m }\n  - { at: -50m, duration: 90s }\n",
+    ]
+
     func parse(_ yaml: String) throws -> RecordingConfig {
         try RecordingConfig.parse(yaml: yaml, file: "test.yaml", now: Self.now)
     }
@@ -23,14 +30,14 @@ struct RecordingConfigTests {
     }
 
     @Test func offsetsResolveAgainstNow() throws {
-        let config = try parse("start: -24h\ngaps:\n  - { at: -3h, duration: 10m }\n")
+        let config = try parse(Self.validExamples[0])
         #expect(config == RecordingConfig(
             startNanoseconds: Self.now - 24 * Self.hour, end: .growing,
             gaps: [.init(startNanoseconds: Self.now - 3 * Self.hour, endNanoseconds: Self.now - 3 * Self.hour + 10 * Self.minute)]))
     }
 
     @Test func instantsAndAFixedEnd() throws {
-        let config = try parse("start: 2026-11-25T10:15:00Z\nend: 20261125T102000Z\nloop: true\n")
+        let config = try parse(Self.validExamples[1])
         #expect(config.startNanoseconds == Self.now - 105 * Self.minute)
         #expect(config.end == .at(unixNanoseconds: Self.now - 100 * Self.minute))
         #expect(config.loop)
@@ -38,7 +45,7 @@ struct RecordingConfigTests {
     }
 
     @Test func gapsAreSortedByStart() throws {
-        let config = try parse("start: -1h\ngaps:\n  - { at: -10m, duration: 1m }\n  - { at: -50m, duration: 90s }\n")
+        let config = try parse(Self.validExamples[2])
         #expect(config.gaps.map(\.startNanoseconds) == [Self.now - 50 * Self.minute, Self.now - 10 * Self.minute])
         #expect(config.gaps[0].endNanoseconds - config.gaps[0].startNanoseconds == 90_000_000_000)
     }
