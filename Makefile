@@ -24,6 +24,8 @@ TEST_PACKAGES := $(RUN_PACKAGES) ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-
 	gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav \
 	python3-gi gir1.2-gst-rtsp-server-1.0 gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0 \
 	chromium chromium-driver zbar-tools iproute2 python3-venv
+# curl reads the control API's event stream in the end-to-end tests.
+TEST_PACKAGES += curl
 
 # The Python test clients from PyPI (schemathesis, prometheus_client's parser, selenium),
 # in a virtualenv under .build/ that the end-to-end tests find by its path. It is made from

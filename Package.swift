@@ -179,8 +179,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            // Scripts the tests run with the Python clients (`PythonClients`).
-            exclude: ["Python"]
+            // Settings for the schemathesis run of ControlSchemathesisTests, and scripts the
+            // tests run with the Python clients (`PythonClients`).
+            exclude: ["schemathesis.toml", "Python"]
         ),
     ],
     swiftLanguageModes: [.v6]

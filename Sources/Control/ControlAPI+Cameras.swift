@@ -11,10 +11,8 @@ extension ControlAPI {
     /// then reproduces it.
     func addCameraRoutes(to routes: ControlRoutes) {
         routes.get("/api/v1/cameras") { _, _ in
-            let config = await running.config
-            let cameras = server.cameraStatuses.map {
-                CameraJSON($0, config: config.camera(at: $0.path), server: server)
-            }
+            let configured = Dictionary(await running.config.cameras.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            let cameras = server.cameraStatuses.map { CameraJSON($0, config: configured[$0.path], server: server) }
             return try ControlJSON.response(["cameras": cameras])
         }
         routes.get("/api/v1/cameras/{path}") { _, context in

@@ -38,6 +38,10 @@ public final class ControlRoutes: @unchecked Sendable {
 
     /// The methods routed for a request path (percent-encoded, as received), empty when none.
     func methods(forRequestPath path: String) -> [HTTPRequest.Method] {
+        Self.methods(in: table, forRequestPath: path)
+    }
+
+    static func methods(in table: [Route], forRequestPath path: String) -> [HTTPRequest.Method] {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         return table.filter { route in
             let template = route.path.split(separator: "/", omittingEmptySubsequences: false)

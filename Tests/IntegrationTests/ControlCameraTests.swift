@@ -115,6 +115,13 @@ extension Integration {
                 #expect(try await client.post("/api/v1/cameras/cam/actions/online").json["state"] as? String == "idle")
                 #expect(try await client.post("/api/v1/cameras/cam/actions/idr").status == 202)
 
+                let brief = try await client.post("/api/v1/cameras/cam/actions/offline", json: #"{"seconds": 1}"#)
+                #expect(brief.status == 202 && brief.json["state"] as? String == "offline", "\(brief)")
+                let back = await Poll.until(timeoutSeconds: 10) {
+                    (try? await client.get("/api/v1/cameras/cam").json["state"] as? String) == "idle"
+                }
+                #expect(back, "an outage of 1 s did not end")
+
                 let badSeconds = try await client.post("/api/v1/cameras/cam/actions/offline", json: #"{"seconds": -1}"#)
                 #expect(badSeconds.status == 422, "\(badSeconds)")
                 #expect(try await client.post("/api/v1/cameras/cam/actions/explode").status == 404)

@@ -24,6 +24,21 @@ extension Integration {
             #expect(await serve.stop() == 0)
         }
 
+        @Test func sigtermEndsAnOpenEventStreamAndExitsCleanly() async throws {
+            let curl = try #require(ClientProcess.resolve("curl"), "curl must be installed")
+            let serve = try ServeProcess(["--bind", "127.0.0.1", "--port", "0", "--control", "127.0.0.1:0"])
+            _ = await Poll.until(timeoutSeconds: 30) { serve.lines.contains { $0.hasPrefix("dashboard: ") } }
+            let url = try #require(dashboardURL(serve.lines), "no dashboard line")
+            let stream = try EventStreamReader(curl: curl, url: url + "api/v1/events")
+            defer { stream.stop() }
+            let subscribed = await Poll.until(timeoutSeconds: 10) { stream.text.contains(": camsim events") }
+            #expect(subscribed, "the event stream did not open: \(stream.text)")
+            let started = Date()
+            let status = await serve.stop(timeoutSeconds: 10)
+            #expect(status == 0, "camsim did not exit cleanly with an event stream open: \(String(describing: status))")
+            #expect(Date().timeIntervalSince(started) < 5, "shutdown waited on the event stream")
+        }
+
         @Test func aTakenPortIsAClearErrorAndAFailedExit() async throws {
             let first = try ServeProcess(["--bind", "127.0.0.1", "--port", "0", "--control", "127.0.0.1:0"])
             _ = await Poll.until(timeoutSeconds: 30) { first.lines.contains { $0.hasPrefix("dashboard: ") } }

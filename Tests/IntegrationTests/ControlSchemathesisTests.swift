@@ -26,6 +26,7 @@ extension Integration {
                     "--workers", "1",
                     "--request-timeout", "10",
                     "--seed", "20261126",
+                    "--generation-database", "none",
                     "--header", "Authorization: Bearer \(token)",
                     "--include-tag-regex", "^(\(Self.tags.joined(separator: "|")))$",
                 ], timeoutSeconds: 240)
