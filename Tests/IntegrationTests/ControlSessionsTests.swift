@@ -81,6 +81,26 @@ import Testing
         }
     }
 
+    /// A viewer through the RTSP-over-HTTP tunnel is listed as `http`, with its counts.
+    @Test func aTunnelledViewerIsListedAsHTTP() async throws {
+        try await TestControlServer.with { api in
+            let viewer = Self.pull(api.server.url(forPath: "cam"), transport: "http", seconds: 20)
+            defer { viewer.cancel() }
+            var listed: [[String: Any]] = []
+            #expect(try await Poll.until(timeoutSeconds: 15, intervalSeconds: 0.25) {
+                listed = try await Self.sessions(api)
+                return (listed.first?["packets_sent"] as? Int ?? 0) > 0
+            }, "a playing session: \(listed)")
+            #expect(listed.count == 1)
+            #expect(listed.first?["transport"] as? String == "http")
+            #expect((listed.first?["bytes_sent"] as? Int ?? 0) > (listed.first?["packets_sent"] as? Int ?? 0) * 12)
+            let kick = try await api.client().delete("/api/v1/sessions/\(listed.first?["id"] as? String ?? "")")
+            #expect(kick.status == 204, "\(kick)")
+            let ended = try await viewer.value
+            #expect(ended.elapsedSeconds < 18, "the tunnelled ffmpeg stops when its session is kicked: \(ended)")
+        }
+    }
+
     @Test func kickingASessionEndsThatViewerOnly() async throws {
         try await TestControlServer.with { api in
             let url = api.server.url(forPath: "cam")
