@@ -7,10 +7,14 @@ extension CamsimServer {
         let pathsByStream = Dictionary(
             registry.allCameras.flatMap { camera in camera.streams.map { (ObjectIdentifier($0), camera.definition.path) } },
             uniquingKeysWith: { first, _ in first })
+        // Every viewer is asked at once, each on its own loop, then the answers are gathered.
+        let asked = sessions.all.compactMap { session -> (RTSPServerSession, RTSPServerSession.Transport, EventLoopFuture<ViewerStatistics>)? in
+            guard let transport = session.transport, let viewer = session.viewer else { return nil }
+            return (session, transport, viewer.statistics())
+        }
         var summaries: [SessionSummary] = []
-        for session in sessions.all {
-            guard let transport = session.transport, let viewer = session.viewer else { continue }
-            guard let statistics = try? await viewer.statistics().get() else { continue }
+        for (session, transport, answer) in asked {
+            guard let statistics = try? await answer.get() else { continue }
             summaries.append(SessionSummary(
                 id: session.id,
                 camera: pathsByStream[ObjectIdentifier(session.stream)] ?? session.stream.definition.cameraName,
