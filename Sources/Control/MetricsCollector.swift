@@ -1,4 +1,5 @@
 import Cameras
+import CoreMetrics
 import NIOConcurrencyHelpers
 import Prometheus
 import Server
@@ -8,20 +9,24 @@ import Server
 /// from counters the server keeps anyway (atomics, short locks), so a scrape costs the
 /// viewers nothing.
 ///
-/// The server-wide series (requests, sessions, process) are swift-prometheus collectors
-/// in one registry, set to the values read. The per-stream series, a dozen for each of
+/// The server-wide series (requests, sessions, process) are swift-metrics handles whose
+/// backing collectors live in one swift-prometheus registry (made there with their HELP
+/// text), set to the values read. The per-stream series, a dozen for each of
 /// possibly thousands of streams, are written in one pass by `PrometheusText`: the
 /// registry copies a metric family's table of label sets for every series added to it,
 /// so adding the series of 1,000 cameras to it took seconds.
 final class MetricsCollector: Sendable {
     private let server: CamsimServer
-    private let registry = PrometheusCollectorRegistry()
+    private let registry: PrometheusCollectorRegistry
+    /// The swift-metrics factory over `registry`, which the handles report to.
+    private let factory: PrometheusMetricsFactory
     /// The server-wide collectors made so far, by name and labels. One scrape at a time.
     private let state = NIOLockedValueBox(State())
 
     private struct State {
-        var counters: [SeriesKey: Counter] = [:]
-        var gauges: [SeriesKey: Gauge] = [:]
+        var counters: [SeriesKey: CoreMetrics.Counter] = [:]
+        var secondCounters: [SeriesKey: CoreMetrics.FloatingPointCounter] = [:]
+        var gauges: [SeriesKey: CoreMetrics.Meter] = [:]
     }
 
     private struct SeriesKey: Hashable {
@@ -31,6 +36,8 @@ final class MetricsCollector: Sendable {
 
     init(server: CamsimServer) {
         self.server = server
+        registry = PrometheusCollectorRegistry()
+        factory = PrometheusMetricsFactory(registry: registry)
     }
 
     /// One scrape: the text exposition of every series now.
@@ -87,48 +94,60 @@ final class MetricsCollector: Sendable {
     }
 
     private func collectServer(into state: inout State) {
-        var scrape = Scrape(registry: registry, state: state)
+        var scrape = Scrape(registry: registry, factory: factory, state: state)
         let activity = server.activity
         for (key, count) in activity.requestCounts {
-            scrape.counter(MetricNames.rtspRequests, [("method", key.method), ("status", String(key.status))], Double(count))
+            scrape.counter(MetricNames.rtspRequests, [("method", key.method), ("status", String(key.status))], count)
         }
-        scrape.counter(MetricNames.sessionsStarted, [], Double(activity.sessionsStarted.load(ordering: .relaxed)))
-        scrape.counter(MetricNames.sessionsEnded, [], Double(activity.sessionsEnded.load(ordering: .relaxed)))
-        scrape.counter(MetricNames.sessionsTimedOut, [], Double(activity.sessionsTimedOut.load(ordering: .relaxed)))
-        scrape.gauge(MetricNames.sessions, [], Double(server.sessionCount))
+        scrape.counter(MetricNames.sessionsStarted, [], activity.sessionsStarted.load(ordering: .relaxed))
+        scrape.counter(MetricNames.sessionsEnded, [], activity.sessionsEnded.load(ordering: .relaxed))
+        scrape.counter(MetricNames.sessionsTimedOut, [], activity.sessionsTimedOut.load(ordering: .relaxed))
+        scrape.gauge(MetricNames.sessions, [], server.sessionCount)
         let process = ProcessResources.now()
-        scrape.counter(MetricNames.cpuSeconds, [], process.cpuSeconds)
+        scrape.counter(MetricNames.cpuSeconds, [], seconds: process.cpuSeconds)
         if let resident = process.residentBytes {
-            scrape.gauge(MetricNames.residentBytes, [], Double(resident))
+            scrape.gauge(MetricNames.residentBytes, [], resident)
         }
         state = scrape.state
     }
 
-    /// One scrape's writes to the registry: sets each series it is given, making its
-    /// collector the first time. The server-wide series only grow (a method and status
-    /// once answered stays counted), so none is ever taken out.
+    /// One scrape's writes: sets each series it is given, making its handle the first
+    /// time (its collector registered with its HELP text). The server-wide series only
+    /// grow (a method and status once answered stays counted), so none is taken out.
     private struct Scrape {
         let registry: PrometheusCollectorRegistry
+        let factory: PrometheusMetricsFactory
         var state: State
 
-        /// A counter set to `value`: the counts are kept by the server, the collector only carries them.
-        mutating func counter(_ metric: MetricName, _ labels: [(String, String)], _ value: Double) {
+        /// A counter set to a count the server keeps: the handle only carries it.
+        mutating func counter(_ metric: MetricName, _ labels: [(String, String)], _ value: Int) {
             let key = SeriesKey(name: metric.name, labels: labels.flatMap { [$0.0, $0.1] })
-            let counter = state.counters[key] ?? registry.makeCounter(descriptor: metric.descriptor, labels: labels)
+            let counter = state.counters[key] ?? CoreMetrics.Counter(
+                label: metric.name, dimensions: labels,
+                handler: registry.makeCounter(descriptor: metric.descriptor, labels: labels), factory: factory)
             state.counters[key] = counter
             counter.reset()
-            if value == value.rounded(), value < 9e18 {
-                counter.increment(by: Int64(value))
-            } else {
-                counter.increment(by: value)
-            }
+            counter.increment(by: value)
         }
 
-        mutating func gauge(_ metric: MetricName, _ labels: [(String, String)], _ value: Double) {
+        /// A counter of seconds, set to `seconds`.
+        mutating func counter(_ metric: MetricName, _ labels: [(String, String)], seconds: Double) {
             let key = SeriesKey(name: metric.name, labels: labels.flatMap { [$0.0, $0.1] })
-            let gauge = state.gauges[key] ?? registry.makeGauge(descriptor: metric.descriptor, labels: labels)
+            let counter = state.secondCounters[key] ?? CoreMetrics.FloatingPointCounter(
+                label: metric.name, dimensions: labels,
+                handler: registry.makeCounter(descriptor: metric.descriptor, labels: labels), factory: factory)
+            state.secondCounters[key] = counter
+            counter.reset()
+            counter.increment(by: seconds)
+        }
+
+        mutating func gauge(_ metric: MetricName, _ labels: [(String, String)], _ value: Int) {
+            let key = SeriesKey(name: metric.name, labels: labels.flatMap { [$0.0, $0.1] })
+            let gauge = state.gauges[key] ?? CoreMetrics.Meter(
+                label: metric.name, dimensions: labels,
+                handler: registry.makeGauge(descriptor: metric.descriptor, labels: labels), factory: factory)
             state.gauges[key] = gauge
-            gauge.set(to: value)
+            gauge.set(value)
         }
     }
 }
