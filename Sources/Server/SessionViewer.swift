@@ -60,11 +60,6 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         transport.eventLoop.execute(body)
     }
 
-    /// Runs `body` on the viewer's loop and hands back what it returns.
-    func onLoopResult<T: Sendable>(_ body: @escaping @Sendable () -> T) -> EventLoopFuture<T> {
-        transport.eventLoop.submit(body)
-    }
-
     /// Changes this viewer's own faults at once (SET_PARAMETER, the control API):
     /// `profile` on top of the ones it had, or instead of them.
     func changeFaults(_ profile: FaultProfile, replacing: Bool) {
