@@ -1,4 +1,5 @@
 import Foundation
+import RTP
 import Testing
 
 /// `/api/v1/sessions` against real viewers: their RTCP receiver reports fill in a
@@ -133,6 +134,37 @@ import Testing
             #expect(try await Poll.until(timeoutSeconds: 5) {
                 (try await Self.sessions(api).first?["packets_sent"] as? Int ?? 0) > before + 20
             }, "the UDP viewer kept receiving")
+        }
+    }
+
+    /// A connection holding two sessions: kicking one sends its BYE on that session's RTCP
+    /// channel and keeps the connection, and the other session, going.
+    @Test func kickingOneOfAConnectionsSessionsKeepsTheConnection() async throws {
+        try await TestControlServer.with(config: TestControlServer.config(cameras: ["cam", "door"])) { api in
+            let client = try RawRTSPClient(port: api.server.port)
+            _ = try client.describeSetupPlay(api.server.url(forPath: "cam"), transport: "RTP/AVP/TCP;unicast;interleaved=0-1")
+            _ = try client.describeSetupPlay(api.server.url(forPath: "door"), transport: "RTP/AVP/TCP;unicast;interleaved=2-3")
+            let listed = try await Self.sessions(api)
+            #expect(listed.count == 2)
+            let cam = try #require(listed.first { $0["camera"] as? String == "cam" }?["id"] as? String)
+
+            let kick = try await api.client().delete("/api/v1/sessions/\(cam)")
+            #expect(kick.status == 204, "\(kick)")
+            var sawBye = false
+            for _ in 0..<2_000 where !sawBye {
+                let frame = try client.readFrame()
+                guard frame.channel == 1, let packets = try? RTCPCompound.parse(frame.payload) else { continue }
+                sawBye = packets.contains { if case .bye = $0 { true } else { false } }
+            }
+            #expect(sawBye, "an RTCP BYE on the kicked session's RTCP channel")
+            // The connection stays open and the other session's packets keep coming.
+            var doorPackets = 0
+            while doorPackets < 30 {
+                let frame = try client.readFrame()
+                #expect(frame.channel != 0, "no RTP for the kicked session after its BYE")
+                if frame.channel == 2 { doorPackets += 1 }
+            }
+            #expect(try await Self.sessions(api).compactMap { $0["camera"] as? String } == ["door"])
         }
     }
 
