@@ -79,6 +79,10 @@ import Testing
             // The viewer echoes our last sender report, so the round trip is known; on loopback it is short.
             let rtt = try #require(rtcp["rtt_ms"] as? Double, "the viewer echoes LSR/DLSR: \(rtcp)")
             #expect(rtt >= 0 && rtt < 500, "round trip \(rtt) ms on loopback")
+            // The same reports feed the camera's RTCP histograms.
+            let metrics = try await api.client().get("/metrics").text
+            #expect(metrics.contains(#"camsim_rtcp_fraction_lost_count{camera="cam",stream="main"} "#), "\(metrics.prefix(3000))")
+            #expect(metrics.contains(#"camsim_rtcp_jitter_seconds_count{camera="cam",stream="main"} "#))
         }
     }
 
