@@ -4,16 +4,17 @@ import NIOCore
 extension CamsimServer {
     /// Every live session with its counts, each read on its viewer's event loop.
     public func sessionSummaries() async -> [SessionSummary] {
-        let pathsByStream = Dictionary(
-            registry.allCameras.flatMap { camera in camera.streams.map { (ObjectIdentifier($0), camera.definition.path) } },
-            uniquingKeysWith: { first, _ in first })
+        // Every viewer is asked at once, each on its own loop, then the answers are gathered.
+        let asked = sessions.all.compactMap { session -> (RTSPServerSession, RTSPServerSession.Transport, EventLoopFuture<ViewerStatistics>)? in
+            guard let transport = session.transport, let viewer = session.viewer else { return nil }
+            return (session, transport, viewer.statistics())
+        }
         var summaries: [SessionSummary] = []
-        for session in sessions.all {
-            guard let transport = session.transport, let viewer = session.viewer else { continue }
-            guard let statistics = try? await viewer.statistics().get() else { continue }
+        for (session, transport, answer) in asked {
+            guard let statistics = try? await answer.get() else { continue }
             summaries.append(SessionSummary(
                 id: session.id,
-                camera: pathsByStream[ObjectIdentifier(session.stream)] ?? session.stream.definition.cameraName,
+                camera: session.cameraPath,
                 stream: session.stream.definition.streamName,
                 transport: Self.kind(of: transport, viaHTTPTunnel: session.viaHTTPTunnel),
                 client: session.clientAddress.map(Self.hostAndPort) ?? "",
@@ -45,12 +46,6 @@ extension CamsimServer {
         guard let viewer = sessions.session(id: id)?.viewer else { return false }
         viewer.changeFaults(profile, replacing: true)
         return true
-    }
-
-    /// The faults one session's viewer has of its own (nil: no such session).
-    public func sessionFaults(id: String) async -> FaultProfile? {
-        guard let viewer = sessions.session(id: id)?.viewer else { return nil }
-        return try? await viewer.onLoopResult { viewer.faults.currentOverlay }.get()
     }
 
     static func kind(of transport: RTSPServerSession.Transport, viaHTTPTunnel: Bool) -> SessionSummary.Transport {

@@ -60,11 +60,6 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         transport.eventLoop.execute(body)
     }
 
-    /// Runs `body` on the viewer's loop and hands back what it returns.
-    func onLoopResult<T: Sendable>(_ body: @escaping @Sendable () -> T) -> EventLoopFuture<T> {
-        transport.eventLoop.submit(body)
-    }
-
     /// Changes this viewer's own faults at once (SET_PARAMETER, the control API):
     /// `profile` on top of the ones it had, or instead of them.
     func changeFaults(_ profile: FaultProfile, replacing: Bool) {
@@ -107,10 +102,17 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         }
     }
 
-    /// RTCP BYE on TEARDOWN, expiry or removal (RFC 3550 §6.6).
+    /// RTCP BYE on TEARDOWN, expiry or removal (RFC 3550 §6.6). Nothing is sent after
+    /// it: an access unit the stream handed over before it let the viewer go is dropped.
     func sendGoodbye(reason: String?) {
-        transport.eventLoop.execute { self.writeGoodbye(reason: reason) }
+        transport.eventLoop.execute {
+            self.saidGoodbye = true
+            self.writeGoodbye(reason: reason)
+        }
     }
+
+    /// Set by `sendGoodbye`: the session has ended.
+    private var saidGoodbye = false
 
     private func writeGoodbye(reason: String?) {
         guard let ssrc = lastSSRC else { return }
@@ -183,6 +185,7 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
     private var rewrite = RTPHeaderRewrite()
 
     private func send(_ delivery: RTPDelivery) {
+        guard !saidGoodbye else { return }
         let now = clock.nanoseconds()
         faults.refresh(at: now)
         guard transport.canAcceptMore else {

@@ -98,7 +98,11 @@ struct ControlBenchmark {
                 result.quietSkipped += skipped() - startSkipped
 
                 (startFrames, startSkipped) = (frames(), skipped())
+                let loadStart = Date()
                 let load = try await apiLoad(base: base, seconds: windowSeconds)
+                // Both windows last the same: the last request goes out a little before the end.
+                let rest = windowSeconds - Date().timeIntervalSince(loadStart)
+                if rest > 0 { try await Task.sleep(for: .seconds(rest)) }
                 result.loaded.append(frames() - startFrames)
                 result.loadedSkipped += skipped() - startSkipped
                 result.requests += load.latencies.count

@@ -1,4 +1,5 @@
 import Foundation
+import RTP
 import Testing
 
 /// `/api/v1/sessions` against real viewers: their RTCP receiver reports fill in a
@@ -78,6 +79,30 @@ import Testing
             // The viewer echoes our last sender report, so the round trip is known; on loopback it is short.
             let rtt = try #require(rtcp["rtt_ms"] as? Double, "the viewer echoes LSR/DLSR: \(rtcp)")
             #expect(rtt >= 0 && rtt < 500, "round trip \(rtt) ms on loopback")
+            // The same reports feed the camera's RTCP histograms.
+            let metrics = try await api.client().get("/metrics").text
+            #expect(metrics.contains(#"camsim_rtcp_fraction_lost_count{camera="cam",stream="main"} "#), "\(metrics.prefix(3000))")
+            #expect(metrics.contains(#"camsim_rtcp_jitter_seconds_count{camera="cam",stream="main"} "#))
+        }
+    }
+
+    /// A viewer through the RTSP-over-HTTP tunnel is listed as `http`, with its counts.
+    @Test func aTunnelledViewerIsListedAsHTTP() async throws {
+        try await TestControlServer.with { api in
+            let viewer = Self.pull(api.server.url(forPath: "cam"), transport: "http", seconds: 20)
+            defer { viewer.cancel() }
+            var listed: [[String: Any]] = []
+            #expect(try await Poll.until(timeoutSeconds: 15, intervalSeconds: 0.25) {
+                listed = try await Self.sessions(api)
+                return (listed.first?["packets_sent"] as? Int ?? 0) > 0
+            }, "a playing session: \(listed)")
+            #expect(listed.count == 1)
+            #expect(listed.first?["transport"] as? String == "http")
+            #expect((listed.first?["bytes_sent"] as? Int ?? 0) > (listed.first?["packets_sent"] as? Int ?? 0) * 12)
+            let kick = try await api.client().delete("/api/v1/sessions/\(listed.first?["id"] as? String ?? "")")
+            #expect(kick.status == 204, "\(kick)")
+            let ended = try await viewer.value
+            #expect(ended.elapsedSeconds < 18, "the tunnelled ffmpeg stops when its session is kicked: \(ended)")
         }
     }
 
@@ -113,6 +138,37 @@ import Testing
             #expect(try await Poll.until(timeoutSeconds: 5) {
                 (try await Self.sessions(api).first?["packets_sent"] as? Int ?? 0) > before + 20
             }, "the UDP viewer kept receiving")
+        }
+    }
+
+    /// A connection holding two sessions: kicking one sends its BYE on that session's RTCP
+    /// channel and keeps the connection, and the other session, going.
+    @Test func kickingOneOfAConnectionsSessionsKeepsTheConnection() async throws {
+        try await TestControlServer.with(config: TestControlServer.config(cameras: ["cam", "door"])) { api in
+            let client = try RawRTSPClient(port: api.server.port)
+            _ = try client.describeSetupPlay(api.server.url(forPath: "cam"), transport: "RTP/AVP/TCP;unicast;interleaved=0-1")
+            _ = try client.describeSetupPlay(api.server.url(forPath: "door"), transport: "RTP/AVP/TCP;unicast;interleaved=2-3")
+            let listed = try await Self.sessions(api)
+            #expect(listed.count == 2)
+            let cam = try #require(listed.first { $0["camera"] as? String == "cam" }?["id"] as? String)
+
+            let kick = try await api.client().delete("/api/v1/sessions/\(cam)")
+            #expect(kick.status == 204, "\(kick)")
+            var sawBye = false
+            for _ in 0..<2_000 where !sawBye {
+                let frame = try client.readFrame()
+                guard frame.channel == 1, let packets = try? RTCPCompound.parse(frame.payload) else { continue }
+                sawBye = packets.contains { if case .bye = $0 { true } else { false } }
+            }
+            #expect(sawBye, "an RTCP BYE on the kicked session's RTCP channel")
+            // The connection stays open and the other session's packets keep coming.
+            var doorPackets = 0
+            while doorPackets < 30 {
+                let frame = try client.readFrame()
+                #expect(frame.channel != 0, "no RTP for the kicked session after its BYE")
+                if frame.channel == 2 { doorPackets += 1 }
+            }
+            #expect(try await Self.sessions(api).compactMap { $0["camera"] as? String } == ["door"])
         }
     }
 

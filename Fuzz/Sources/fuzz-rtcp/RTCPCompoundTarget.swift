@@ -33,5 +33,27 @@ public func fuzzRTCPCompound(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
         if reason.utf8.count <= RTCPBye.maxReasonSize { invariant(written == reason, "BYE reason changed") }
     }
     invariant(RTCPCompound.serialize(reparsed) == serialized, "serialization is not stable")
+    checkReportBlocks(packets)
     return 0
+}
+
+/// What a server reads from a viewer's reports: every block found by its source, with a
+/// loss ratio in 0...1, a jitter that is never negative, and a round trip that is never
+/// negative, whatever the fields hold.
+private func checkReportBlocks(_ packets: [RTCPPacket]) {
+    for packet in packets {
+        let blocks: [RTCPReportBlock]
+        switch packet {
+        case .senderReport(let report): blocks = report.reportBlocks
+        case .receiverReport(let report): blocks = report.reportBlocks
+        case .sourceDescription, .bye, .unknown: continue
+        }
+        for block in blocks {
+            invariant(packets.reportBlock(about: block.ssrc) != nil, "a block about \(block.ssrc) is not found")
+            invariant((0...1).contains(block.fractionLostRatio), "fraction lost out of range")
+            invariant(block.jitterSeconds(clockRate: 90_000) >= 0, "negative jitter")
+            let roundTrip = block.roundTripNanoseconds(sentAt: 0, receivedAt: 1_000_000_000)
+            invariant(roundTrip.map { $0 >= 0 } ?? (block.lastSR == 0), "negative or missing round trip")
+        }
+    }
 }
