@@ -45,6 +45,12 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]
         ),
+        // libqrencode from the system (Debian: libqrencode-dev), for the scenes' QR code layer.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         // "Did you mean" spelling hints shared by the configuration and fault parsers.
         .target(name: "Spelling"),
         // Seedable randomness shared by every layer that must be reproducible.
@@ -52,7 +58,7 @@ let package = Package(
         // Frames and scenes: I420 pictures, pattern generators, text, scene files.
         .target(
             name: "Frames",
-            dependencies: ["CFreeType", "CPNG", "Randomness", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CFreeType", "CPNG", "CQRencode", "Randomness", .product(name: "Yams", package: "Yams")],
             // Pixel loops are optimised even in debug builds, so test cameras draw in real time.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
@@ -149,7 +155,7 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Faults", "RTSP", "Spelling", "FuzzSeedSupport"]),
         .testTarget(
             name: "CamerasTests",
-            dependencies: ["Cameras", "H264", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: ["Cameras", "Frames", "H264", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "ServerTests",

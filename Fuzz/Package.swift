@@ -32,6 +32,7 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-fault-query", ["RTSP", "Faults"]),
     ("fuzz-config", ["Config", "Faults"]),
+    ("fuzz-recording", ["Config"]),
     ("fuzz-scene", ["Frames"]),
 ]
 

@@ -9,6 +9,8 @@ public struct CivilTime: Equatable, Sendable {
     public var minute: Int
     public var second: Int
     public var millisecond: Int
+    /// Nanoseconds within the second, 0...999 999 999 (`millisecond` is its first three digits).
+    public var nanosecond: Int
     public var dayOfYear: Int  // 1...366
     public var weekday: Int  // 0 = Sunday
     /// Whole seconds since the Unix epoch (floor).
@@ -19,6 +21,7 @@ public struct CivilTime: Equatable, Sendable {
     public init(unixNanos: Int64) {
         let (secs, nanos) = floorDivide(unixNanos, 1_000_000_000)
         unixSeconds = secs
+        nanosecond = Int(nanos)
         millisecond = Int(nanos / 1_000_000)
         let (days, secOfDay) = floorDivide(secs, 86_400)
         hour = Int(secOfDay / 3600)

@@ -17,7 +17,7 @@ struct LayerBuilder {
         table = ColourTable.table(for: standard)
     }
 
-    private func error(_ spec: LayerSpec, _ key: String?, _ message: String) -> SceneError {
+    func error(_ spec: LayerSpec, _ key: String?, _ message: String) -> SceneError {
         SceneError(
             file: scene.file, line: key.flatMap { spec.lines[$0] } ?? spec.line,
             field: key.map { "\(spec.path).\($0)" } ?? spec.path, message: message)
@@ -45,6 +45,8 @@ struct LayerBuilder {
     func build(_ spec: LayerSpec, isBackground: Bool) throws(SceneError) -> [any SceneLayer] {
         // Text is placed by its anchor point, not by a region.
         if spec.type.isText { return [try text(spec)] }
+        // So is a QR code: its size follows from the text.
+        if spec.type == .qr { return [try qr(spec)] }
         guard let r = region(spec, isBackground: isBackground) else { return [] }
         let opacity = spec.number("opacity") ?? 1
         let white = table.white100, black = table.black
@@ -97,6 +99,8 @@ struct LayerBuilder {
             return [clock.faceLayer, clock]
         case .text, .digitalClock, .frameCounter, .secondsCounter:
             return [try text(spec)]  // handled above
+        case .qr:
+            return [try qr(spec)]  // handled above
         case .noise:
             let lowLight = spec.string("preset") == "low-light"
             let noise = NoiseLayer(

@@ -26,6 +26,8 @@ public enum LayerType: String, Sendable, CaseIterable {
     case frameCounter = "frame-counter"
     case secondsCounter = "seconds-counter"
     case text
+    // Machine-readable
+    case qr
     // Noise and sync
     case noise
     case flash
@@ -40,6 +42,9 @@ public enum LayerType: String, Sendable, CaseIterable {
         default: false
         }
     }
+
+    /// Whether this type draws a template's text (and so needs a `template`).
+    var takesTemplate: Bool { isText || self == .qr }
 
     /// Fields accepted by this type, beyond the common ones.
     var fields: [String: FieldKind] {
@@ -65,6 +70,10 @@ public enum LayerType: String, Sendable, CaseIterable {
                     "direction": .choice(["horizontal", "vertical"])]
         case .analogClock: return ["colour": .colour, "face": .colour, "seconds": .colour]
         case .text, .digitalClock, .frameCounter, .secondsCounter: return textFields
+        case .qr:
+            return ["template": .template, "module_size": .length,
+                    "error_correction": .choice(QRErrorCorrection.allCases.map(\.rawValue)),
+                    "quiet_zone": .integer(0...16)]
         case .noise:
             return ["luma": .number(0...50), "chroma": .number(0...50), "gain": .number(0...4),
                     "preset": .choice(["low-light"])]

@@ -146,10 +146,11 @@ struct SceneParser {
                 problems.append(error)
             }
         }
-        if type.isText, values["template"] == nil, type.defaultTemplate == nil,
+        if type.takesTemplate, values["template"] == nil, type.defaultTemplate == nil,
            !mapping.contains(where: { $0.key.string == "template" }) {
             problems.append(SceneError(
-                file: file, line: node.mark?.line, field: "\(path).template", message: "missing; a text layer needs a template"))
+                file: file, line: node.mark?.line, field: "\(path).template",
+                message: "missing; a \(type == .qr ? "qr" : "text") layer needs a template"))
         }
         if !problems.isEmpty { throw SceneError.combining(problems) }
         if type.isText, values["template"] == nil, let t = type.defaultTemplate {

@@ -13,6 +13,7 @@
 /// | %M   | minute 00...59                            | 05         |
 /// | %S   | second 00...59                            | 09         |
 /// | %f   | MILLISECONDS, 3 digits 000...999 (truncated, not rounded; note that Python's %f is microseconds) | 042 |
+/// | %Nf  | the first N digits (1...9) of the second's fraction, truncated: %3f = %f, %6f microseconds, %9f nanoseconds | 042137 |
 /// | %s   | whole seconds since the Unix epoch        | 1767225600 |
 /// | %a   | weekday, English abbreviation             | Thu        |
 /// | %b   | month, English abbreviation               | Jan        |
@@ -26,12 +27,14 @@
 public struct TimeFormat: Sendable, Equatable {
     enum Token: Sendable, Equatable {
         case literal(String)
-        case year4, year2, month, day, dayOfYear, hour, minute, second, millis, unix, weekdayName, monthName
+        case year4, year2, month, day, dayOfYear, hour, minute, second, unix, weekdayName, monthName
+        /// The fraction of the second, truncated to this many digits (1...9).
+        case fraction(digits: Int)
     }
 
     let tokens: [Token]
 
-    /// The conversion letters accepted after `%`.
+    /// The conversion letters accepted after `%` (and `%Nf`, N = 1...9).
     public static let supportedCodes = "YymdjHMSfsabFTzZ%"
 
     /// Compiles a format; throws the offending conversion's description on error.
@@ -46,6 +49,16 @@ public struct TimeFormat: Sendable, Equatable {
             guard c == "%" else { literal.append(c); continue }
             guard let code = it.next() else {
                 throw TemplateError(message: "time format \"\(format)\" ends with a lone %")
+            }
+            // %Nf: N digits of the second's fraction.
+            if let digits = code.wholeNumberValue, code.isASCII {
+                guard (1...9).contains(digits), it.next() == "f" else {
+                    throw TemplateError(
+                        message: "time conversion %\(code)... in \"\(format)\": a digit after % must be 1...9 followed by f (%3f milliseconds, %6f microseconds, %9f nanoseconds)")
+                }
+                flush()
+                tokens.append(.fraction(digits: digits))
+                continue
             }
             switch code {
             case "%": literal.append("%")
@@ -62,7 +75,7 @@ public struct TimeFormat: Sendable, Equatable {
                 case "H": tokens.append(.hour)
                 case "M": tokens.append(.minute)
                 case "S": tokens.append(.second)
-                case "f": tokens.append(.millis)
+                case "f": tokens.append(.fraction(digits: 3))
                 case "s": tokens.append(.unix)
                 case "a": tokens.append(.weekdayName)
                 case "b": tokens.append(.monthName)
@@ -71,13 +84,16 @@ public struct TimeFormat: Sendable, Equatable {
                 default:
                     throw TemplateError(
                         message: "unknown time conversion %\(code) in \"\(format)\"; supported: "
-                            + Self.supportedCodes.map { "%\($0)" }.joined(separator: " "))
+                            + Self.supportedCodes.map { "%\($0)" }.joined(separator: " ") + " %Nf")
                 }
             }
         }
         flush()
         self.tokens = tokens
     }
+
+    /// 10^(9 − N): what divides nanoseconds to leave N digits.
+    private static let divisors = [1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1]
 
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -95,7 +111,7 @@ public struct TimeFormat: Sendable, Equatable {
             case .hour: appendPadded(t.hour, 2, &out)
             case .minute: appendPadded(t.minute, 2, &out)
             case .second: appendPadded(t.second, 2, &out)
-            case .millis: appendPadded(t.millisecond, 3, &out)
+            case .fraction(let digits): appendPadded(t.nanosecond / Self.divisors[digits], digits, &out)
             case .unix: out += String(t.unixSeconds)
             case .weekdayName: out += Self.weekdays[t.weekday]
             case .monthName: out += Self.months[t.month - 1]

@@ -10,16 +10,20 @@ struct Bench {
         let arguments = CommandLine.arguments.dropFirst()
         let quick = arguments.contains("--quick")
         let library = SceneLibrary(directory: SceneLibrary.locateDefaultDirectory())
-        // `--only udp|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
+        // `--only scenes|udp|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
         let only = option("--only", in: arguments)
         let steps = option("--steps", in: arguments).map { $0.split(separator: ",").compactMap { Int($0) } }
         if only == "udp" {
             try await printUDPViewers(library: library, quick: quick)
             return
         }
+        if only == "scenes" {
+            try printScenes(library: library, quick: quick)
+            return
+        }
         if let only {
             guard hardeningSections.contains(only) else {
-                print("--only takes one of: udp, \(hardeningSections.joined(separator: ", "))")
+                print("--only takes one of: scenes, udp, \(hardeningSections.joined(separator: ", "))")
                 return
             }
             try await hardening(only, quick: quick, steps: steps, library: library)
@@ -39,12 +43,7 @@ struct Bench {
         print("  ratio pipeline / raw x264            \(format(pipeline.ratio, 3))x   (budget 1.30x)")
         print("")
 
-        print("Scenes at 1280x720: render cost as a fraction of x264 ultrafast encoding the same frames")
-        print("  scene          render ms   encode ms   render/encode")
-        for row in try GeneratorBenchmark(library: library, frames: quick ? 20 : 90).run() {
-            print("  \(row.scene.padding(toLength: 13, withPad: " ", startingAt: 0))  \(pad(format(row.renderMilliseconds), 9))   \(pad(format(row.encodeMilliseconds), 9))   \(pad(format(row.fraction * 100, 1) + "%", 13))")
-        }
-        print("")
+        try printScenes(library: library, quick: quick)
 
         let faults = try await FaultBenchmark().run(rounds: quick ? 1 : 5)
         print("Fault bookkeeping at 100 Mbit/s of RTP (\(FaultBenchmark.packetsPerSecond) packets/s, every network fault on)")

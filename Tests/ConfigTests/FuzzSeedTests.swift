@@ -10,4 +10,8 @@ import Testing
         let examples = try names.map { try [UInt8](Data(contentsOf: exampleFile($0))) }
         try FuzzSeeds.check("config", examples + (BrokenYAMLTests.cases.map(\.yaml) + [ConfigDiffTests.old]).map { Array($0.utf8) })
     }
+
+    @Test func recording() throws {
+        try FuzzSeeds.check("recording", texts: RecordingConfigTests.cases.map(\.yaml) + RecordingConfigTests.validExamples)
+    }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Scenes")
 struct SceneTests {
-    static let shipped = ["smpte-clock", "smpte-hd", "ebu-bars", "noise", "low-light", "motion", "av-sync", "test-card"]
+    static let shipped = ["smpte-clock", "smpte-hd", "ebu-bars", "noise", "low-light", "motion", "av-sync", "test-card", "timecode"]
 
     @Test func libraryListsTheShippedScenes() {
         let names = SceneLibrary(directory: patternsDirectory).sceneNames()
