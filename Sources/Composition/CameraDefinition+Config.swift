@@ -27,5 +27,6 @@ extension CameraDefinition {
             )
         }
         self.init(path: camera.path, streams: streams, faults: try faults.profile(for: camera), multicast: multicast)
+        recording = camera.recording.map(RecordingArchive.init)
     }
 }

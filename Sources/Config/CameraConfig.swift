@@ -14,6 +14,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     public var faults: [FaultReference]
     /// Seed for everything random in the camera; nil picks one at start.
     public var seed: UInt64?
+    /// The camera's synthetic archive, served at `<path>/playback`; nil: live only.
+    public var recording: RecordingConfig?
 
     public init(
         path: String,
@@ -22,7 +24,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         onDemand: Bool = true,
         idleStopSeconds: Double = 5,
         faults: [FaultReference] = [],
-        seed: UInt64? = nil
+        seed: UInt64? = nil,
+        recording: RecordingConfig? = nil
     ) {
         self.path = path
         self.scene = scene
@@ -31,6 +34,7 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         self.idleStopSeconds = idleStopSeconds
         self.faults = faults
         self.seed = seed
+        self.recording = recording
     }
 
     /// The same camera with inline YAML stripped of file positions, for comparing content.

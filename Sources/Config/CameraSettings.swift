@@ -12,8 +12,9 @@ struct CameraSettings {
     var idleStopSeconds: Double?
     var faults: [FaultReference]?
     var seed: UInt64?
+    var recording: RecordingConfig?
 
-    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed"]
+    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "recording"]
 
     init() {}
 
@@ -36,6 +37,7 @@ struct CameraSettings {
             faults = entries.map(\.reference)
         }
         if let field = map["seed"] { seed = field.uint64() }
+        if let field = map["recording"] { recording = RecordingConfig.decode(field, now: RecordingConfig.currentUnixNanoseconds()) }
     }
 
     /// These settings, with gaps filled from `defaults`.
@@ -47,6 +49,7 @@ struct CameraSettings {
         merged.idleStopSeconds = idleStopSeconds ?? defaults.idleStopSeconds
         merged.faults = faults ?? defaults.faults
         merged.seed = seed ?? defaults.seed
+        merged.recording = recording ?? defaults.recording
         return merged
     }
 
@@ -59,7 +62,8 @@ struct CameraSettings {
             onDemand: onDemand ?? true,
             idleStopSeconds: idleStopSeconds ?? 5,
             faults: faults ?? [],
-            seed: seed.map { $0 &+ seedOffset }
+            seed: seed.map { $0 &+ seedOffset },
+            recording: recording
         )
     }
 }

@@ -28,6 +28,8 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
     public var multicast: MulticastSettings?
     /// The RTSPS listener, or nil for plain RTSP only.
     public var tls: TLSSettings?
+    /// Playback sessions of recordings served at once; beyond it SETUP answers 453.
+    public var maxPlaybackSessions: Int = ServerSettings.defaultMaxPlaybackSessions
 
     public init(
         port: Int = 8554,

@@ -12,6 +12,8 @@ public struct CameraDefinition: Sendable {
     /// Each stream's multicast group, port and scope by stream name, as SETUP answers
     /// them; a stream without one is not served multicast.
     public var multicast: [String: MulticastTransport]
+    /// The camera's recording, played at `<path>/playback`; nil: live only.
+    public var recording: RecordingArchive?
 
     public init(
         path: String, streams: [StreamDefinition], faults: FaultProfile = .empty,

@@ -23,6 +23,11 @@ final class CameraRegistry: Sendable {
         let cameraPath: String
         /// The stream's multicast group; nil when it is not served multicast.
         var multicast: MulticastGroup? = nil
+        /// The camera's recording, when the URL names its playback (`<path>/playback`).
+        var recording: RecordingArchive? = nil
+        /// The playback session's own stream, when the URL names a recording; `stream`
+        /// is then that stream too.
+        var playback: PlaybackStream? = nil
     }
 
     struct Camera {
@@ -39,9 +44,9 @@ final class CameraRegistry: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
-    private let eventLoops: any EventLoopGroup
-    private let encodePool: NIOThreadPool
-    private let clock: any MonotonicClock
+    let eventLoops: any EventLoopGroup
+    let encodePool: NIOThreadPool
+    let clock: any MonotonicClock
     /// Named fault profiles from the configuration, for `profile=` and schedules.
     let faultCatalog: [String: FaultProfile]
     /// Multicast scope and interface; nil serves no multicast.

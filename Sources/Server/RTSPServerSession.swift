@@ -22,6 +22,8 @@ final class RTSPServerSession: @unchecked Sendable {
     private let ownerChannel: any Channel
     /// Whether PLAY asks for an IDR (false under the suppressed-IDR fault).
     var keyframeOnJoin = true
+    /// The recording this session plays; nil for a live session. `stream` is then its own.
+    var playback: PlaybackStream?
     private let store: any SessionDirectory
     private let clock: any MonotonicClock
     let logger: Logger
@@ -124,6 +126,9 @@ final class RTSPServerSession: @unchecked Sendable {
             return (_viewer, _multicastGroup)
         }
         group?.leave(self)
+        // A playback session's stream is its own: it ends after the viewer has left it,
+        // so the viewer is not told the camera went away.
+        defer { if playback != nil { _ = stream.end() } }
         guard store.remove(self) || viewer != nil else { return }
         if let viewer {
             stream.stop(viewer)

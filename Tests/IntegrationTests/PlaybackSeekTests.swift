@@ -1,0 +1,200 @@
+import Cameras
+import Foundation
+import Frames
+import H264
+import Server
+import Testing
+
+extension Integration {
+    /// Playback of a recording, with the `timecode` scene's QR code as the oracle: each
+    /// picture says which recorded instant it is, so a seek, a pause, a scale or a gap
+    /// can be checked against what a client actually decoded.
+    @Suite
+    struct PlaybackSeekTests {
+        static let fps = 15
+        static let width = 640
+        static let height = 360
+        /// 2026-11-25T00:00:00Z.
+        static let start: Int64 = 1_795_564_800 * 1_000_000_000
+        static let hour: Int64 = 3600 * 1_000_000_000
+        /// The recording lasts two hours; it has no footage from 5000 s to 5600 s.
+        static let gap = (start + 5000 * 1_000_000_000)..<(start + 5600 * 1_000_000_000)
+
+        static func lobby(loops: Bool = false) throws -> CameraDefinition {
+            let scene = try PictureCameras.shipped("timecode")
+            let stream = StreamDefinition(
+                cameraName: "lobby", streamName: "main",
+                encoder: EncoderSettings(width: width, height: height, frameRate: FrameRate(numerator: fps)),
+                maxPacketSize: 1400, idleStopDelayNanoseconds: 0, alwaysOn: false, seed: 42,
+                makeSource: { w, h in try scene.makeRenderer(width: w, height: h) })
+            var camera = CameraDefinition(path: "lobby", streams: [stream])
+            camera.recording = RecordingArchive(
+                startNanoseconds: start, endNanoseconds: start + 2 * hour, gaps: [gap], loops: loops)
+            return camera
+        }
+
+        static func milliseconds(_ nanoseconds: Int64) -> Int64 { nanoseconds / 1_000_000 }
+
+        @Test
+        func ffmpegSeekStartsOnTheFrameAsked() async throws {
+            try await TestServer.with(cameras: [try Self.lobby()]) { server in
+                let file = PictureDecoder.scratchFile("seek.yuv")
+                defer { try? FileManager.default.removeItem(at: file) }
+                let result = await ClientProcess.run(
+                    try Clients.ffmpeg(),
+                    ["-nostdin", "-hide_banner", "-v", "error", "-ss", "3600", "-rtsp_transport", "tcp",
+                     "-i", server.url(forPath: "lobby/playback"), "-an", "-frames:v", "3", "-fps_mode", "passthrough",
+                     "-f", "rawvideo", "-pix_fmt", "yuv420p", "-y", file.path],
+                    timeoutSeconds: 60)
+                try #require(result.succeeded, "ffmpeg failed\n\(result)")
+                let frames = PictureFrame.split(try Data(contentsOf: file), width: Self.width, height: Self.height)
+                try #require(frames.count == 3)
+                let readings = try await QRCodeReader.read(frames).map { $0.flatMap(PlaybackClient.Reading.init) }
+                let first = try #require(readings[0], "no QR in the first frame: \(readings)")
+                #expect(first.unixMilliseconds == Self.milliseconds(Self.start + Self.hour))
+                #expect(first.frame == 3600 * Int64(Self.fps))
+            }
+        }
+
+        @Test
+        func clockRangeStartsOnTheNextFrameSlot() async throws {
+            try await TestServer.with(cameras: [try Self.lobby()]) { server in
+                let client = try PlaybackClient(port: server.port, url: server.url(forPath: "lobby/playback"))
+                let describe = try client.setUp()
+                let sdp = String(decoding: describe.body, as: UTF8.self)
+                #expect(sdp.contains("a=range:npt=0.000-7200.000"), "\(sdp)")
+                #expect(sdp.contains("a=range:clock=20261125T000000.000Z-20261125T020000.000Z"), "\(sdp)")
+                // 10 ms after a slot: the next slot, 1/15 s after it, comes first.
+                let play = try client.send("PLAY", [("Range", "clock=20261125T003000.010Z-")])
+                try #require(play.status == 200, "\(play)")
+                let slot = Self.start + 1800 * 1_000_000_000 + 1_000_000_000 / Int64(Self.fps)
+                #expect(play.header("Range") == "clock=20261125T003000.066Z-", "\(play)")
+                #expect(play.header("RTP-Info") != nil)
+                let units = try client.accessUnits(3)
+                let readings = try await PlaybackClient.readings(units, width: Self.width, height: Self.height)
+                let first = try #require(readings.first ?? nil, "\(readings)")
+                #expect(first.unixMilliseconds == Self.milliseconds(slot))
+                #expect(first.frame == 1800 * Int64(Self.fps) + 1)
+            }
+        }
+
+        @Test
+        func pauseAndResumeContinueWithTheNextFrame() async throws {
+            try await TestServer.with(cameras: [try Self.lobby()]) { server in
+                let client = try PlaybackClient(port: server.port, url: server.url(forPath: "lobby/playback"))
+                try client.setUp()
+                #expect(try client.send("PLAY", [("Range", "npt=600-")]).status == 200)
+                var before = try client.accessUnits(10)
+                #expect(try client.send("PAUSE").status == 200)
+                before += try client.accessUnits(100, seconds: 2)  // what was on its way, then 2 s of nothing
+                let resume = try client.send("PLAY")
+                #expect(resume.status == 200, "\(resume)")
+                let after = try client.accessUnits(5)
+                let readingsBefore = try await PlaybackClient.readings(before, width: Self.width, height: Self.height)
+                let readingsAfter = try await PlaybackClient.readings(after, width: Self.width, height: Self.height)
+                let last = try #require(readingsBefore.last ?? nil, "\(readingsBefore)")
+                let next = try #require(readingsAfter.first ?? nil, "\(readingsAfter)")
+                #expect(next.frame == last.frame + 1, "before the pause \(readingsBefore), after it \(readingsAfter)")
+            }
+        }
+
+        @Test(arguments: [2.0, -1.0])
+        func scaleMovesTheRecordingAtThatRate(scale: Double) async throws {
+            try await TestServer.with(cameras: [try Self.lobby()]) { server in
+                let client = try PlaybackClient(port: server.port, url: server.url(forPath: "lobby/playback"))
+                try client.setUp()
+                let play = try client.send("PLAY", [("Range", "npt=1200-"), ("Scale", "\(scale)")])
+                try #require(play.status == 200, "\(play)")
+                #expect(play.header("Scale").flatMap(Double.init) == scale)
+                let units = try client.accessUnits(2 * Self.fps)
+                let readings = try await PlaybackClient.readings(units, width: Self.width, height: Self.height)
+                let first = try #require(readings.first ?? nil, "\(readings)")
+                let lastIndex = try #require(readings.lastIndex { $0 != nil })
+                let last = try #require(readings[lastIndex])
+                // RTP timestamps run at the wall clock's rate (90 kHz).
+                let wallSeconds = Double(units[lastIndex].timestamp &- units[0].timestamp) / 90_000
+                let mediaSeconds = Double(last.unixMilliseconds - first.unixMilliseconds) / 1000
+                #expect(abs(mediaSeconds / wallSeconds - scale) < 0.2, "media \(mediaSeconds) s in \(wallSeconds) s: \(readings)")
+            }
+        }
+
+        @Test
+        func playingIntoAGapJumpsToTheNextFootage() async throws {
+            try await TestServer.with(cameras: [try Self.lobby()]) { server in
+                let client = try PlaybackClient(port: server.port, url: server.url(forPath: "lobby/playback"))
+                try client.setUp()
+                #expect(try client.send("PLAY", [("Range", "npt=4999.5-")]).status == 200)
+                let units = try client.accessUnits(Self.fps)
+                let readings = try await PlaybackClient.readings(units, width: Self.width, height: Self.height).compactMap { $0 }
+                let gapStart = Self.milliseconds(Self.gap.lowerBound), gapEnd = Self.milliseconds(Self.gap.upperBound)
+                #expect(readings.allSatisfy { $0.unixMilliseconds < gapStart || $0.unixMilliseconds >= gapEnd }, "\(readings)")
+                #expect(readings.contains { $0.unixMilliseconds < gapStart })
+                #expect(readings.contains { $0.unixMilliseconds == gapEnd }, "\(readings)")
+                // The timestamps jump with the footage.
+                let jumps = zip(units, units.dropFirst()).map { Int64($1.timestamp &- $0.timestamp) }
+                #expect(jumps.contains { $0 > 600 * 90_000 }, "\(jumps)")
+            }
+        }
+
+        @Test
+        func theEndSaysGoodbyeAndTheSessionCanSeekAgain() async throws {
+            try await TestServer.with(cameras: [try Self.lobby()]) { server in
+                let client = try PlaybackClient(port: server.port, url: server.url(forPath: "lobby/playback"))
+                try client.setUp()
+                #expect(try client.send("PLAY", [("Range", "npt=7199.5-")]).status == 200)
+                #expect(client.waitForGoodbye(seconds: 10))
+                let again = try client.send("PLAY", [("Range", "npt=10-")])
+                #expect(again.status == 200, "\(again)")
+                #expect(try client.accessUnits(2).count == 2)
+            }
+        }
+
+        @Test
+        func refusals() async throws {
+            try await TestServer.with(cameras: [try Self.lobby()]) { server in
+                let client = try PlaybackClient(port: server.port, url: server.url(forPath: "lobby/playback"))
+                try client.setUp()
+                let beyond = try client.send("PLAY", [("Range", "npt=7300-")])
+                #expect(beyond.status == 457, "\(beyond)")
+                let before = try client.send("PLAY", [("Range", "clock=20261124T000000Z-")])
+                #expect(before.status == 457, "\(before)")
+                #expect(try client.send("PLAY", [("Range", "npt=abc-")]).status == 400)
+                #expect(try client.send("PLAY", [("Range", "npt=1-"), ("Scale", "fast")]).status == 400)
+                let require = try client.send("PLAY", [("Require", "com.example.unknown")])
+                #expect(require.status == 551)
+                #expect(require.header("Unsupported") == "com.example.unknown")
+            }
+        }
+
+        @Test
+        func aLiveCameraAnswersFFmpegsRangeAsLive() async throws {
+            try await TestServer.with(cameras: [try Self.lobby()]) { server in
+                let raw = try RawRTSPClient(port: server.port)
+                let session = try raw.describeSetupPlay(server.url(forPath: "lobby"), transport: "RTP/AVP/TCP;unicast;interleaved=0-1")
+                #expect(session.play.header("Range") == "npt=now-", "\(session.play)")
+                let scaled = try raw.request("PLAY", server.url(forPath: "lobby") + "/", headers: [("Session", session.sessionID), ("Scale", "2")])
+                #expect(scaled.status == 200)
+                #expect(scaled.header("Scale") == "1", "\(scaled)")
+                let describe = try raw.request("DESCRIBE", server.url(forPath: "lobby"), headers: [("Accept", "application/sdp")])
+                #expect(String(decoding: describe.body, as: UTF8.self).contains("a=range:npt=now-"))
+            }
+        }
+
+        @Test
+        func hikvisionStartTimeStartsThere() async throws {
+            try await TestServer.with(cameras: [try Self.lobby()]) { server in
+                let url = server.url(forPath: "lobby/main/playback") + "?starttime=20261125T010000Z&endtime=20261125T010001Z"
+                let client = try PlaybackClient(port: server.port, url: url)
+                try client.setUp()
+                let play = try client.client.request("PLAY", url, headers: [("Session", client.session)])
+                try #require(play.status == 200, "\(play)")
+                let units = try client.accessUnits(3)
+                let readings = try await PlaybackClient.readings(units, width: Self.width, height: Self.height)
+                let first = try #require(readings.first ?? nil, "\(readings)")
+                #expect(first.unixMilliseconds == Self.milliseconds(Self.start + Self.hour))
+                // endtime ends playback a second later.
+                #expect(client.waitForGoodbye(seconds: 10))
+            }
+        }
+    }
+}
