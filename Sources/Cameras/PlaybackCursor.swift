@@ -83,13 +83,14 @@ public final class PlaybackCursor: Sendable {
         }
     }
 
-    /// The frame stream frame `frame` shows, or nil at the end (which calls the end handler).
-    func frame(forStreamFrame frame: Int64) -> Frame? {
+    /// The frame stream frame `frame` shows, or nil at the end (which calls the end
+    /// handler). `startsViewer`: the frame is an IDR asked for by a viewer joining.
+    func frame(forStreamFrame frame: Int64, startsViewer: Bool) -> Frame? {
         let now = now()
         let (result, ended): (Frame?, (@Sendable () -> Void)?) = state.withLockedValue { state in
-            let hadPending = state.position.pending != nil
+            let hadPending = state.position.pending != nil && (startsViewer || state.position.current == nil)
             let previous = state.position.current
-            switch state.position.next(now: now) {
+            switch state.position.next(now: now, startsViewer: startsViewer) {
             case .end:
                 let handler = state.onEnd
                 state.onEnd = nil

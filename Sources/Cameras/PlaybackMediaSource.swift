@@ -21,7 +21,7 @@ public final class PlaybackMediaSource: MediaSource, @unchecked Sendable {
     }
 
     public func makeAccessUnit(_ request: AccessUnitRequest, packetizer: inout H264Packetizer) throws -> RTPPacketBatch? {
-        guard let frame = cursor.frame(forStreamFrame: request.frame) else { return nil }
+        guard let frame = cursor.frame(forStreamFrame: request.frame, startsViewer: request.forceIDR) else { return nil }
         let context = cursor.timeline.frameContext(for: frame.slot, cameraName: cameraName, seed: seed)
         pipeline.source.render(into: pipeline.encoder.inputPicture, context: context)
         let timestamp = request.rtpTimestamp &+ frame.timestampOffset

@@ -84,9 +84,11 @@ public struct PlaybackPosition: Sendable {
         carried = 0
     }
 
-    /// The frame the stream's next frame shows.
-    public mutating func next(now: Int64) -> Step {
-        if let pending {
+    /// The frame the stream's next frame shows. A pending seek is taken only by a frame
+    /// that starts a viewer (`startsViewer`, an IDR the viewer's join asked for): a frame
+    /// already on its way when the seek came is for nobody and moves on as before.
+    public mutating func next(now: Int64, startsViewer: Bool = true) -> Step {
+        if let pending, startsViewer || current == nil {
             self.pending = nil
             current = pending
             return .frame(pending, discontinuity: true)

@@ -85,3 +85,21 @@ struct PlaybackPositionTests {
         #expect(Self.indices(&position, 2) == [4, 5])
     }
 }
+
+extension PlaybackPositionTests {
+    @Test func aFrameAlreadyOnItsWayDoesNotTakeASeek() {
+        var position = Self.position()
+        #expect(position.seek(toNanoseconds: Self.start, now: Self.now) != nil)
+        #expect(Self.indices(&position, 2) == [0, 1])
+        #expect(position.seek(toNanoseconds: Self.start + 30 * Self.second, now: Self.now) != nil)
+        // Encoded for nobody: the old position moves on.
+        #expect(position.next(now: Self.now, startsViewer: false) == .frame(
+            .init(index: 2, instantNanoseconds: Self.start + 2 * Self.second / 10, afterGap: false), discontinuity: false))
+        // The IDR the viewer's join asked for shows the frame sought.
+        guard case .frame(let slot, true) = position.next(now: Self.now, startsViewer: true) else {
+            Issue.record("no discontinuity")
+            return
+        }
+        #expect(slot.index == 300)
+    }
+}

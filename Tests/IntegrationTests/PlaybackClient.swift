@@ -57,7 +57,10 @@ final class PlaybackClient {
         while units.count < count, Date() < deadline {
             guard let frame = try? client.readFrame(timeoutSeconds: max(0.1, deadline.timeIntervalSinceNow)) else { break }
             if frame.channel == 1 {
-                if RTCPPacketView.containsBye(frame.payload) { goodbyes += 1 }
+                if RTCPPacketView.containsBye(frame.payload) {
+                    goodbyes += 1
+                    break
+                }
                 continue
             }
             guard frame.channel == 0, let packet = RTPPacketView(frame.payload) else { continue }

@@ -35,24 +35,37 @@ extension Integration {
 
         static func milliseconds(_ nanoseconds: Int64) -> Int64 { nanoseconds / 1_000_000 }
 
+        /// The first frame ffmpeg decodes after `-ss 3600` on the playback URL, read by zbar.
+        static func ffmpegFirstFrame(server: CamsimServer, options: [String]) async throws -> PlaybackClient.Reading {
+            let file = PictureDecoder.scratchFile("seek.yuv")
+            defer { try? FileManager.default.removeItem(at: file) }
+            let result = await ClientProcess.run(
+                try Clients.ffmpeg(),
+                ["-nostdin", "-hide_banner", "-v", "error"] + options + ["-ss", "3600", "-rtsp_transport", "tcp",
+                 "-i", server.url(forPath: "lobby/playback"), "-an", "-frames:v", "3", "-fps_mode", "passthrough",
+                 "-f", "rawvideo", "-pix_fmt", "yuv420p", "-y", file.path],
+                timeoutSeconds: 60)
+            try #require(result.succeeded, "ffmpeg failed\n\(result)")
+            let frames = PictureFrame.split(try Data(contentsOf: file), width: width, height: height)
+            try #require(frames.count == 3)
+            let readings = try await QRCodeReader.read(frames).map { $0.flatMap(PlaybackClient.Reading.init) }
+            return try #require(readings[0], "no QR in the first frame: \(readings)")
+        }
+
+        /// `-ss 3600` with `-seek_timestamp 1` sends `Range: npt=3600.000-`, and the first
+        /// frame decoded is the recording's start plus 3600 s, that exact frame. Plain `-ss
+        /// 3600` adds the input's start time, which ffmpeg takes from its first packet with a
+        /// timestamp (the second frame: its parser gives the first none), so it asks for
+        /// `npt=3600.066-` at 15 fps and gets the next frame slot, 3600.0667 s.
         @Test
         func ffmpegSeekStartsOnTheFrameAsked() async throws {
             try await TestServer.with(cameras: [try Self.lobby()]) { server in
-                let file = PictureDecoder.scratchFile("seek.yuv")
-                defer { try? FileManager.default.removeItem(at: file) }
-                let result = await ClientProcess.run(
-                    try Clients.ffmpeg(),
-                    ["-nostdin", "-hide_banner", "-v", "error", "-ss", "3600", "-rtsp_transport", "tcp",
-                     "-i", server.url(forPath: "lobby/playback"), "-an", "-frames:v", "3", "-fps_mode", "passthrough",
-                     "-f", "rawvideo", "-pix_fmt", "yuv420p", "-y", file.path],
-                    timeoutSeconds: 60)
-                try #require(result.succeeded, "ffmpeg failed\n\(result)")
-                let frames = PictureFrame.split(try Data(contentsOf: file), width: Self.width, height: Self.height)
-                try #require(frames.count == 3)
-                let readings = try await QRCodeReader.read(frames).map { $0.flatMap(PlaybackClient.Reading.init) }
-                let first = try #require(readings[0], "no QR in the first frame: \(readings)")
-                #expect(first.unixMilliseconds == Self.milliseconds(Self.start + Self.hour))
-                #expect(first.frame == 3600 * Int64(Self.fps))
+                let exact = try await Self.ffmpegFirstFrame(server: server, options: ["-seek_timestamp", "1"])
+                #expect(exact.unixMilliseconds == Self.milliseconds(Self.start + Self.hour))
+                #expect(exact.frame == 3600 * Int64(Self.fps))
+                let plain = try await Self.ffmpegFirstFrame(server: server, options: [])
+                #expect(plain.frame == 3600 * Int64(Self.fps) + 1)
+                #expect(plain.unixMilliseconds == Self.milliseconds(Self.start + Self.hour + 1_000_000_000 / Int64(Self.fps)))
             }
         }
 
