@@ -211,3 +211,34 @@ extension Integration {
         }
     }
 }
+
+extension Integration.PlaybackSeekTests {
+    /// A seek on a running `rtspsrc` pipeline (PAUSE, then PLAY with `Range: npt=60-`)
+    /// gives frames that read 60 s into the recording.
+    @Test
+    func gstreamerSeekOnARunningPipeline() async throws {
+        try await TestServer.with(cameras: [try Self.lobby()]) { server in
+            let directory = PictureDecoder.scratchFile("gst-seek")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let result = try await PythonClients.runScript(
+                "Tests/Scripts/gstreamer_seek.py",
+                [server.url(forPath: "lobby/playback"), "60", "3", directory.path], timeoutSeconds: 90)
+            try #require(result.succeeded, "\(result)")
+            let paths = result.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+            try #require(paths.count == 3, "\(result)")
+            let lumaSize = Self.width * Self.height
+            let frames = try paths.map { path in
+                let luma = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                try #require(luma.count >= lumaSize, "\(path): \(luma.count) bytes")
+                return PictureFrame(
+                    width: Self.width, height: Self.height,
+                    bytes: Array(luma[0..<lumaSize]) + [UInt8](repeating: 128, count: lumaSize / 2))
+            }
+            let readings = try await QRCodeReader.read(frames).map { $0.flatMap(PlaybackClient.Reading.init) }
+            let first = try #require(readings.first ?? nil, "\(readings)")
+            #expect(first.unixMilliseconds == Self.milliseconds(Self.start + 60 * 1_000_000_000), "\(readings)")
+            #expect(first.frame == 60 * Int64(Self.fps))
+        }
+    }
+}
