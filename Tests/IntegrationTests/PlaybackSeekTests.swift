@@ -242,3 +242,29 @@ extension Integration.PlaybackSeekTests {
         }
     }
 }
+
+extension Integration.PlaybackSeekTests {
+    /// Playback sessions beyond `server.max_playback_sessions` get 453; live viewers do
+    /// not count, and a session ended frees its place.
+    @Test
+    func playbackSessionsAreBounded() async throws {
+        try await TestServer.with(cameras: [try Self.lobby()], configure: { $0.maxPlaybackSessions = 1 }) { server in
+            let url = server.url(forPath: "lobby/playback")
+            let first = try PlaybackClient(port: server.port, url: url)
+            try first.setUp()
+            let live = try RawRTSPClient(port: server.port)
+            let liveSetup = try live.request(
+                "SETUP", server.url(forPath: "lobby") + "/trackID=0",
+                headers: [("Transport", "RTP/AVP/TCP;unicast;interleaved=0-1")])
+            #expect(liveSetup.status == 200)
+            let second = try RawRTSPClient(port: server.port)
+            let refused = try second.request(
+                "SETUP", url + "/trackID=0", headers: [("Transport", "RTP/AVP/TCP;unicast;interleaved=0-1")])
+            #expect(refused.status == 453, "\(refused)")
+            #expect(try first.send("TEARDOWN").status == 200)
+            let admitted = try second.request(
+                "SETUP", url + "/trackID=0", headers: [("Transport", "RTP/AVP/TCP;unicast;interleaved=0-1")])
+            #expect(admitted.status == 200, "\(admitted)")
+        }
+    }
+}
