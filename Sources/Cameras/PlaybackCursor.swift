@@ -13,6 +13,12 @@ public final class PlaybackCursor: Sendable {
         /// Added to the stream's RTP timestamp: each gap skipped moves the timestamps on by
         /// its length, so the jump shows in them (RFC 3550 §5.1).
         public var timestampOffset: UInt32
+        /// The ONVIF replay mode of the PLAY it answers; nil for a plain RTSP PLAY.
+        public var replay: ReplayMode?
+        /// The last frame before a gap or the end: ONVIF replay's E bit.
+        public var endOfSection: Bool = false
+        /// The last frame playback will send: ONVIF replay's T bit.
+        public var terminal: Bool = false
     }
 
     private struct State {
@@ -23,6 +29,7 @@ public final class PlaybackCursor: Sendable {
         var onEnd: (@Sendable () -> Void)?
         /// Playback ends at this instant (a Range's end or `endtime`); nil: at the recording's end.
         var stopAt: Int64?
+        var replay: ReplayMode?
     }
 
     /// Stream frames remembered for a resume.
@@ -52,6 +59,11 @@ public final class PlaybackCursor: Sendable {
     /// The recorded frame shown last (or about to be shown after a seek).
     public var currentSlot: RecordingTimeline.Slot? {
         state.withLockedValue { $0.position.pending ?? $0.position.current }
+    }
+
+    /// Sets (or clears) the ONVIF replay mode of the frames that follow.
+    public func setReplay(_ replay: ReplayMode?) {
+        state.withLockedValue { $0.replay = replay }
     }
 
     public var scale: Double { state.withLockedValue { $0.position.scale } }
@@ -107,7 +119,17 @@ public final class PlaybackCursor: Sendable {
                 }
                 state.shown.append((frame, slot))
                 if state.shown.count > Self.shownHistory { state.shown.removeFirst(state.shown.count - Self.shownHistory) }
-                return (Frame(slot: slot, discontinuity: discontinuity, timestampOffset: state.timestampOffset), nil)
+                var result = Frame(
+                    slot: slot, discontinuity: discontinuity, timestampOffset: state.timestampOffset, replay: state.replay)
+                if state.replay != nil {
+                    let scale = state.position.scale
+                    let following = scale >= 0 ? timeline.slot(after: slot.index, now: now) : timeline.slot(before: slot.index)
+                    result.endOfSection = following.map(\.afterGap) ?? true
+                    result.terminal = following == nil
+                        || (scale >= 0 && state.stopAt.map { following!.instantNanoseconds >= $0 } == true)
+                    if result.terminal { result.endOfSection = true }
+                }
+                return (result, nil)
             }
         }
         ended?()

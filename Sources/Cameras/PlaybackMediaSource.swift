@@ -24,13 +24,33 @@ public final class PlaybackMediaSource: MediaSource, @unchecked Sendable {
         guard let frame = cursor.frame(forStreamFrame: request.frame, startsViewer: request.forceIDR) else { return nil }
         let context = cursor.timeline.frameContext(for: frame.slot, cameraName: cameraName, seed: seed)
         pipeline.source.render(into: pipeline.encoder.inputPicture, context: context)
-        let timestamp = request.rtpTimestamp &+ frame.timestampOffset
-        return try pipeline.encoder.encode(
-            frameIndex: request.frame, forceIDR: request.forceIDR || frame.discontinuity
-        ) { nalUnits, _ in
+        var timestamp = request.rtpTimestamp &+ frame.timestampOffset
+        var forceIDR = request.forceIDR || frame.discontinuity
+        if let replay = frame.replay {
+            forceIDR = forceIDR || replay.intraOnly
+            // Unpaced ONVIF replay: RTP timestamps from the capture instants (90 kHz).
+            if !replay.paced {
+                let ticks = (frame.slot.instantNanoseconds - cursor.timeline.startNanoseconds) / 1_000 * 9 / 100
+                timestamp = rtpBase &+ UInt32(truncatingIfNeeded: ticks)
+            }
+        }
+        let batch = try pipeline.encoder.encode(frameIndex: request.frame, forceIDR: forceIDR) { nalUnits, _ in
             packetizer.packetize(nalUnits: nalUnits, timestamp: timestamp)
         }
+        guard let replay = frame.replay, let batch else { return batch }
+        let header = ONVIFReplayExtension(
+            captureTime: NTPTimestamp(unixNanoseconds: frame.slot.instantNanoseconds), cleanPoint: batch.containsIDR,
+            endOfSection: frame.endOfSection, discontinuity: frame.discontinuity, terminal: frame.terminal,
+            cSeq: replay.cSeq)
+        return batch.withHeaderExtensionOnFirstPacket(header.headerExtension)
     }
+
+    /// Base of the capture-instant RTP timestamps of unpaced replay.
+    private let rtpBase: UInt32 = 0x4F4E_5646
+
+    /// Octets the 0xABAC extension adds to the first packet of an access unit; a playback
+    /// stream's packets are cut this much smaller so that packet stays within the MTU.
+    public static let replayExtensionOverhead = RTPPacketBatch.headerExtensionOverhead(dataSize: ONVIFReplayExtension.dataSize)
 
     public func close() {}
 }

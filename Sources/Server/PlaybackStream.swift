@@ -21,6 +21,7 @@ final class PlaybackStream: Sendable {
             timeline: archive.timeline(frameRate: definition.encoder.frameRate), loops: archive.loops, now: wallClock)
         self.cursor = cursor
         definition.alwaysOn = false
+        definition.maxPacketSize -= PlaybackMediaSource.replayExtensionOverhead
         definition.openMediaSource = { sized in try PlaybackMediaSource(definition: sized, cursor: cursor) }
         stream = CameraStream(definition: definition, eventLoop: eventLoop, encodePool: encodePool, clock: clock)
     }

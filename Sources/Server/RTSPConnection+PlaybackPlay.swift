@@ -32,6 +32,12 @@ extension RTSPConnection {
         let request = context.request
         let start = try playbackStart(request, url: context.url)
         let scale = try playbackScale(request)
+        let replay = try replayMode(request)
+        playback.cursor.setReplay(replay)
+        if let replay {
+            let period = playback.stream.definition.encoder.frameRate.nanoseconds(untilFrame: 1)
+            playback.cursor.setScale(Double(replay.slotsPerFrame(framePeriodNanoseconds: period)))
+        }
         guard let viewer = session.viewer else { throw Refusal(.methodNotValidInThisState) }
         guard case .resume = start, !session.isPlaying else {
             return try startPlayback(

@@ -10,6 +10,29 @@ final class PlaybackClient {
     struct AccessUnit {
         var timestamp: UInt32
         var annexB: [UInt8]
+        /// The header extension of its first packet (RFC 3550 §5.3.1), if it had one.
+        var headerExtension: RTPHeaderExtension? = nil
+        /// When its last packet arrived.
+        var received = Date()
+
+        /// Whether it holds an IDR slice (NAL type 5).
+        var containsIDR: Bool {
+            var index = 0
+            while index + 4 < annexB.count {
+                if annexB[index] == 0, annexB[index + 1] == 0, annexB[index + 2] == 0, annexB[index + 3] == 1,
+                   annexB[index + 4] & 0x1F == 5 { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// The extension after the fixed header of an RTP packet with no CSRCs.
+    static func headerExtension(_ bytes: [UInt8]) -> RTPHeaderExtension? {
+        guard bytes.count >= 16, bytes[0] & 0x10 != 0, bytes[0] & 0x0F == 0 else { return nil }
+        let words = Int(bytes[14]) << 8 | Int(bytes[15])
+        guard bytes.count >= 16 + 4 * words else { return nil }
+        return RTPHeaderExtension(profile: UInt16(bytes[12]) << 8 | UInt16(bytes[13]), data: Array(bytes[16..<(16 + 4 * words)]))
     }
 
     let client: RawRTSPClient
@@ -64,11 +87,14 @@ final class PlaybackClient {
                 continue
             }
             guard frame.channel == 0, let packet = RTPPacketView(frame.payload) else { continue }
-            if building == nil { building = AccessUnit(timestamp: packet.timestamp, annexB: []) }
+            if building == nil {
+                building = AccessUnit(timestamp: packet.timestamp, annexB: [], headerExtension: Self.headerExtension(frame.payload))
+            }
             for nal in depayloader.depayload(packet.payload, marker: packet.marker, sequenceNumber: packet.sequenceNumber) {
                 building?.annexB += [0, 0, 0, 1] + nal
             }
-            if packet.marker, let unit = building {
+            if packet.marker, var unit = building {
+                unit.received = Date()
                 units.append(unit)
                 building = nil
             }

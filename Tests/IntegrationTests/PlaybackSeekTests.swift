@@ -2,6 +2,7 @@ import Cameras
 import Foundation
 import Frames
 import H264
+import RTP
 import Server
 import Testing
 
@@ -265,6 +266,47 @@ extension Integration.PlaybackSeekTests {
             let admitted = try second.request(
                 "SETUP", url + "/trackID=0", headers: [("Transport", "RTP/AVP/TCP;unicast;interleaved=0-1")])
             #expect(admitted.status == 200, "\(admitted)")
+        }
+    }
+}
+
+extension Integration.PlaybackSeekTests {
+    /// ONVIF replay: `Require: onvif-replay`, `Rate-Control: no`, `Frames: intra` and a
+    /// clock Range give only IDRs, faster than real time, each with a 0xABAC extension
+    /// whose NTP capture time is what its QR code reads.
+    @Test
+    func onvifReplayGivesKeyFramesWithTheirCaptureTimes() async throws {
+        try await TestServer.with(cameras: [try Self.lobby()]) { server in
+            let client = try PlaybackClient(port: server.port, url: server.url(forPath: "lobby/playback"))
+            try client.setUp()
+            let play = try client.send("PLAY", [
+                ("Require", "onvif-replay"), ("Rate-Control", "no"), ("Frames", "intra"),
+                ("Range", "clock=20261125T004000Z-"),
+            ])
+            try #require(play.status == 200, "\(play)")
+            let units = try client.accessUnits(24)
+            try #require(units.count == 24)
+            #expect(units.allSatisfy { $0.containsIDR })
+            let extensions = units.map { $0.headerExtension.flatMap(ONVIFReplayExtension.init) }
+            try #require(extensions.allSatisfy { $0 != nil }, "\(units.map(\.headerExtension))")
+            #expect(extensions.allSatisfy { $0!.cleanPoint })
+            #expect(extensions[0]!.discontinuity)
+            let readings = try await PlaybackClient.readings(units, width: Self.width, height: Self.height)
+            var matched = 0
+            for (reading, header) in zip(readings, extensions) {
+                guard let reading, let header else { continue }
+                let ntpMilliseconds = Int64(header.captureTime.seconds) - 2_208_988_800
+                let fraction = Int64((Double(UInt32(truncatingIfNeeded: header.captureTime.rawValue)) / 4_294_967_296 * 1000).rounded(.down))
+                #expect(abs(ntpMilliseconds * 1000 + fraction - reading.unixMilliseconds) <= 1, "\(reading) vs \(header)")
+                matched += 1
+            }
+            #expect(matched >= 20, "\(readings)")
+            let first = try #require(readings.first ?? nil)
+            #expect(first.unixMilliseconds == Self.milliseconds(Self.start + 2400 * 1_000_000_000))
+            let lastIndex = try #require(readings.lastIndex { $0 != nil })
+            let mediaSeconds = Double(readings[lastIndex]!.unixMilliseconds - first.unixMilliseconds) / 1000
+            let wallSeconds = units[lastIndex].received.timeIntervalSince(units[0].received)
+            #expect(mediaSeconds > 2 * wallSeconds, "\(mediaSeconds) s of recording in \(wallSeconds) s")
         }
     }
 }
