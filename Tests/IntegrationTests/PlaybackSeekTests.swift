@@ -310,3 +310,24 @@ extension Integration.PlaybackSeekTests {
         }
     }
 }
+
+extension Integration.PlaybackSeekTests {
+    /// Under ONVIF replay the frame after a gap has the D bit, and the last before it the E bit.
+    @Test
+    func onvifReplayMarksTheGap() async throws {
+        try await TestServer.with(cameras: [try Self.lobby()]) { server in
+            let client = try PlaybackClient(port: server.port, url: server.url(forPath: "lobby/playback"))
+            try client.setUp()
+            let play = try client.send("PLAY", [("Require", "onvif-replay"), ("Range", "npt=4999.5-")])
+            try #require(play.status == 200, "\(play)")
+            let extensions = try client.accessUnits(Self.fps).compactMap { $0.headerExtension.flatMap(ONVIFReplayExtension.init) }
+            try #require(extensions.count == Self.fps)
+            let gapEnd = NTPTimestamp(unixNanoseconds: Self.gap.upperBound)
+            let after = try #require(extensions.firstIndex { $0.captureTime == gapEnd }, "\(extensions)")
+            #expect(extensions[after].discontinuity)
+            #expect(extensions[after - 1].endOfSection)
+            #expect(extensions[(after - 1)...].dropFirst(2).allSatisfy { !$0.discontinuity })
+            #expect(extensions[1..<(after - 1)].allSatisfy { !$0.discontinuity && !$0.endOfSection })
+        }
+    }
+}
