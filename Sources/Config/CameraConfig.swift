@@ -16,6 +16,9 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     public var seed: UInt64?
     /// The camera's synthetic archive, served at `<path>/playback`; nil: live only.
     public var recording: RecordingConfig?
+    /// The `recording:` mapping as written; hot reload compares this, not the instants it
+    /// resolved to, so a reload leaves a recording given as `-24h` where it was.
+    public var recordingText: String?
 
     public init(
         path: String,
@@ -25,7 +28,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         idleStopSeconds: Double = 5,
         faults: [FaultReference] = [],
         seed: UInt64? = nil,
-        recording: RecordingConfig? = nil
+        recording: RecordingConfig? = nil,
+        recordingText: String? = nil
     ) {
         self.path = path
         self.scene = scene
@@ -35,6 +39,7 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         self.faults = faults
         self.seed = seed
         self.recording = recording
+        self.recordingText = recordingText
     }
 
     /// The same camera with inline YAML stripped of file positions, for comparing content.
@@ -42,6 +47,7 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         var copy = self
         copy.scene = scene.positionless
         copy.faults = faults.map(\.positionless)
+        if recordingText != nil { copy.recording = nil }
         return copy
     }
 }

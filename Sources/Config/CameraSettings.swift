@@ -13,6 +13,9 @@ struct CameraSettings {
     var faults: [FaultReference]?
     var seed: UInt64?
     var recording: RecordingConfig?
+    /// The `recording:` mapping as written, for comparing configurations: `-24h` resolves
+    /// to another instant at each load, but is the same setting.
+    var recordingText: String?
 
     static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "recording"]
 
@@ -37,7 +40,10 @@ struct CameraSettings {
             faults = entries.map(\.reference)
         }
         if let field = map["seed"] { seed = field.uint64() }
-        if let field = map["recording"] { recording = RecordingConfig.decode(field, now: RecordingConfig.currentUnixNanoseconds()) }
+        if let field = map["recording"] {
+            recording = RecordingConfig.decode(field, now: RecordingConfig.currentUnixNanoseconds())
+            recordingText = InlineYAML(field: field)?.text
+        }
     }
 
     /// These settings, with gaps filled from `defaults`.
@@ -50,6 +56,7 @@ struct CameraSettings {
         merged.faults = faults ?? defaults.faults
         merged.seed = seed ?? defaults.seed
         merged.recording = recording ?? defaults.recording
+        merged.recordingText = recording != nil ? recordingText : defaults.recordingText
         return merged
     }
 
@@ -63,7 +70,8 @@ struct CameraSettings {
             idleStopSeconds: idleStopSeconds ?? 5,
             faults: faults ?? [],
             seed: seed.map { $0 &+ seedOffset },
-            recording: recording
+            recording: recording,
+            recordingText: recordingText
         )
     }
 }

@@ -54,3 +54,16 @@ struct CameraRecordingTests {
         #expect(found.contains { $0.keyPath == "server.max_playback_sessions" }, "\(found)")
     }
 }
+
+extension CameraRecordingTests {
+    /// `start: -24h` resolves to a later instant at each load; a reload of the same text is
+    /// no change, and a changed recording is.
+    @Test func aReloadOfTheSameRecordingIsNoChange() throws {
+        let yaml = "cameras:\n  - path: lobby\n    recording: { start: -24h }\n"
+        let first = try parse(yaml)
+        let second = try parse(yaml)
+        #expect(ConfigDiff(old: first, new: second).isEmpty)
+        let other = try parse("cameras:\n  - path: lobby\n    recording: { start: -23h }\n")
+        #expect(ConfigDiff(old: first, new: other).changed.count == 1)
+    }
+}
