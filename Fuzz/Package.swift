@@ -18,6 +18,7 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-range", ["RTSP"]),
     ("fuzz-require", ["RTSP"]),
     ("fuzz-scale", ["RTSP"]),
+    ("fuzz-speed", ["RTSP"]),
     ("fuzz-frames", ["RTSP"]),
     ("fuzz-onvif-yes-no", ["RTSP"]),
     ("fuzz-rtp-info", ["RTSP"]),

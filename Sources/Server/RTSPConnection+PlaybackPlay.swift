@@ -33,6 +33,7 @@ extension RTSPConnection {
         let start = try playbackStart(request, url: context.url)
         let scale = try playbackScale(request)
         let replay = try replayMode(request)
+        let askedForSpeed = try playbackSpeed(request)
         playback.cursor.setReplay(replay)
         if let replay {
             let period = playback.stream.definition.encoder.frameRate.nanoseconds(untilFrame: 1)
@@ -41,7 +42,8 @@ extension RTSPConnection {
         guard let viewer = session.viewer else { throw Refusal(.methodNotValidInThisState) }
         guard case .resume = start, !session.isPlaying else {
             return try startPlayback(
-                context, session: session, playback: playback, viewer: viewer, start: start, scale: scale, lastSent: nil)
+                context, session: session, playback: playback, viewer: viewer, start: start, scale: scale, lastSent: nil
+            ).map { Self.statingSpeed($0, askedForSpeed) }
         }
         // A resume continues after the last frame the viewer was handed: once the stream
         // has let the viewer go, every unit it handed over is queued on the viewer's loop.
@@ -56,6 +58,27 @@ extension RTSPConnection {
                     return loop.makeSucceededFuture(self.answer(error))
                 }
             }
+            .map { Self.statingSpeed($0, askedForSpeed) }
+    }
+
+    /// A PLAY's Speed (RFC 2326 §12.35, RFC 7826 §18.50): 400 when it does not parse.
+    /// Returns whether there was one. Playback is delivered at the speed of its Scale.
+    private func playbackSpeed(_ request: RTSPRequest) throws(Refusal) -> Bool {
+        guard let text = request.headers[SpeedHeader.headerName] else { return false }
+        do throws(SpeedHeaderError) {
+            _ = try SpeedHeader.parse(text)
+        } catch {
+            throw Refusal(error.status)
+        }
+        return true
+    }
+
+    /// The answer states the delivery speed used, 1, when the request asked for one.
+    private static func statingSpeed(_ response: RTSPResponse, _ asked: Bool) -> RTSPResponse {
+        guard asked, response.status == .ok else { return response }
+        var response = response
+        response.headers.add(SpeedHeader.headerName, SpeedHeader.normal.serialized)
+        return response
     }
 
     private func startPlayback(

@@ -34,6 +34,10 @@ import Testing
         try FuzzSeeds.check("scale", texts: ScaleHeaderTests.cases.map(\.0) + ScaleHeaderTests.garbage.map(\.0))
     }
 
+    @Test func speed() throws {
+        try FuzzSeeds.check("speed", texts: SpeedHeaderTests.cases.map(\.0) + SpeedHeaderTests.garbage.map(\.0))
+    }
+
     @Test func frames() throws {
         try FuzzSeeds.check("frames", texts: FramesHeaderTests.cases.map(\.0) + FramesHeaderTests.garbage.map(\.0))
     }
