@@ -29,5 +29,6 @@ extension CameraDefinition {
         self.init(
             path: camera.path, streams: streams, faults: try faults.profile(for: camera), multicast: multicast,
             authentication: CameraAuthentication(camera.auth))
+        recording = camera.recording.map(RecordingArchive.init)
     }
 }

@@ -14,5 +14,6 @@ extension ServerConfiguration {
             maximumConnectionsPerAddress: settings.maxConnectionsPerAddress,
             multicast: settings.multicast.map(MulticastDelivery.init)
         )
+        maxPlaybackSessions = settings.maxPlaybackSessions
     }
 }

@@ -16,6 +16,11 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     public var seed: UInt64?
     /// The camera's `auth:`; nil takes `server.auth`.
     public var auth: CameraAuth?
+    /// The camera's synthetic archive, served at `<path>/playback`; nil: live only.
+    public var recording: RecordingConfig?
+    /// The `recording:` mapping as written; hot reload compares this, not the instants it
+    /// resolved to, so a reload leaves a recording given as `-24h` where it was.
+    public var recordingText: String?
 
     public init(
         path: String,
@@ -25,7 +30,9 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         idleStopSeconds: Double = 5,
         faults: [FaultReference] = [],
         seed: UInt64? = nil,
-        auth: CameraAuth? = nil
+        auth: CameraAuth? = nil,
+        recording: RecordingConfig? = nil,
+        recordingText: String? = nil
     ) {
         self.path = path
         self.scene = scene
@@ -35,6 +42,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         self.faults = faults
         self.seed = seed
         self.auth = auth
+        self.recording = recording
+        self.recordingText = recordingText
     }
 
     /// The same camera with inline YAML stripped of file positions, for comparing content.
@@ -42,6 +51,7 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         var copy = self
         copy.scene = scene.positionless
         copy.faults = faults.map(\.positionless)
+        if recordingText != nil { copy.recording = nil }
         return copy
     }
 }

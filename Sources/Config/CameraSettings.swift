@@ -13,8 +13,12 @@ struct CameraSettings {
     var faults: [FaultReference]?
     var seed: UInt64?
     var auth: CameraAuth?
+    var recording: RecordingConfig?
+    /// The `recording:` mapping as written, for comparing configurations: `-24h` resolves
+    /// to another instant at each load, but is the same setting.
+    var recordingText: String?
 
-    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth"]
+    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording"]
 
     init() {}
 
@@ -38,6 +42,10 @@ struct CameraSettings {
         }
         if let field = map["seed"] { seed = field.uint64() }
         if let field = map["auth"] { auth = CameraAuth(field: field) }
+        if let field = map["recording"] {
+            recording = RecordingConfig.decode(field, now: RecordingConfig.currentUnixNanoseconds())
+            recordingText = InlineYAML(field: field)?.text
+        }
     }
 
     /// These settings, with gaps filled from `defaults`.
@@ -50,6 +58,8 @@ struct CameraSettings {
         merged.faults = faults ?? defaults.faults
         merged.seed = seed ?? defaults.seed
         merged.auth = auth ?? defaults.auth
+        merged.recording = recording ?? defaults.recording
+        merged.recordingText = recording != nil ? recordingText : defaults.recordingText
         return merged
     }
 
@@ -63,7 +73,9 @@ struct CameraSettings {
             idleStopSeconds: idleStopSeconds ?? 5,
             faults: faults ?? [],
             seed: seed.map { $0 &+ seedOffset },
-            auth: auth
+            auth: auth,
+            recording: recording,
+            recordingText: recordingText
         )
     }
 }

@@ -9,15 +9,15 @@
 ///       gaps:                       # spans with no footage
 ///         - { at: -3h, duration: 10m }
 ///       loop: false                 # true: play from the start again at the end
-public struct RecordingConfig: Sendable, Equatable {
+public struct RecordingConfig: Sendable, Equatable, Hashable {
     /// Where the recording ends: at a fixed instant, or at the present moment, growing.
-    public enum End: Sendable, Equatable {
+    public enum End: Sendable, Equatable, Hashable {
         case growing
         case at(unixNanoseconds: Int64)
     }
 
     /// A span with no footage, `[startNanoseconds, endNanoseconds)`.
-    public struct Gap: Sendable, Equatable {
+    public struct Gap: Sendable, Equatable, Hashable {
         public var startNanoseconds: Int64
         public var endNanoseconds: Int64
 

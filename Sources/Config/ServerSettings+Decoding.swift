@@ -4,7 +4,7 @@ extension ServerSettings {
     static let keys = [
         "port", "bind", "rtp_ports", "mtu", "session_timeout", "header_timeout", "idle_timeout",
         "max_connections_per_address", "log_level", "control", "control_token", "patterns", "multicast", "tls",
-        "auth",
+        "auth", "max_playback_sessions",
     ]
 
     /// Decodes the `server:` mapping; every problem is reported and the default kept in its place.
@@ -62,6 +62,9 @@ extension ServerSettings {
         }
         if let field = map["multicast"] { multicast = MulticastSettings(field: field) }
         if let field = map["tls"] { tls = TLSSettings(field: field) }
+        if let field = map["max_playback_sessions"], let value = ServerSettings.decodeMaxPlaybackSessions(field) {
+            maxPlaybackSessions = value
+        }
     }
 
     struct AddressProblem: Error { let message: String }

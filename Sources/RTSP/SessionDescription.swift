@@ -88,6 +88,9 @@ public struct SessionDescription: Hashable, Sendable {
     public var control: String
     /// `a=range`, left out when nil.
     public var range: RangeHeader?
+    /// Further `a=range` lines after `range`: a recording gives its span both as normal
+    /// play time and as absolute time (RFC 2326 §C.1.5, §3.7).
+    public var additionalRanges: [RangeHeader] = []
     public var video: H264VideoMedia
 
     public init(
@@ -125,6 +128,7 @@ public struct SessionDescription: Hashable, Sendable {
         if let tool { lines.append(SDPLine(type: "a", value: "tool:\(tool)")) }
         lines.append(SDPLine(type: "a", value: "control:\(control)"))
         if let range { lines.append(SDPLine(type: "a", value: "range:\(range.serialized)")) }
+        for extra in additionalRanges { lines.append(SDPLine(type: "a", value: "range:\(extra.serialized)")) }
 
         let pt = video.payloadType
         lines.append(SDPLine(type: "m", value: "video \(video.port) RTP/AVP \(pt)"))

@@ -14,6 +14,8 @@ public struct CameraDefinition: Sendable {
     public var multicast: [String: MulticastTransport]
     /// The camera's own authentication mode and realm, over the server's.
     public var authentication: CameraAuthentication
+    /// The camera's recording, played at `<path>/playback`; nil: live only.
+    public var recording: RecordingArchive?
 
     public init(
         path: String, streams: [StreamDefinition], faults: FaultProfile = .empty,

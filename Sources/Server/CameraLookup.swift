@@ -5,8 +5,14 @@ import RTSP
 protocol CameraLookup: Sendable {
     /// The mount `url` names, or nil (404).
     func mount(for url: RTSPURL) -> CameraRegistry.Mount?
+    /// A new playback stream of a playback mount's recording; nil when it has none.
+    func makePlayback(of mount: CameraRegistry.Mount) -> PlaybackStream?
+}
+
+extension CameraLookup {
+    func makePlayback(of mount: CameraRegistry.Mount) -> PlaybackStream? { nil }
 }
 
 extension CameraRegistry: CameraLookup {
-    func mount(for url: RTSPURL) -> Mount? { resolve(url) }
+    func mount(for url: RTSPURL) -> Mount? { resolve(url) ?? resolvePlayback(url) }
 }

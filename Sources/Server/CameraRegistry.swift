@@ -25,6 +25,11 @@ final class CameraRegistry: Sendable {
         var multicast: MulticastGroup? = nil
         /// The camera's own `auth:`; what it leaves out comes from the server's.
         var authentication = CameraAuthentication()
+        /// The camera's recording, when the URL names its playback (`<path>/playback`).
+        var recording: RecordingArchive? = nil
+        /// The playback session's own stream, when the URL names a recording; `stream`
+        /// is then that stream too.
+        var playback: PlaybackStream? = nil
     }
 
     struct Camera {
@@ -41,9 +46,9 @@ final class CameraRegistry: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
-    private let eventLoops: any EventLoopGroup
-    private let encodePool: NIOThreadPool
-    private let clock: any MonotonicClock
+    let eventLoops: any EventLoopGroup
+    let encodePool: NIOThreadPool
+    let clock: any MonotonicClock
     /// Named fault profiles from the configuration, for `profile=` and schedules.
     let faultCatalog: [String: FaultProfile]
     /// Multicast scope and interface; nil serves no multicast.

@@ -13,7 +13,8 @@ extension CamsimServer {
                 sessionTimeoutSeconds: configuration.sessionTimeoutSeconds, urlHost: urlHost,
                 timeouts: ConnectionTimeouts(
                     headerSeconds: configuration.headerTimeoutSeconds,
-                    idleSeconds: configuration.idleConnectionTimeoutSeconds)),
+                    idleSeconds: configuration.idleConnectionTimeoutSeconds),
+                maxPlaybackSessions: configuration.maxPlaybackSessions),
             authentication: authentication,
             logger: logger,
             events: events,

@@ -6,4 +6,6 @@ struct ConnectionSettings: Sendable {
     var urlHost: String
     /// How long a started request, and a connection with no session, may stay silent.
     var timeouts: ConnectionTimeouts
+    /// Playback sessions served at once; SETUP of one more is 453.
+    var maxPlaybackSessions = 4
 }

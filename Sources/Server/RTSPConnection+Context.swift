@@ -8,15 +8,17 @@ extension RTSPConnection {
     func makeContext(for request: RTSPRequest) -> RTSPRequestContext {
         let parsed = RTSPURL(parsing: request.uri)
         let url = parsed?.isAsterisk == true ? nil : parsed
+        let sessionLookup = lookUpSession(request)
         let mount = url.flatMap { environment.cameras.mount(for: $0) }
-        let viewerFaults = Self.viewerFaults(url: url, mount: mount)
+            .map { playbackMount($0, request: request, session: sessionLookup) }
+        let viewerFaults = Self.viewerFaults(url: url.map(PlaybackQuery.removingPlaybackItems), mount: mount)
         return RTSPRequestContext(
             request: request,
             url: url,
             mount: mount,
             viewerFaults: viewerFaults,
             controlOverlay: mount.flatMap { Self.controlOverlay(mount: $0, query: try? viewerFaults.get()) },
-            sessionLookup: lookUpSession(request),
+            sessionLookup: sessionLookup,
             isTLS: isTLS
         )
     }

@@ -41,6 +41,7 @@ extension RTSPConnection {
                 originAddress: serverHost
             )
             if let declaredRate { description.video.frameRate = declaredRate }
+            if let recording = mount.recording { self.describeRecording(recording, stream: stream, into: &description) }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
             if url.queryItems.isEmpty {

@@ -27,8 +27,9 @@ extension RTSPConnection {
         return response
     }
 
-    /// Option tags camsim honours in `Require`: none yet.
-    static let supportedOptionTags: Set<String> = []
+    /// Option tags camsim honours in `Require`: ONVIF replay, on the playback URLs of
+    /// recordings (`RTSPConnection+Replay`).
+    static let supportedOptionTags: Set<String> = [replayOptionTag]
 
     /// PLAY's `Range` and `Scale`, checked though a live camera plays from now at scale
     /// 1 whatever they say: a Range that does not parse is 400, one that runs backwards

@@ -13,6 +13,7 @@ extension RTSPConnection {
             let session = try context.requireSession()
             let mount = try context.requireMount()
             guard mount.stream === session.stream else { throw Refusal(.aggregateOperationNotAllowed) }
+            if let playback = session.playback { return try playRecording(context, session: session, playback: playback) }
             let askedForScale = try checkPlayHeaders(request)
             let action: RTSPSessionAction
             switch session.handle(.play) {

@@ -46,7 +46,9 @@ extension RTSPConnection {
                     throw Refusal(RTSPStatus(code: code), reason: "camera allows \(control.profile.maxViewers ?? 0) viewers")
                 }
             }
+            if existing == nil { try admitPlayback(mount) }
             let session = existing ?? makeSession(for: mount, user: context.user)
+            if existing == nil { session.playback = mount.playback }
             if case .failure(let status) = session.handle(.setup) { throw Refusal(status) }
             if case .multicast = transport, let group = mount.multicast {
                 joinMulticast(session, group: group, isNew: existing == nil, control: control)

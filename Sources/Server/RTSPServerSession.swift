@@ -34,6 +34,8 @@ final class RTSPServerSession: @unchecked Sendable {
     let startedWallClockNanos: Int64
     /// True when the owning connection is the GET half of an RTSP-over-HTTP tunnel.
     let viaHTTPTunnel: Bool
+    /// The recording this session plays; nil for a live session. `stream` is then its own.
+    var playback: PlaybackStream?
     private let store: any SessionDirectory
     private let clock: any MonotonicClock
     let logger: Logger
@@ -167,6 +169,9 @@ final class RTSPServerSession: @unchecked Sendable {
             return (_viewer, _multicastGroup)
         }
         group?.leave(self)
+        // A playback session's stream is its own: it ends after the viewer has left it,
+        // so the viewer is not told the camera went away.
+        defer { if playback != nil { _ = stream.end() } }
         guard store.remove(self) || viewer != nil else { return }
         if let viewer {
             stream.stop(viewer)

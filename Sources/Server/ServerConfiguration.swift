@@ -1,3 +1,4 @@
+import NIOCore
 /// How the RTSP server listens and treats sessions.
 public struct ServerConfiguration: Sendable {
     /// Address to bind the RTSP listener and the RTP/RTCP sockets to.
@@ -29,6 +30,8 @@ public struct ServerConfiguration: Sendable {
     public var multicast: MulticastDelivery?
     /// The RTSPS listener, or nil for plain RTSP only.
     public var rtsps: RTSPSSettings?
+    /// Playback sessions of recordings served at once (`server.max_playback_sessions`).
+    public var maxPlaybackSessions = 2 * max(1, System.coreCount)
 
     public init(
         bindHost: String = "0.0.0.0",

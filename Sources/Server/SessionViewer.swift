@@ -82,7 +82,19 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
     }
 
     func deliver(_ delivery: RTPDelivery) {
-        transport.eventLoop.execute { self.send(delivery) }
+        transport.eventLoop.execute {
+            self.lastDeliveredFrame = delivery.frameIndex
+            self.send(delivery)
+        }
+    }
+
+    /// The stream frame of the last access unit handed to this viewer, read on its loop:
+    /// where a paused playback session resumes.
+    private(set) var lastDeliveredFrame: Int64?
+
+    /// `lastDeliveredFrame`, once every unit already handed over has been seen.
+    func lastDeliveredFrameSoFar() -> EventLoopFuture<Int64?> {
+        transport.eventLoop.submit { self.lastDeliveredFrame }
     }
 
     func streamDidEnd() {

@@ -12,6 +12,10 @@ import Testing
         try FuzzSeeds.check("rtp", [RTPHeaderTests.fullPacket])
     }
 
+    @Test func replayExtension() throws {
+        try FuzzSeeds.check("replay-extension", ONVIFReplayExtensionTests.cases.map { Array($0.1[4...]) })
+    }
+
     @Test func rtcp() throws {
         // Each packet alone, and all of them as one compound packet.
         try FuzzSeeds.check("rtcp", Self.rtcpPackets + [Self.rtcpPackets.flatMap { $0 }])

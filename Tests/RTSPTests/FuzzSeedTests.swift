@@ -34,6 +34,19 @@ import Testing
         try FuzzSeeds.check("scale", texts: ScaleHeaderTests.cases.map(\.0) + ScaleHeaderTests.garbage.map(\.0))
     }
 
+    @Test func speed() throws {
+        try FuzzSeeds.check("speed", texts: SpeedHeaderTests.cases.map(\.0) + SpeedHeaderTests.garbage.map(\.0))
+    }
+
+    @Test func frames() throws {
+        try FuzzSeeds.check("frames", texts: FramesHeaderTests.cases.map(\.0) + FramesHeaderTests.garbage.map(\.0))
+    }
+
+    @Test func onvifYesNo() throws {
+        try FuzzSeeds.check(
+            "onvif-yes-no", texts: ONVIFYesNoHeaderTests.cases.map(\.0) + ONVIFYesNoHeaderTests.garbage.map(\.0))
+    }
+
     @Test func rtpInfo() throws {
         try FuzzSeeds.check("rtp-info", texts: RTPInfoHeaderTests.cases.map(\.0) + RTPInfoHeaderTests.garbage.map(\.0))
     }

@@ -1,0 +1,56 @@
+import Frames
+import H264
+import RTP
+
+/// The media source of one playback session: the camera's scene drawn at the recorded
+/// frames its `PlaybackCursor` names, encoded by an x264 of its own. A seek or a jump
+/// over a gap starts on an IDR, so the first frame a client decodes is the frame asked for.
+public final class PlaybackMediaSource: MediaSource, @unchecked Sendable {
+    let pipeline: EncodingPipeline
+    let cursor: PlaybackCursor
+    let cameraName: String
+    let seed: UInt64
+
+    public var parameterSets: ParameterSets { pipeline.parameterSets }
+
+    public init(definition: StreamDefinition, cursor: PlaybackCursor) throws {
+        pipeline = try EncodingPipeline(definition: definition)
+        self.cursor = cursor
+        cameraName = definition.cameraName
+        seed = definition.seed ?? 0
+    }
+
+    public func makeAccessUnit(_ request: AccessUnitRequest, packetizer: inout H264Packetizer) throws -> RTPPacketBatch? {
+        guard let frame = cursor.frame(forStreamFrame: request.frame, startsViewer: request.forceIDR) else { return nil }
+        let context = cursor.timeline.frameContext(for: frame.slot, cameraName: cameraName, seed: seed)
+        pipeline.source.render(into: pipeline.encoder.inputPicture, context: context)
+        var timestamp = request.rtpTimestamp &+ frame.timestampOffset
+        var forceIDR = request.forceIDR || frame.discontinuity
+        if let replay = frame.replay {
+            forceIDR = forceIDR || replay.intraOnly
+            // Unpaced ONVIF replay: RTP timestamps from the capture instants (90 kHz).
+            if !replay.paced {
+                let ticks = (frame.slot.instantNanoseconds - cursor.timeline.startNanoseconds) / 1_000 * 9 / 100
+                timestamp = rtpBase &+ UInt32(truncatingIfNeeded: ticks)
+            }
+        }
+        let batch = try pipeline.encoder.encode(frameIndex: request.frame, forceIDR: forceIDR) { nalUnits, _ in
+            packetizer.packetize(nalUnits: nalUnits, timestamp: timestamp)
+        }
+        guard let replay = frame.replay, let batch else { return batch }
+        let header = ONVIFReplayExtension(
+            captureTime: NTPTimestamp(unixNanoseconds: frame.slot.instantNanoseconds), cleanPoint: batch.containsIDR,
+            endOfSection: frame.endOfSection, discontinuity: frame.discontinuity, terminal: frame.terminal,
+            cSeq: replay.cSeq)
+        return batch.withHeaderExtensionOnFirstPacket(header.headerExtension)
+    }
+
+    /// Base of the capture-instant RTP timestamps of unpaced replay.
+    private let rtpBase: UInt32 = 0x4F4E_5646
+
+    /// Octets the 0xABAC extension adds to the first packet of an access unit; a playback
+    /// stream's packets are cut this much smaller so that packet stays within the MTU.
+    public static let replayExtensionOverhead = RTPPacketBatch.headerExtensionOverhead(dataSize: ONVIFReplayExtension.dataSize)
+
+    public func close() {}
+}

@@ -1,0 +1,30 @@
+import Cameras
+import NIOCore
+import NIOPosix
+
+/// One playback session's media: a `CameraStream` of its own, whose source draws the
+/// camera's scene at the recorded frames its cursor names and encodes them with an x264
+/// of its own on the shared encode pool. Live viewers never share it.
+final class PlaybackStream: Sendable {
+    let stream: CameraStream
+    let cursor: PlaybackCursor
+    /// The live stream it plays the recording of.
+    let live: CameraStream
+    let archive: RecordingArchive
+
+    init(live: CameraStream, archive: RecordingArchive, eventLoop: any EventLoop, encodePool: NIOThreadPool,
+         clock: any MonotonicClock, wallClock: @escaping @Sendable () -> Int64) {
+        self.live = live
+        self.archive = archive
+        var definition = live.definition
+        let cursor = PlaybackCursor(
+            timeline: archive.timeline(frameRate: definition.encoder.frameRate), loops: archive.loops, now: wallClock)
+        self.cursor = cursor
+        definition.alwaysOn = false
+        definition.maxPacketSize -= PlaybackMediaSource.replayExtensionOverhead
+        definition.openMediaSource = { sized in try PlaybackMediaSource(definition: sized, cursor: cursor) }
+        stream = CameraStream(definition: definition, eventLoop: eventLoop, encodePool: encodePool, clock: clock)
+    }
+
+    var timeline: RecordingTimeline { cursor.timeline }
+}
