@@ -43,6 +43,7 @@ extension ServerSettings {
             ("max_connections_per_address", Node(String(maxConnectionsPerAddress))),
             ("log_level", Node(logLevel)),
             ("control", Node(controlAddress ?? "off")),
+            ("max_playback_sessions", Node(String(maxPlaybackSessions))),
         ]
         if let patternsDirectory { pairs.append(("patterns", Node(patternsDirectory))) }
         if let multicast {
@@ -80,6 +81,8 @@ extension CameraConfig {
             ("faults", Node(try faults.map { try $0.yamlNode() })),
         ]
         if let seed { pairs.append(("seed", Node(String(seed)))) }
+        // The recording as written, so `-24h` stays relative to the next start.
+        if let recordingText, let node = try Yams.compose(yaml: recordingText) { pairs.append(("recording", node)) }
         if let auth {
             var fields: [(String, Node)] = []
             if let mode = auth.mode { fields.append(("mode", Node(mode.rawValue))) }

@@ -96,8 +96,27 @@ import RTSP
         config.server.tls = TLSSettings(port: 9322)
         config.server.multicast = MulticastSettings(
             range: try MulticastRange.parse("239.255.42.0/24"), ports: 40000...40999, ttl: 4, interface: "lo")
+        config.server.maxPlaybackSessions = 7
         config.cameras[0].auth = CameraAuth(mode: .basic, realm: "lobby")
         config.cameras[0].streams[0].multicast = MulticastEndpoint(group: try #require(IPv4Address(parsing: "239.255.43.1")), port: 41000)
         expectSame(config, try reloaded(config))
+    }
+
+    @Test func aRecordingIsWrittenAsGivenSoRelativeTimesStayRelative() throws {
+        let text = """
+            cameras:
+              - path: lobby
+                scene: timecode
+                recording:
+                  start: -24h
+                  gaps:
+                    - {at: -3h, duration: 10m}
+            """
+        let config = try ConfigLoader().parse(yaml: text, file: "recording.yaml")
+        let written = try config.yaml()
+        #expect(written.contains("start: -24h"), "\(written)")
+        let back = try reloaded(config)
+        #expect(back.cameras[0].recordingText == config.cameras[0].recordingText)
+        #expect(back.cameras[0].recording?.gaps.count == 1)
     }
 }
