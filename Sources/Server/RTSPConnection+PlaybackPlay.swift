@@ -132,7 +132,7 @@ extension RTSPConnection {
                 guard let session, session.isPlaying, let viewer = session.viewer else { return }
                 _ = session.handle(.pause)
                 stream.stop(viewer)
-                viewer.sendGoodbye(reason: "end of recording")
+                viewer.sendGoodbye(reason: "end of recording", endsSession: false)
             }
         }
         let trackURL = context.mount?.isTrack == true ? request.uri : RTSPConnection.dropTrailingSlash(request.uri) + "/trackID=0"

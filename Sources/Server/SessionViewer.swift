@@ -116,9 +116,11 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
 
     /// RTCP BYE on TEARDOWN, expiry or removal (RFC 3550 §6.6). Nothing is sent after
     /// it: an access unit the stream handed over before it let the viewer go is dropped.
-    func sendGoodbye(reason: String?) {
+    /// `endsSession: false` is the BYE at the end of a recording, after which the session
+    /// stays Ready and a PLAY that seeks again is sent media as before.
+    func sendGoodbye(reason: String?, endsSession: Bool = true) {
         transport.eventLoop.execute {
-            self.saidGoodbye = true
+            if endsSession { self.saidGoodbye = true }
             self.writeGoodbye(reason: reason)
         }
     }
