@@ -18,7 +18,7 @@ extension ControlAPI {
                 throw ControlError.notFound("no session '\(id)'")
             }
             let body = try await ControlRequest.jsonBody(request)
-            let asked = try SessionFaultsBody.profile(text: body?.text, value: body?.value, catalog: catalog)
+            let asked = try SessionFaultsBody.profile(body: body, catalog: catalog)
             guard server.setFaults(asked.profile, forSession: id) else { throw ControlError.notFound("no session '\(id)'") }
             return try ControlJSON.response(FaultsJSON(asked.references).json)
         }
