@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Config", targets: ["Config"]),
         .library(name: "Frames", targets: ["Frames"]),
         .library(name: "RTSPAuth", targets: ["RTSPAuth"]),
+        .library(name: "ConstantTime", targets: ["ConstantTime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -88,10 +89,13 @@ let package = Package(
         .target(name: "RTP", dependencies: ["H264Syntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP"),
+        // Comparison of secrets in constant time, shared by RTSP authentication and the
+        // control API's bearer token.
+        .target(name: "ConstantTime"),
         // RTSP authentication (RFC 7616, RFC 2617, RFC 7617): WWW-Authenticate and
         // Authorization headers, digest computation, signed nonces, the authenticator
         // state machine. Pure, no I/O; the clock is passed in.
-        .target(name: "RTSPAuth", dependencies: ["RTSP", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "RTSPAuth", dependencies: ["RTSP", "ConstantTime", .product(name: "Crypto", package: "swift-crypto")]),
         // Fault models, profiles, presets and schedules. Pure and seeded.
         .target(
             name: "Faults",
@@ -151,7 +155,7 @@ let package = Package(
         .target(
             name: "Control",
             dependencies: [
-                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots",
+                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -204,6 +208,7 @@ let package = Package(
         ),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
+        .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
         .testTarget(
             name: "RTPTests",
             dependencies: [

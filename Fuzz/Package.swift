@@ -32,7 +32,7 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-tunnel-handshake", ["RTSP"]),
     ("fuzz-tunnel-base64", ["RTSP"]),
     ("fuzz-www-authenticate", ["RTSPAuth"]),
-    ("fuzz-authorization", ["RTSPAuth"]),
+    ("fuzz-authorization", ["RTSPAuth", "ConstantTime"]),
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),

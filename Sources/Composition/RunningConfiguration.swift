@@ -6,7 +6,8 @@ import Server
 /// way to change it: each reload is diffed against the configuration in force and
 /// applied whole before the next one starts. The command line's SIGHUP and file watch
 /// go through it, and so does the control API; so must anything else that changes the
-/// same server's cameras. Each change is announced as a `config_reloaded` event.
+/// same server's cameras. Each change is announced as a `config_reloaded` event, each
+/// reload that could not be read or applied as `config_reload_failed`.
 public actor RunningConfiguration {
     public typealias Reload = @Sendable (_ old: CamsimConfig, _ new: CamsimConfig) async throws -> CamsimServer.ReloadSummary
 
@@ -38,6 +39,30 @@ public actor RunningConfiguration {
         try await update(reason: reason) { _ in next }.summary
     }
 
+    /// Reads the next configuration with `load` (a file given again on SIGHUP) and moves
+    /// the server to it. When reading or applying it throws, nothing has changed and a
+    /// `config_reload_failed` event says why.
+    public func apply(
+        reason: String, loading load: @Sendable () throws -> CamsimConfig
+    ) async throws -> CamsimServer.ReloadSummary {
+        let next: CamsimConfig
+        do {
+            next = try load()
+        } catch {
+            announceFailure(reason: reason, error: error)
+            throw error
+        }
+        return try await apply(next, reason: reason)
+    }
+
+    /// Publishes `config_reload_failed`: `reason` is where the change came from, `error`
+    /// what stopped it.
+    private func announceFailure(reason: String, error: any Error) {
+        events?.publish(ServerEvent(.configReloadFailed, details: [
+            "reason": .string(reason), "error": .string(String(describing: error)),
+        ]))
+    }
+
     /// Moves the server to what `change` makes of the configuration in force, read and
     /// applied with no other change in between (two API requests cannot undo each
     /// other). When `change` or the reload throws, nothing has changed.
@@ -52,7 +77,13 @@ public actor RunningConfiguration {
             if !waiting.isEmpty { waiting.removeFirst().resume() }
         }
         let next = try change(config)
-        let summary = try await reload(config, next)
+        let summary: CamsimServer.ReloadSummary
+        do {
+            summary = try await reload(config, next)
+        } catch {
+            announceFailure(reason: reason, error: error)
+            throw error
+        }
         config = next
         events?.publish(ServerEvent(.configReloaded, details: [
             "reason": .string(reason),

@@ -13,14 +13,9 @@ extension ControlAPI {
         }
         routes.put("/api/v1/cameras/{path}/faults") { request, context in
             let path = try cameraPath(context)
-            guard let body = try await ControlRequest.jsonBody(request) else {
-                throw ControlError.badRequest("the request needs a fault profile as its JSON body")
-            }
-            guard let references = FaultsJSON.references(fromBody: body.value, text: body.text) else {
-                throw ControlError.invalid("not a fault profile", problems: [.init(
-                    field: "faults",
-                    message: "expected a fault mapping, {\"profile\": NAME}, or a list of names and mappings")])
-            }
+            let references = try FaultsJSON.references(
+                inRequestBody: try await ControlRequest.jsonBody(request),
+                missing: "the request needs a fault profile as its JSON body")
             let config = try await setFaults(references, path: path)
             return try ControlJSON.response(FaultsJSON(config.camera(at: path)?.faults ?? []).json)
         }

@@ -29,7 +29,6 @@ public struct ControlError: Error, Sendable, Equatable {
     public static func badRequest(_ message: String) -> ControlError { ControlError(.badRequest, message) }
     public static func conflict(_ message: String) -> ControlError { ControlError(.conflict, message) }
     /// A route that is in the OpenAPI document but not answered yet.
-    static func notImplemented(_ what: String) -> ControlError { ControlError(.notImplemented, "\(what): not implemented yet") }
     public static func invalid(_ message: String, problems: [Problem]) -> ControlError {
         ControlError(.unprocessableContent, message, problems: problems)
     }

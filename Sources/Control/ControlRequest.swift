@@ -25,16 +25,6 @@ public enum ControlRequest {
         return (text, value)
     }
 
-    /// The body decoded as `T` (400 when it does not fit), or nil for an empty body.
-    public static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T? {
-        guard let body = try await jsonBody(request) else { return nil }
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(body.text.utf8))
-        } catch {
-            throw ControlError.badRequest("request body does not have the expected shape: \(ControlRequest.describe(error))")
-        }
-    }
-
     /// A `{name}` path parameter, percent-decoded (a camera path `site-a/door` arrives as
     /// `site-a%2Fdoor`).
     public static func pathParameter(_ name: String, _ context: BasicRequestContext) throws -> String {
@@ -43,16 +33,5 @@ public enum ControlRequest {
             throw ControlError.badRequest("path parameter '\(name)' is not valid percent-encoding")
         }
         return decoded
-    }
-
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): return "missing '\(key.stringValue)'"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return field.isEmpty ? context.debugDescription : "'\(field)': \(context.debugDescription)"
-        case DecodingError.dataCorrupted(let context): return context.debugDescription
-        default: return "\(error)"
-        }
     }
 }

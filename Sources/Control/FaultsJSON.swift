@@ -36,6 +36,18 @@ struct FaultsJSON {
         }
     }
 
+    /// The references of a `PUT .../faults` request's body (camera or session): 400 when
+    /// there is none (`missing` says what to send), 422 naming `faults` when its shape is
+    /// not a fault profile.
+    static func references(inRequestBody body: (text: String, value: Any)?, missing: String) throws -> [FaultReference] {
+        guard let body else { throw ControlError.badRequest(missing) }
+        guard let references = references(fromBody: body.value, text: body.text) else {
+            throw ControlError.invalid("not a fault profile", problems: [.init(
+                field: "faults", message: "expected a fault mapping, {\"profile\": NAME}, or a list of names and mappings")])
+        }
+        return references
+    }
+
     /// The references a `PUT .../faults` body asks for: `{"profile": NAME}`, a fault mapping,
     /// or an array of names and mappings (layered in order). Nil when the shape is none of them.
     /// `text` is the body as sent: a single mapping is kept as written (JSON is YAML).

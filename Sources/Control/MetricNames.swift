@@ -23,7 +23,7 @@ enum MetricNames {
     static let bytesProduced = MetricName(name: "camsim_stream_bytes_produced_total", help: "Bytes of RTP packets the stream produced, once however many viewers.")
     static let packetsSent = MetricName(name: "camsim_stream_packets_sent_total", help: "RTP packets sent to the stream's viewers, summed over viewers, after faults.")
     static let bytesSent = MetricName(name: "camsim_stream_bytes_sent_total", help: "Bytes of RTP packets sent to the stream's viewers, summed over viewers, after faults.")
-    static let viewers = MetricName(name: "camsim_stream_viewers", help: "Live sessions watching the stream, by transport.")
+    static let viewers = MetricName(name: "camsim_stream_viewers", help: "Sessions watching the stream (live and playback), by transport.")
     static let faultPacketsDropped = MetricName(name: "camsim_stream_fault_packets_dropped_total", help: "RTP and RTCP packets dropped by network faults, by cause.")
     static let faultFramesDropped = MetricName(name: "camsim_stream_fault_frames_dropped_total", help: "Access units dropped by media faults, by cause.")
     static let reportedLoss = MetricName(name: "camsim_rtcp_fraction_lost", help: "Fraction lost in viewers' RTCP receiver reports (0 to 1).")

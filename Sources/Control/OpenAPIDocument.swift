@@ -176,7 +176,7 @@ enum OpenAPIDocument {
         "operationId": "getEvents",
         "responses": {
           "200": {
-            "description": "`text/event-stream`: `event: KIND` and `data: {\"type\", \"time\", \"camera\"?, \"session\"?, ...}` for session_started, session_ended (with packets_sent, payload_bytes_sent), faults_changed, camera_rebooted, camera_offline, camera_online, camera_added, camera_removed, config_reloaded. Never ends on its own.",
+            "description": "`text/event-stream`: `event: KIND` and `data: {\"type\", \"time\", \"camera\"?, \"session\"?, ...}` for session_started, session_ended (with packets_sent, payload_bytes_sent), faults_changed, camera_rebooted, camera_offline, camera_online (also when a timed `offline` ends by itself), camera_added, camera_removed, config_reloaded, config_reload_failed (with `reason`; the running cameras are unchanged). Never ends on its own.",
             "content": {
               "text/event-stream": {
                 "schema": {
@@ -626,9 +626,10 @@ enum OpenAPIDocument {
         ],
         "summary": "Every viewer",
         "operationId": "listSessions",
+        "description": "Every session that has chosen a transport: live and playback (`playback`: true) sessions over UDP, TCP, the HTTP tunnel or RTSPS (`tls`), and multicast sessions. A multicast session has no packets of its own: its `packets_sent` and `bytes_sent` are its group's shared counts (the same for every multicast session of the stream), its `faults` are empty and its `rtcp` is null.",
         "responses": {
           "200": {
-            "description": "Live sessions.",
+            "description": "Live and playback sessions.",
             "content": {
               "application/json": {
                 "schema": {
@@ -636,9 +637,6 @@ enum OpenAPIDocument {
                 }
               }
             }
-          },
-          "501": {
-            "$ref": "#/components/responses/NotImplemented"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -672,9 +670,6 @@ enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "501": {
-            "$ref": "#/components/responses/NotImplemented"
-          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           }
@@ -700,7 +695,18 @@ enum OpenAPIDocument {
         ],
         "summary": "Set one viewer's fault profile, like SET_PARAMETER",
         "operationId": "setSessionFaults",
+        "description": "A multicast session shares its group's one send of each packet: it cannot take faults of its own (409 with the reason, as SET_PARAMETER answers 451); set them on the camera.",
         "responses": {
+          "409": {
+            "description": "A multicast session: faults apply to the camera's multicast group as a whole.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
           "200": {
             "description": "In force now.",
             "content": {
@@ -716,9 +722,6 @@ enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/Invalid"
-          },
-          "501": {
-            "$ref": "#/components/responses/NotImplemented"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -759,9 +762,6 @@ enum OpenAPIDocument {
                 }
               }
             }
-          },
-          "501": {
-            "$ref": "#/components/responses/NotImplemented"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -1254,6 +1254,7 @@ enum OpenAPIDocument {
           "id",
           "camera",
           "stream",
+          "playback",
           "transport",
           "client",
           "started",
@@ -1271,6 +1272,10 @@ enum OpenAPIDocument {
           },
           "stream": {
             "type": "string"
+          },
+          "playback": {
+            "type": "boolean",
+            "description": "True when the session plays the camera's recording (a playback URL), false for its live picture."
           },
           "transport": {
             "enum": [
@@ -1291,11 +1296,13 @@ enum OpenAPIDocument {
           },
           "packets_sent": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "description": "RTP packets sent to the viewer; for a multicast session, to its group (shared by the group's sessions)."
           },
           "bytes_sent": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "description": "Octets of those packets; for a multicast session, the group's shared count."
           },
           "faults": {
             "type": "object",
@@ -1440,16 +1447,6 @@ enum OpenAPIDocument {
       },
       "Invalid": {
         "description": "The body is JSON but not valid: `problems` names each field.",
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/Error"
-            }
-          }
-        }
-      },
-      "NotImplemented": {
-        "description": "Not served by this build.",
         "content": {
           "application/json": {
             "schema": {

@@ -10,14 +10,10 @@ import Faults
 enum SessionFaultsBody {
     /// The profile the body asks for, and the body's references (what the answer echoes).
     static func profile(
-        text: String?, value: Any?, catalog: [String: FaultProfile]
+        body: (text: String, value: Any)?, catalog: [String: FaultProfile]
     ) throws -> (profile: FaultProfile, references: [FaultReference]) {
-        guard let text, let value else {
-            throw ControlError.badRequest("a fault profile is required; {} clears the viewer's own faults")
-        }
-        guard let references = FaultsJSON.references(fromBody: value, text: text) else {
-            throw ControlError.badRequest("faults are a fault mapping, {\"profile\": NAME}, or an array of names and mappings")
-        }
+        let references = try FaultsJSON.references(
+            inRequestBody: body, missing: "a fault profile is required; {} clears the viewer's own faults")
         var profile = FaultProfile.empty
         var problems: [ControlError.Problem] = []
         for reference in references {

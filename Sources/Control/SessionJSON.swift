@@ -7,6 +7,8 @@ struct SessionJSON: Encodable {
     var id: String
     var camera: String
     var stream: String
+    /// True for a session playing the camera's recording.
+    var playback: Bool
     var transport: String?
     var client: String
     var started: Date
@@ -42,7 +44,7 @@ struct SessionJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, camera, stream, transport, client, started
+        case id, camera, stream, playback, transport, client, started
         case packetsSent = "packets_sent", bytesSent = "bytes_sent", faults, rtcp
     }
 
@@ -50,6 +52,7 @@ struct SessionJSON: Encodable {
         id = summary.id
         camera = summary.camera
         stream = summary.stream
+        playback = summary.playback
         transport = summary.transport?.rawValue
         client = summary.client
         started = Self.date(wallClockNanos: summary.startedWallClockNanos)
@@ -70,6 +73,7 @@ struct SessionJSON: Encodable {
         try container.encode(id, forKey: .id)
         try container.encode(camera, forKey: .camera)
         try container.encode(stream, forKey: .stream)
+        try container.encode(playback, forKey: .playback)
         try container.encode(transport, forKey: .transport)
         try container.encode(client, forKey: .client)
         try container.encode(started, forKey: .started)

@@ -1,3 +1,4 @@
+import ConstantTime
 /// Authenticates RTSP requests (RFC 2326 §11.2 borrows HTTP's scheme; RFC 7616, RFC 2617,
 /// RFC 7617): a state machine over the users, the per-address failure counts and the
 /// nonce counts seen, returning a decision for each request. Time is passed in.

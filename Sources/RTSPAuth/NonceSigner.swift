@@ -1,3 +1,4 @@
+import ConstantTime
 import Crypto
 
 /// Stateless signed nonces (RFC 7616 §3.3 leaves the form to the server):

@@ -96,6 +96,16 @@ final class CameraFaultState: Sendable {
         state.withLockedValue { $0.downByHand = nil }
     }
 
+    /// Ends the hand-made outage that was to last until `until`, when that time has come
+    /// and no other outage (or ``bringUp()``) replaced it. True when it ended it.
+    func endOutage(until: Int64, at now: Int64) -> Bool {
+        state.withLockedValue { state in
+            guard let down = state.downByHand, down.until == until, now >= until else { return false }
+            state.downByHand = nil
+            return true
+        }
+    }
+
     /// Whether a hand-made outage holds at `now`, and whether it is a reboot.
     func downByHand(at now: Int64) -> (down: Bool, rebooting: Bool) {
         state.withLockedValue { state in

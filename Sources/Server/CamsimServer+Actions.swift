@@ -1,4 +1,5 @@
 import Faults
+import NIOCore
 
 extension CamsimServer {
     /// Reboots the camera at `path` now: its sessions and connections drop without a
@@ -21,13 +22,31 @@ extension CamsimServer {
     @discardableResult
     public func takeCameraOffline(at path: String, seconds: Double? = nil) -> Bool {
         guard let camera = registry.camera(path: path) else { return false }
-        camera.faults.takeDown(until: seconds.map { deadline(afterSeconds: $0) } ?? .max, rebooting: false)
+        let until = seconds.map { deadline(afterSeconds: $0) } ?? .max
+        camera.faults.takeDown(until: until, rebooting: false)
         dropSessions(of: camera)
         logger.info("camera offline (by request)", metadata: ["camera": "\(path)"])
         var details: [String: ServerEvent.Detail] = [:]
         if let seconds { details["seconds"] = .string(String(seconds)) }
         events.publish(ServerEvent(.cameraOffline, camera: path, details: details))
+        if until != .max { announceOnline(camera, path: path, when: until) }
         return true
+    }
+
+    /// Publishes `camera_online` when a timed outage ends by itself at `until`, unless
+    /// ``bringCameraOnline(at:)`` or another outage came first.
+    private func announceOnline(_ camera: CameraRegistry.Camera, path: String, when until: Int64) {
+        let (clock, events, loops, registry) = (self.clock, self.events, self.group, self.registry)
+        let faults = camera.faults
+        @Sendable func check() {
+            let now = clock.nanoseconds()
+            if now < until {
+                loops.next().scheduleTask(in: .nanoseconds(until - now)) { check() }
+            } else if registry.camera(path: path)?.faults === faults, faults.endOutage(until: until, at: now) {
+                events.publish(ServerEvent(.cameraOnline, camera: path, details: ["reason": .string("offline time over")]))
+            }
+        }
+        check()
     }
 
     /// Ends an outage begun by ``takeCameraOffline(at:seconds:)`` or a reboot's downtime.

@@ -9,7 +9,8 @@ public struct StreamStatistics: Sendable {
     public var stream: CameraStream
     /// What faults did to the stream's viewers, ended and live.
     public var faults: FaultTally
-    /// Live sessions watching the stream, by transport.
+    /// Sessions watching the stream, by transport: live and playback sessions of the
+    /// camera's stream, each multicast session of its group.
     public var viewersByTransport: [SessionSummary.Transport: Int]
 }
 
@@ -20,8 +21,8 @@ extension CamsimServer {
         var viewers: [ObjectIdentifier: [SessionSummary.Transport: Int]] = [:]
         for session in sessions.all {
             guard let transport = session.transport else { continue }
-            viewers[ObjectIdentifier(session.stream), default: [:]][
-                Self.kind(of: transport, viaHTTPTunnel: session.viaHTTPTunnel), default: 0] += 1
+            viewers[ObjectIdentifier(session.cameraStream), default: [:]][
+                Self.kind(of: session, transport: transport), default: 0] += 1
         }
         return registry.allCameras.flatMap { camera in
             let faults = camera.faults.tallyByStream

@@ -5,6 +5,8 @@ public final class MulticastGroupCounters: Sendable {
     /// RTP datagrams sent to the group: one per packet the group sends, however many
     /// sessions watch.
     public let packetsSent = Atomic<Int>(0)
+    /// Octets of those RTP datagrams (RTP header and payload).
+    public let bytesSent = Atomic<Int>(0)
     /// RTCP datagrams (sender reports, BYE) sent to the group's RTCP port.
     public let reportsSent = Atomic<Int>(0)
     /// Receiver reports that arrived on the group's RTCP port from its viewers.
@@ -18,6 +20,7 @@ public final class MulticastGroupCounters: Sendable {
 
     public struct Snapshot: Sendable, Equatable {
         public var packetsSent: Int
+        public var bytesSent: Int
         public var reportsSent: Int
         public var receiverReports: Int
         public var members: Int
@@ -27,6 +30,7 @@ public final class MulticastGroupCounters: Sendable {
     public var snapshot: Snapshot {
         Snapshot(
             packetsSent: packetsSent.load(ordering: .relaxed),
+            bytesSent: bytesSent.load(ordering: .relaxed),
             reportsSent: reportsSent.load(ordering: .relaxed),
             receiverReports: receiverReports.load(ordering: .relaxed),
             members: members.load(ordering: .relaxed),

@@ -23,8 +23,10 @@ final class MulticastMediaTransport: MediaTransport, @unchecked Sendable {
     var canAcceptMore: Bool { true }
 
     func writeRTP(_ packet: ByteBuffer) {
+        let bytes = packet.readableBytes
         sockets.sender.write(AddressedEnvelope(remoteAddress: rtpDestination, data: packet))
         counters.packetsSent.wrappingAdd(1, ordering: .relaxed)
+        counters.bytesSent.wrappingAdd(bytes, ordering: .relaxed)
     }
 
     func writeRTCP(_ packet: ByteBuffer) {

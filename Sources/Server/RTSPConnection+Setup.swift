@@ -124,6 +124,7 @@ extension RTSPConnection {
             ownerChannel: channel,
             timeoutSeconds: environment.settings.sessionTimeoutSeconds,
             viaHTTPTunnel: carriesHTTPTunnel,
+            viaTLS: isTLS,
             store: environment.sessions,
             clock: clock,
             logger: logger,

@@ -34,6 +34,8 @@ final class RTSPServerSession: @unchecked Sendable {
     let startedWallClockNanos: Int64
     /// True when the owning connection is the GET half of an RTSP-over-HTTP tunnel.
     let viaHTTPTunnel: Bool
+    /// True when the owning connection is RTSPS (TLS): its media is interleaved in it.
+    let viaTLS: Bool
     /// The recording this session plays; nil for a live session. `stream` is then its own.
     var playback: PlaybackStream?
     private let store: any SessionDirectory
@@ -54,6 +56,7 @@ final class RTSPServerSession: @unchecked Sendable {
         ownerChannel: any Channel,
         timeoutSeconds: Int,
         viaHTTPTunnel: Bool = false,
+        viaTLS: Bool = false,
         store: any SessionDirectory,
         clock: any MonotonicClock,
         logger: Logger,
@@ -73,6 +76,7 @@ final class RTSPServerSession: @unchecked Sendable {
         self.store = store
         self.clock = clock
         self.viaHTTPTunnel = viaHTTPTunnel
+        self.viaTLS = viaTLS
         startedWallClockNanos = clock.wallClockNanoseconds()
         state = RTSPSessionState(timeout: .seconds(timeoutSeconds), now: clock.nanoseconds())
     }
@@ -81,6 +85,9 @@ final class RTSPServerSession: @unchecked Sendable {
     var viewer: SessionViewer? { lock.withLock { _viewer } }
     /// The multicast group the session watches through; nil for a unicast session.
     var multicastGroup: MulticastGroup? { lock.withLock { _multicastGroup } }
+    /// The camera's stream the session watches: its own stream for a live session, the
+    /// live stream whose recording it plays for a playback session.
+    var cameraStream: CameraStream { playback?.live ?? stream }
 
     func setTransport(_ transport: Transport, viewer: SessionViewer) {
         lock.withLock {

@@ -14,6 +14,8 @@ public struct ServerEvent: Sendable, Equatable {
         case cameraAdded = "camera_added"
         case cameraRemoved = "camera_removed"
         case configReloaded = "config_reloaded"
+        /// A reload that could not be read or applied: the running cameras are unchanged.
+        case configReloadFailed = "config_reload_failed"
     }
 
     public var kind: Kind

@@ -1,9 +1,10 @@
 /// One live RTSP session as the control API lists it: who watches what, over which
 /// transport, what was sent, what faults did and the viewer's last receiver report.
 public struct SessionSummary: Sendable, Equatable {
-    /// How the session's media travels.
+    /// How the session's media travels: `tls` is interleaved in an RTSPS connection,
+    /// `multicast` is the camera's group, shared with its other multicast sessions.
     public enum Transport: String, Sendable, Equatable, CaseIterable {
-        case udp, tcp, http, multicast
+        case udp, tcp, http, tls, multicast
     }
 
     public var id: String
@@ -11,13 +12,16 @@ public struct SessionSummary: Sendable, Equatable {
     public var camera: String
     /// The stream's name (`main`, `sub`).
     public var stream: String
+    /// True when the session plays the camera's recording rather than its live picture.
+    public var playback: Bool
     /// Nil before the first SETUP has chosen one (never for a listed session).
     public var transport: Transport?
     /// The client's `ADDR:PORT` on the RTSP connection.
     public var client: String
     /// When the session was set up, wall-clock nanoseconds since the Unix epoch.
     public var startedWallClockNanos: Int64
-    /// RTP packets and bytes written to the viewer (after faults).
+    /// RTP packets and bytes written to the viewer (after faults); for a multicast
+    /// session, the group's, which its other sessions share.
     public var packetsSent: Int
     public var bytesSent: Int
     /// What the viewer's faults did, by cause (`FaultTally.countsByCause`).
@@ -28,11 +32,12 @@ public struct SessionSummary: Sendable, Equatable {
     public init(
         id: String, camera: String, stream: String, transport: Transport?, client: String,
         startedWallClockNanos: Int64, packetsSent: Int, bytesSent: Int, faults: [String: Int],
-        reception: ReceptionReport?
+        reception: ReceptionReport?, playback: Bool = false
     ) {
         self.id = id
         self.camera = camera
         self.stream = stream
+        self.playback = playback
         self.transport = transport
         self.client = client
         self.startedWallClockNanos = startedWallClockNanos

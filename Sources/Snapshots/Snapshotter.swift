@@ -10,33 +10,41 @@ import NIOPosix
 /// One `StreamSnapshotRenderer` per stream is kept and reused, so a dashboard polling
 /// every second does not rebuild scenes and glyph atlases on each request. Requests for
 /// one stream run one at a time (its renderer's lock); requests for different streams run
-/// in parallel on the thread pool. Renderers of streams that are gone are dropped, and at
-/// most `capacity` are kept (least recently used first out), which bounds the memory of
-/// a dashboard paging through many cameras.
+/// in parallel on the thread pool. Renderers of streams that are gone are dropped, and the
+/// ones kept hold at most `budgetBytes` of pictures between them (least recently used
+/// first out; `StreamSnapshotRenderer.estimatedBytes`), which bounds the memory of a
+/// dashboard paging through many cameras whatever their sizes: a 1080p renderer weighs
+/// about 6 MB, a 320x240 one about 230 KB.
 public final class Snapshotter: Sendable {
     /// libjpeg quality of every snapshot.
     public let quality: Int
-    /// Most renderers kept at once.
-    public let capacity: Int
+    /// Most bytes the kept renderers may hold together; one renderer is always kept,
+    /// however large.
+    public let budgetBytes: Int
     private let threadPool: NIOThreadPool
     private let entries = NIOLockedValueBox(Entries())
+
+    /// 64 MiB: ten 1080p streams, or a few hundred small ones.
+    public static let defaultBudgetBytes = 64 << 20
 
     private struct Entries {
         var byStream: [ObjectIdentifier: Entry] = [:]
         var uses: UInt64 = 0
+        var bytes: Int { byStream.values.reduce(0) { $0 + $1.bytes } }
     }
 
     private struct Entry {
         weak var stream: CameraStream?
         let renderer: NIOLockedValueBox<StreamSnapshotRenderer>
+        let bytes: Int
         var lastUse: UInt64
     }
 
-    public init(quality: Int = 85, capacity: Int = 32, threadPool: NIOThreadPool = .singleton) {
+    public init(quality: Int = 85, budgetBytes: Int = Snapshotter.defaultBudgetBytes, threadPool: NIOThreadPool = .singleton) {
         precondition(JPEGEncoder.qualities.contains(quality), "JPEG quality must be in \(JPEGEncoder.qualities)")
-        precondition(capacity > 0, "a snapshotter keeps at least one renderer")
+        precondition(budgetBytes > 0, "a snapshotter keeps at least one renderer")
         self.quality = quality
-        self.capacity = capacity
+        self.budgetBytes = budgetBytes
         self.threadPool = threadPool
     }
 
@@ -49,8 +57,9 @@ public final class Snapshotter: Sendable {
         }
     }
 
-    /// How many renderers are kept now (for tests).
+    /// How many renderers are kept now, and their estimated bytes (for tests).
     public var rendererCount: Int { entries.withLockedValue { $0.byStream.count } }
+    public var rendererBytes: Int { entries.withLockedValue { $0.bytes } }
 
     private func renderer(for stream: CameraStream) throws -> NIOLockedValueBox<StreamSnapshotRenderer> {
         let key = ObjectIdentifier(stream)
@@ -61,12 +70,15 @@ public final class Snapshotter: Sendable {
                 return entry.renderer
             }
             entries.byStream = entries.byStream.filter { $0.value.stream != nil }
-            while entries.byStream.count >= capacity,
+            let bytes = StreamSnapshotRenderer.estimatedBytes(of: stream.definition.size)
+            var kept = entries.bytes
+            while kept + bytes > budgetBytes,
                   let oldest = entries.byStream.min(by: { $0.value.lastUse < $1.value.lastUse }) {
                 entries.byStream.removeValue(forKey: oldest.key)
+                kept -= oldest.value.bytes
             }
             let renderer = NIOLockedValueBox(try StreamSnapshotRenderer(definition: stream.definition, quality: quality))
-            entries.byStream[key] = Entry(stream: stream, renderer: renderer, lastUse: entries.uses)
+            entries.byStream[key] = Entry(stream: stream, renderer: renderer, bytes: bytes, lastUse: entries.uses)
             return renderer
         }
     }

@@ -42,7 +42,7 @@ struct ConfigReloader: Service {
 
     private func reload(reason: String) async {
         do {
-            let summary = try await running.apply(try options.load(), reason: reason)
+            let summary = try await running.apply(reason: reason) { try options.load() }
             logger.info("configuration reloaded (\(reason)): \(summary)")
         } catch {
             logger.error("configuration not reloaded (\(reason)): \(error)")

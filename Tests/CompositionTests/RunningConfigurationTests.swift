@@ -64,6 +64,34 @@ import Testing
         #expect(summary.added == ["c"] && summary.removed.isEmpty, "\(summary)")
         await server.shutdown()
     }
+
+    struct Unreadable: Error, CustomStringConvertible {
+        var description: String { "cams.yaml: cameras[0].fps: must be at least 1" }
+    }
+
+    @Test func aReloadThatCannotBeReadOrAppliedIsAnnounced() async throws {
+        let events = EventBus()
+        var received = events.subscribe().makeAsyncIterator()
+        let start = try Self.config(["a"])
+        let running = RunningConfiguration(config: start, events: events) { _, new in
+            if new.cameras.count > 2 { throw Unreadable() }
+            return CamsimServer.ReloadSummary()
+        }
+        await #expect(throws: Unreadable.self) { try await running.apply(reason: "SIGHUP") { throw Unreadable() } }
+        let unread = try #require(await received.next())
+        #expect(unread.kind == .configReloadFailed)
+        #expect(unread.details["reason"] == .string("SIGHUP"))
+        #expect(unread.details["error"] == .string("cams.yaml: cameras[0].fps: must be at least 1"))
+
+        let tooMany = try Self.config(["a", "b", "c"])
+        await #expect(throws: Unreadable.self) { try await running.apply(reason: "file changed") { tooMany } }
+        let unapplied = try #require(await received.next())
+        #expect(unapplied.kind == .configReloadFailed && unapplied.details["reason"] == .string("file changed"))
+        #expect(await running.config == start)
+
+        _ = try await running.apply(reason: "SIGHUP") { try Self.config(["a", "b"]) }
+        #expect(try #require(await received.next()).kind == .configReloaded)
+    }
 }
 
 /// Waits for a condition with a deadline instead of a fixed sleep.

@@ -63,4 +63,34 @@ struct ControlOpenAPITests {
             }
         }
     }
+
+    /// Every route is served: none may promise a 5xx (schemathesis counts one as a failure).
+    @Test func noOperationDocumentsAServerError() throws {
+        let paths = try #require(try document["paths"] as? [String: [String: Any]])
+        for (path, item) in paths {
+            for (method, value) in item where method != "parameters" {
+                let responses = (value as? [String: Any])?["responses"] as? [String: Any] ?? [:]
+                let errors = responses.keys.filter { $0.hasPrefix("5") }
+                #expect(errors.isEmpty, "\(method) \(path) documents \(errors.sorted())")
+            }
+        }
+        let components = try #require(try document["components"] as? [String: Any])
+        #expect((components["responses"] as? [String: Any])?["NotImplemented"] == nil)
+    }
+
+    /// A multicast session's counts are its group's: the document says so, and what a
+    /// session's fault change meets when it is one.
+    @Test func sessionsSayWhatMulticastAndPlaybackSessionsAre() throws {
+        let paths = try #require(try document["paths"] as? [String: [String: Any]])
+        let list = try #require((paths["/api/v1/sessions"]?["get"] as? [String: Any])?["description"] as? String)
+        #expect(list.contains("multicast") && list.contains("shared"), "\(list)")
+        let faults = try #require((paths["/api/v1/sessions/{id}/faults"]?["put"] as? [String: Any])?["responses"] as? [String: Any])
+        #expect(faults["409"] != nil)
+        let schemas = try #require((try document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let session = try #require(schemas["Session"] as? [String: Any])
+        #expect((session["required"] as? [String])?.contains("playback") == true)
+        let events = try #require((paths["/api/v1/events"]?["get"] as? [String: Any])?["responses"] as? [String: Any])
+        let described = try #require((events["200"] as? [String: Any])?["description"] as? String)
+        #expect(described.contains("config_reload_failed"), "\(described)")
+    }
 }

@@ -37,4 +37,20 @@ struct FaultsJSONTests {
     func otherShapesAreRefused(json: String) throws {
         #expect(FaultsJSON.references(fromBody: try body(json), text: json) == nil)
     }
+
+    /// A camera's and a session's `PUT .../faults` read their body alike: no body is a
+    /// 400, a body of another shape a 422 naming `faults`.
+    @Test(arguments: ["3", "[3]", "null"])
+    func cameraAndSessionBodiesOfAnotherShapeAreTheSame422(json: String) throws {
+        let camera = #expect(throws: ControlError.self) {
+            try FaultsJSON.references(inRequestBody: (json, try body(json)), missing: "")
+        }
+        let session = #expect(throws: ControlError.self) {
+            try SessionFaultsBody.profile(body: (json, try body(json)), catalog: [:])
+        }
+        #expect(camera?.status == .unprocessableContent && session?.status == .unprocessableContent)
+        #expect(camera?.problems.map(\.field) == ["faults"] && session?.problems.map(\.field) == ["faults"])
+        let none = #expect(throws: ControlError.self) { try SessionFaultsBody.profile(body: nil, catalog: [:]) }
+        #expect(none?.status == .badRequest)
+    }
 }

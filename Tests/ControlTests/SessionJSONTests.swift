@@ -26,6 +26,16 @@ import Testing
         #expect(json["packets_sent"] as? Int == 10)
         #expect(json["bytes_sent"] as? Int == 12_000)
         #expect((json["faults"] as? [String: Int]) == ["random_loss": 2])
+        #expect(json["playback"] as? Bool == false)
+    }
+
+    @Test func aPlaybackSessionOverRTSPSSaysSo() throws {
+        var summary = Self.summary(reception: nil)
+        summary.playback = true
+        summary.transport = .tls
+        let json = try Self.object(summary)
+        #expect(json["playback"] as? Bool == true)
+        #expect(json["transport"] as? String == "tls")
     }
 
     @Test func aReportIsWrittenInMillisecondsWithANullRoundTripUntilKnown() throws {

@@ -5,6 +5,30 @@ extension Integration {
     /// `/api/v1/events` read by curl: what a harness waits on instead of polling.
     @Suite
     struct ControlEventsTests {
+        /// A timed `offline` ends by itself: `camera_online` says so, as `online` would.
+        @Test func aTimedOfflineAnnouncesItsEnd() async throws {
+            let curl = try #require(ClientProcess.resolve("curl"), "curl must be installed")
+            try await TestControlServer.with { api in
+                let stream = try EventStreamReader(curl: curl, url: api.baseURL + "/api/v1/events")
+                defer { stream.stop() }
+                let subscribed = await Poll.until(timeoutSeconds: 10) { api.server.events.subscriberCount == 1 }
+                #expect(subscribed, "curl never subscribed")
+                let offline = try await api.client().post("/api/v1/cameras/cam/actions/offline", json: #"{"seconds": 1}"#)
+                let state = offline.json["state"] as? String
+                #expect(offline.status == 202 && state == "offline", "\(offline)")
+                let online = await Poll.until(timeoutSeconds: 10) { stream.text.contains("event: camera_online") }
+                stream.stop()
+                #expect(online, "no camera_online after a 1 s offline: \(stream.text)")
+                let events = stream.events
+                let kinds = events.map(\.kind)
+                #expect(kinds == ["camera_offline", "camera_online"], "\(kinds)")
+                let camera = events.last?.data["camera"] as? String
+                #expect(camera == "cam")
+                let after = try await api.client().get("/api/v1/cameras/cam").json["state"] as? String
+                #expect(after != "offline", "state after the offline time: \(String(describing: after))")
+            }
+        }
+
         @Test func theStreamCarriesCamerasSessionsFaultsAndReboots() async throws {
             let curl = try #require(ClientProcess.resolve("curl"), "curl must be installed")
             try await TestControlServer.with { api in
@@ -26,7 +50,7 @@ extension Integration {
                 }
                 stream.stop()
                 #expect(finished, "the stream did not show the camera removed: \(stream.text)")
-                let events = Self.events(in: stream.text)
+                let events = stream.events
                 let kinds = events.map(\.kind)
                 print("events: \(kinds)")
                 for kind in ["camera_added", "config_reloaded", "faults_changed", "session_started", "session_ended",
@@ -39,18 +63,6 @@ extension Integration {
                 let added = try #require(events.first { $0.kind == "camera_added" })
                 #expect((added.data["time"] as? String)?.hasSuffix("Z") == true, "\(added.data)")
                 #expect((added.data["time"] as? String)?.contains(".") == true, "no milliseconds: \(added.data)")
-            }
-        }
-
-        /// `event:` and `data:` pairs of a server-sent event stream.
-        static func events(in text: String) -> [(kind: String, data: [String: Any])] {
-            text.components(separatedBy: "\n\n").compactMap { block in
-                let lines = block.split(separator: "\n")
-                guard let kind = lines.first(where: { $0.hasPrefix("event: ") })?.dropFirst(7),
-                      let data = lines.first(where: { $0.hasPrefix("data: ") })?.dropFirst(6),
-                      let object = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any]
-                else { return nil }
-                return (String(kind), object)
             }
         }
     }

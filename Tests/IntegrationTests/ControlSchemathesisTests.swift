@@ -10,8 +10,7 @@ extension Integration {
     struct ControlSchemathesisTests {
         /// The operations run, by tag. Not `events`: its stream never ends, so no generated
         /// request would finish (ControlEventsTests reads it with a real client instead).
-        /// `sessions`, `metrics`, `snapshot` and `dashboard` join as they are served.
-        static let tags = ["service", "cameras", "faults", "actions", "config", "snapshot", "dashboard"]
+        static let tags = ["service", "cameras", "faults", "actions", "config", "sessions", "metrics", "snapshot", "dashboard"]
 
         @Test func theLiveServerKeepsToItsOpenAPIDocument() async throws {
             let schemathesis = try PythonClients.command("schemathesis")

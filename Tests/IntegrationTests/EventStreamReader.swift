@@ -22,6 +22,18 @@ final class EventStreamReader: @unchecked Sendable {
 
     var text: String { lock.withLock { received } }
 
+    /// The `event:` and `data:` pairs received so far (the data read as a JSON object).
+    var events: [(kind: String, data: [String: Any])] {
+        text.components(separatedBy: "\n\n").compactMap { block in
+            let lines = block.split(separator: "\n")
+            guard let kind = lines.first(where: { $0.hasPrefix("event: ") })?.dropFirst(7),
+                  let data = lines.first(where: { $0.hasPrefix("data: ") })?.dropFirst(6),
+                  let object = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any]
+            else { return nil }
+            return (String(kind), object)
+        }
+    }
+
     func stop() {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()

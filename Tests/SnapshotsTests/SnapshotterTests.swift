@@ -3,7 +3,7 @@ import CTurboJPEG
 import Frames
 import NIOCore
 import NIOPosix
-import Snapshots
+@testable import Snapshots
 import Testing
 
 /// Snapshots of idle streams driven by a manual clock.
@@ -117,14 +117,51 @@ struct SnapshotterTests {
     }
 
     @Test
-    func atMostCapacityRenderersAreKept() async throws {
-        let snapshotter = Snapshotter(capacity: 2, threadPool: Self.pool)
+    func renderersAreKeptWithinTheByteBudget() async throws {
+        let small = StreamSnapshotRenderer.estimatedBytes(of: PictureSize(width: 64, height: 36))
+        let snapshotter = Snapshotter(budgetBytes: 2 * small, threadPool: Self.pool)
         let fixtures = (0..<3).map { _ in StreamFixture(width: 64, height: 36, on: Self.group, pool: Self.pool) }
         for fixture in fixtures { _ = try await snapshotter.snapshot(of: fixture.stream) }
         #expect(snapshotter.rendererCount == 2)
+        #expect(snapshotter.rendererBytes == 2 * small)
         // The first was least recently used, so it was dropped and is made again.
         _ = try await snapshotter.snapshot(of: fixtures[0].stream)
         #expect(fixtures[0].counts.withLockedValue { $0.sourcesMade } == 2)
         #expect(fixtures[2].counts.withLockedValue { $0.sourcesMade } == 1)
+    }
+
+    @Test
+    func aLargeStreamTakesThePlaceOfSeveralSmallOnes() async throws {
+        let small = StreamSnapshotRenderer.estimatedBytes(of: PictureSize(width: 64, height: 36))
+        let large = StreamSnapshotRenderer.estimatedBytes(of: PictureSize(width: 128, height: 72))
+        #expect(large == 4 * small)
+        let snapshotter = Snapshotter(budgetBytes: 5 * small, threadPool: Self.pool)
+        let smalls = (0..<5).map { _ in StreamFixture(width: 64, height: 36, on: Self.group, pool: Self.pool) }
+        for fixture in smalls { _ = try await snapshotter.snapshot(of: fixture.stream) }
+        #expect(snapshotter.rendererCount == 5)
+        // A count bound would keep five renderers whatever their sizes; the bytes bound
+        // drops the four least recently used small ones to make room.
+        let big = StreamFixture(width: 128, height: 72, on: Self.group, pool: Self.pool)
+        _ = try await snapshotter.snapshot(of: big.stream)
+        #expect(snapshotter.rendererCount == 2)
+        #expect(snapshotter.rendererBytes <= 5 * small)
+        _ = try await snapshotter.snapshot(of: smalls[4].stream)
+        #expect(smalls[4].counts.withLockedValue { $0.sourcesMade } == 1, "the most recent small renderer was kept")
+    }
+
+    @Test
+    func oneRendererIsKeptEvenWhenLargerThanTheBudget() async throws {
+        let snapshotter = Snapshotter(budgetBytes: 1, threadPool: Self.pool)
+        let fixture = StreamFixture(width: 64, height: 36, on: Self.group, pool: Self.pool)
+        _ = try await snapshotter.snapshot(of: fixture.stream)
+        _ = try await snapshotter.snapshot(of: fixture.stream)
+        #expect(snapshotter.rendererCount == 1)
+        #expect(fixture.counts.withLockedValue { $0.sourcesMade } == 1)
+    }
+
+    @Test
+    func theDefaultBudgetHoldsTenFullHDRenderers() {
+        let fullHD = StreamSnapshotRenderer.estimatedBytes(of: PictureSize(width: 1920, height: 1080))
+        #expect(Snapshotter.defaultBudgetBytes / fullHD == 10)
     }
 }

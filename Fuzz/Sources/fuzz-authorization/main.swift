@@ -1,3 +1,4 @@
+import ConstantTime
 import FuzzSupport
 import RTSPAuth
 
