@@ -20,7 +20,7 @@ extension CameraRegistry {
               let camera = camera(path: mount.cameraPath), let archive = camera.definition.recording
         else { return nil }
         return Mount(stream: mount.stream, isTrack: mount.isTrack, faults: mount.faults, cameraPath: mount.cameraPath,
-                     multicast: nil, recording: archive)
+                     multicast: nil, authentication: mount.authentication, recording: archive)
     }
 
     /// A playback stream of `mount`'s recording for a new session.
@@ -36,6 +36,6 @@ extension CameraRegistry.Mount {
     /// This mount with a session's playback stream in place of the live one.
     func playing(_ playback: PlaybackStream) -> CameraRegistry.Mount {
         CameraRegistry.Mount(stream: playback.stream, isTrack: isTrack, faults: faults, cameraPath: cameraPath,
-                             multicast: nil, recording: recording, playback: playback)
+                             multicast: nil, authentication: authentication, recording: recording, playback: playback)
     }
 }

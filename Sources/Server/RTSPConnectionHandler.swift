@@ -27,8 +27,12 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         /// The POST half: base64 in, requests to `target`.
         case tunnelInput(cookie: String, target: RTSPConnection, decoder: Base64StreamDecoder)
         /// A POST that overtook its GET (they arrive on different event loops): its
-        /// bytes wait until the GET half registers, for a short while.
-        case awaitingTunnel(cookie: String, pending: [UInt8], attempts: Int)
+        /// bytes wait until the GET half registers, for a short while. `user` is the
+        /// user the POST's own credentials named, nil when it carried none.
+        case awaitingTunnel(cookie: String, pending: [UInt8], attempts: Int, user: String?)
+        /// A tunnel half refused by authentication: its HTTP reply is on its way and the
+        /// connection closes after it; what else the client sends is dropped.
+        case refused
     }
 
     /// How long a POST waits for its GET half: attempts × interval.
@@ -63,9 +67,11 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             decide(pending, context: context)
         case .rtsp, .tunnelOutput:
             parse(buffer.readableBytesView, deliverTo: connection, context: context)
-        case .awaitingTunnel(let cookie, var pending, let attempts):
+        case .awaitingTunnel(let cookie, var pending, let attempts, let user):
             pending.append(contentsOf: buffer.readableBytesView)
-            mode = .awaitingTunnel(cookie: cookie, pending: pending, attempts: attempts)
+            mode = .awaitingTunnel(cookie: cookie, pending: pending, attempts: attempts, user: user)
+        case .refused:
+            break
         case .tunnelInput(let cookie, let target, var decoder):
             let decoded = decoder.decode(buffer.readableBytesView)
             mode = .tunnelInput(cookie: cookie, target: target, decoder: decoder)
@@ -87,10 +93,12 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             let tunnels = connection.environment.tunnels
             switch handshake.method {
             case .get:
-                if case .refuse(let reply, let delay) = connection.authorizeTunnel(handshake) {
-                    return refuseTunnelGET(reply, delay: delay, context: context)
+                let user: String?
+                switch connection.authorizeTunnel(handshake) {
+                case .proceed(let authenticated): user = authenticated
+                case .refuse(let reply, let delay): return refuseTunnelHalf(reply, delay: delay, context: context)
                 }
-                guard tunnels.open(cookie: handshake.sessionCookie, output: connection) else {
+                guard tunnels.open(cookie: handshake.sessionCookie, output: connection, user: user) else {
                     return refuseTunnel("x-sessioncookie already in use", context: context)
                 }
                 mode = .tunnelOutput(cookie: handshake.sessionCookie)
@@ -98,7 +106,17 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
                 noteInput(completed: 1, midMessage: false, context: context)
                 context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: HTTPTunnelHandshake.getReply())), promise: nil)
             case .post:
-                mode = .awaitingTunnel(cookie: handshake.sessionCookie, pending: Array(pending[consumed...]), attempts: 0)
+                // A POST without credentials inherits the GET's user when it joins; one
+                // with credentials is held to them, as a camera checks every HTTP request.
+                var user: String?
+                if handshake.headers["Authorization"] != nil {
+                    switch connection.authorizeTunnel(handshake) {
+                    case .proceed(let authenticated): user = authenticated
+                    case .refuse(let reply, let delay): return refuseTunnelHalf(reply, delay: delay, context: context)
+                    }
+                }
+                mode = .awaitingTunnel(
+                    cookie: handshake.sessionCookie, pending: Array(pending[consumed...]), attempts: 0, user: user)
                 noteInput(completed: 1, midMessage: false, context: context)
                 joinTunnel(context: context)
             }
@@ -107,12 +125,14 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
 
     /// Ties a POST half to its GET half, retrying briefly when the GET is not there yet.
     private func joinTunnel(context: ChannelHandlerContext) {
-        guard case .awaitingTunnel(let cookie, let pending, let attempts) = mode, context.channel.isActive else { return }
-        guard let target = connection.environment.tunnels.output(cookie: cookie) else {
+        guard case .awaitingTunnel(let cookie, let pending, let attempts, let user) = mode, context.channel.isActive else {
+            return
+        }
+        guard let (target, tunnelUser) = connection.environment.tunnels.output(cookie: cookie) else {
             guard attempts < Self.tunnelWaitAttempts else {
                 return refuseTunnel("no GET half with this x-sessioncookie", context: context)
             }
-            mode = .awaitingTunnel(cookie: cookie, pending: pending, attempts: attempts + 1)
+            mode = .awaitingTunnel(cookie: cookie, pending: pending, attempts: attempts + 1, user: user)
             let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             context.eventLoop.scheduleTask(in: Self.tunnelWaitInterval) {
                 let (handler, context) = loopBound.value
@@ -123,6 +143,12 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         // Both halves come in on the same listener: a plain POST cannot drive an RTSPS tunnel.
         guard target.isTLS == connection.isTLS else {
             return refuseTunnel("the GET half with this x-sessioncookie came in on the other listener", context: context)
+        }
+        // Credentials on the POST name the tunnel's user or nobody may use it: good
+        // credentials of another account do not drive someone else's tunnel.
+        if let user, user != tunnelUser {
+            connection.logger.debug("HTTP tunnel POST refused: its credentials name another user than its GET")
+            return refuseTunnelHalf(RTSPConnection.forbiddenReply, delay: 0, context: context)
         }
         environment.tunnels.attachInput(cookie: cookie)
         var decoder = Base64StreamDecoder()
@@ -174,7 +200,7 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     /// tunnel's; a GET half with a POST attached counts as in use too.
     var holdsSession: Bool {
         switch mode {
-        case .undecided, .awaitingTunnel, .rtsp:
+        case .undecided, .awaitingTunnel, .rtsp, .refused:
             return environment.sessions.hasSessions(owner: connection.id)
         case .tunnelOutput(let cookie):
             return environment.sessions.hasSessions(owner: connection.id) || environment.tunnels.hasInput(cookie: cookie)
@@ -193,17 +219,17 @@ final class RTSPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         switch mode {
         case .tunnelInput(_, let target, _):
             target.eventLoop.execute { target.write(answer) }
-        case .undecided, .awaitingTunnel, .rtsp, .tunnelOutput:
+        case .undecided, .awaitingTunnel, .rtsp, .tunnelOutput, .refused:
             connection.write(answer)
         }
     }
 
     var logger: Logger { connection.logger }
 
-    /// Answers an unauthenticated tunnel GET with its HTTP 401 (or 403), after the
+    /// Answers an unauthenticated tunnel half with its HTTP 401 (or 403), after the
     /// failure backoff's delay, and closes: the client retries on a new connection.
-    private func refuseTunnelGET(_ reply: [UInt8], delay: Int64, context: ChannelHandlerContext) {
-        mode = .undecided([])
+    private func refuseTunnelHalf(_ reply: [UInt8], delay: Int64, context: ChannelHandlerContext) {
+        mode = .refused
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         context.eventLoop.scheduleTask(in: .nanoseconds(delay)) {
             let (handler, context) = loopBound.value

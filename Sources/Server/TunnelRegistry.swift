@@ -8,22 +8,25 @@ import NIOConcurrencyHelpers
 final class TunnelRegistry: Sendable {
     private struct Tunnel {
         let output: RTSPConnection
+        /// The user the GET half authenticated as; nil when it needed no credentials.
+        let user: String?
         var inputs = 0
     }
 
     private let tunnels = NIOLockedValueBox([String: Tunnel]())
 
-    /// Registers the GET half; false when the cookie is taken.
-    func open(cookie: String, output: RTSPConnection) -> Bool {
+    /// Registers the GET half, which authenticated as `user`; false when the cookie is taken.
+    func open(cookie: String, output: RTSPConnection, user: String?) -> Bool {
         tunnels.withLockedValue { tunnels in
             guard tunnels[cookie] == nil else { return false }
-            tunnels[cookie] = Tunnel(output: output)
+            tunnels[cookie] = Tunnel(output: output, user: user)
             return true
         }
     }
 
-    func output(cookie: String) -> RTSPConnection? {
-        tunnels.withLockedValue { $0[cookie]?.output }
+    /// The GET half of the tunnel, and the user it authenticated as.
+    func output(cookie: String) -> (connection: RTSPConnection, user: String?)? {
+        tunnels.withLockedValue { tunnels in tunnels[cookie].map { ($0.output, $0.user) } }
     }
 
     /// A POST half joined the tunnel.

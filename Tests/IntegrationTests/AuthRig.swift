@@ -12,16 +12,19 @@ enum AuthRig {
     static let user = "admin"
     static let password = "s3cret pass"
 
-    /// Starts a server whose cameras ask for credentials, with `admin` and any `extraUsers`.
+    /// Starts a server whose cameras ask for credentials, with `admin` and any `extraUsers`;
+    /// `configure` changes the server's configuration (RTSPS, multicast...) first.
     static func with<T>(
         cameras: [CameraDefinition], extraUsers: [AuthUser] = [], defaultMode: AuthMode? = nil,
-        nonceLifetimeSeconds: Int64 = 60, _ body: (CamsimServer) async throws -> T
+        nonceLifetimeSeconds: Int64 = 60, configure: (inout ServerConfiguration) -> Void = { _ in },
+        _ body: (CamsimServer) async throws -> T
     ) async throws -> T {
         let setup = AuthenticationSetup(
             users: [AuthUser(name: user, password: password)] + extraUsers, defaultMode: defaultMode,
             nonceLifetime: nonceLifetimeSeconds * 1_000_000_000)
-        let server = CamsimServer(
-            configuration: ServerConfiguration(bindHost: "127.0.0.1", port: 0), cameras: cameras, authentication: setup)
+        var configuration = ServerConfiguration(bindHost: "127.0.0.1", port: 0)
+        configure(&configuration)
+        let server = CamsimServer(configuration: configuration, cameras: cameras, authentication: setup)
         return try await TestServer.running(server, body)
     }
 
