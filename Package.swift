@@ -66,10 +66,12 @@ let package = Package(
         .target(name: "Spelling"),
         // Seedable randomness shared by every layer that must be reproducible.
         .target(name: "Randomness"),
+        // Calendar dates and days since 1970: the date arithmetic of clocks, NPT and recordings.
+        .target(name: "CivilDate"),
         // Frames and scenes: I420 pictures, pattern generators, text, scene files.
         .target(
             name: "Frames",
-            dependencies: ["CFreeType", "CPNG", "CQRencode", "Randomness", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CFreeType", "CPNG", "CQRencode", "CivilDate", "Randomness", .product(name: "Yams", package: "Yams")],
             // Pixel loops are optimised even in debug builds, so test cameras draw in real time.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
@@ -88,7 +90,7 @@ let package = Package(
         // packets are written into NIOCore's ByteBuffer so fan-out shares them without a copy.
         .target(name: "RTP", dependencies: ["H264Syntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
-        .target(name: "RTSP"),
+        .target(name: "RTSP", dependencies: ["CivilDate"]),
         // Comparison of secrets in constant time, shared by RTSP authentication and the
         // control API's bearer token.
         .target(name: "ConstantTime"),
@@ -103,7 +105,7 @@ let package = Package(
         ),
         // YAML configuration: server settings, cameras, streams, templates. Multicast
         // groups are read with the RTSP module's IPv4 address type.
-        .target(name: "Config", dependencies: ["RTSP", "Spelling", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Config", dependencies: ["CivilDate", "RTSP", "Spelling", .product(name: "Yams", package: "Yams")]),
         // Cameras: scene -> encoder -> packetizer -> fan-out, frame clock, registry.
         .target(
             name: "Cameras",
@@ -215,6 +217,7 @@ let package = Package(
                 "RTP", "H264Syntax", "Randomness", "FuzzSeedSupport", .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "CivilDateTests", dependencies: ["CivilDate"]),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness", "FuzzSeedSupport"]),
         .testTarget(
             name: "RTSPAuthTests",

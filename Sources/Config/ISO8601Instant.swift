@@ -1,3 +1,5 @@
+import CivilDate
+
 /// A UTC instant written in ISO 8601 (RFC 3339 profile), extended or basic:
 /// `2026-11-25T10:15:00Z`, `2026-11-25T10:15:00.250+01:00`, `20261125T101500Z`.
 /// A zone (`Z` or an offset) is required; seconds may carry up to nine decimals.
@@ -41,31 +43,15 @@ public struct ISO8601Instant: Sendable, Equatable {
         } else {
             return nil
         }
-        guard reader.atEnd, (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year),
+        guard reader.atEnd, (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year),
               hour <= 23, minute <= 59, second <= 59
         else { return nil }
-        let days = Self.daysSinceEpoch(year: year, month: month, day: day)
-        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetMinutes * 60)
+        let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
+        let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetMinutes * 60)
         // Nanoseconds in an Int64 reach from 1677 to 2262.
         let (nanos, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         guard !overflow, nanos <= Int64.max - fraction else { return nil }
         unixNanoseconds = nanos + fraction
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    }
-
-    /// Days from 1970-01-01 to the date (proleptic Gregorian), in eras of 400 years.
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let shiftedMonth = month > 2 ? month - 3 : month + 9  // 0 = March
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
 

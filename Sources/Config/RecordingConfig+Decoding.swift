@@ -1,3 +1,4 @@
+import CivilDate
 import Yams
 
 extension RecordingConfig {
@@ -103,16 +104,8 @@ extension RecordingConfig {
         let fraction = nanos < 0 ? nanos + 1_000_000_000 : nanos
         var days = seconds / 86_400, secondOfDay = seconds % 86_400
         if secondOfDay < 0 { days -= 1; secondOfDay += 86_400 }
-        // Civil date from days since the epoch (the inverse of ISO8601Instant.daysSinceEpoch).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let date = CivilDate(daysSinceEpoch: days)
+        let (year, month, day) = (Int64(date.year), Int64(date.month), Int64(date.day))
         func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
         var text = "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
         if fraction != 0 {

@@ -1,3 +1,5 @@
+import CivilDate
+
 /// A UTC calendar breakdown of a Unix timestamp, computed with integer arithmetic only
 /// (proleptic Gregorian calendar, no leap seconds), so clocks can be formatted every
 /// frame without Foundation's date formatters.
@@ -29,20 +31,10 @@ public struct CivilTime: Equatable, Sendable {
         second = Int(secOfDay % 60)
         weekday = Int(floorDivide(days + 4, 7).1)  // 1970-01-01 was a Thursday
 
-        // Days since 0000-03-01 in 400-year eras of 146 097 days; the year starts in March
-        // so the leap day is the last day of the (shifted) year.
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097).0
-        let dayOfEra = z - era * 146_097  // 0...146096
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfShiftedYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfShiftedYear + 2) / 153  // 0 = March
-        day = Int(dayOfShiftedYear - (153 * shiftedMonth + 2) / 5 + 1)
-        month = Int(shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9)
-        year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+        let date = CivilDate(daysSinceEpoch: days)
+        (year, month, day) = (date.year, date.month, date.day)
 
         let cumulative = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        dayOfYear = cumulative[month - 1] + day + (leap && month > 2 ? 1 : 0)
+        dayOfYear = cumulative[month - 1] + day + (CivilDate.isLeap(year) && month > 2 ? 1 : 0)
     }
 }

@@ -1,3 +1,5 @@
+import CivilDate
+
 /// An absolute time (RFC 2326 §3.7), as the `clock=` Range unit and the Range `time=`
 /// parameter carry it: `YYYYMMDD "T" HHMMSS [ "." fraction ] "Z"`, always UTC.
 public struct UTCTime: Hashable, Sendable, CustomStringConvertible {
@@ -22,7 +24,7 @@ public struct UTCTime: Hashable, Sendable, CustomStringConvertible {
     /// anything but up to `maximumFractionDigits` digits.
     public init?(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, fraction: String = "") {
         guard (0...9999).contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day),
+              (1...CivilDate.daysIn(month: month, year: year)).contains(day),
               (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second),
               fraction.utf8.count <= Self.maximumFractionDigits, fraction.utf8.allSatisfy(HeaderSyntax.isDigit)
         else { return nil }
@@ -58,15 +60,6 @@ public struct UTCTime: Hashable, Sendable, CustomStringConvertible {
               let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15)
         else { return nil }
         self.init(year: year, month: month, day: day, hour: hour, minute: minute, second: second, fraction: fraction)
-    }
-
-    /// Days in `month` of `year` (Gregorian calendar).
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     /// `19961108T142300Z`, or `19961108T142300.25Z` with the fraction as received.
