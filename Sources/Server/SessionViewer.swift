@@ -200,7 +200,7 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         guard !saidGoodbye else { return }
         let now = clock.nanoseconds()
         faults.refresh(at: now)
-        guard transport.canAcceptMore else {
+        guard transport.canAcceptMore || delivery.waitedForViewer else {
             waitingForKeyframe = true
             return
         }
