@@ -97,6 +97,12 @@ extension CameraStream {
     }
 
     private func submit(_ request: EncodeRequest) {
+        if let viewerReady, !request.forceIDR, !viewerReady() {
+            // Paced by its viewer, which cannot take more yet: this slot passes unencoded,
+            // so the queue toward the viewer stays bounded and the next tick tries again.
+            eventLoop.execute { self.apply(self.machine.encodeFinished(.nothing, at: self.clock.reading())) }
+            return
+        }
         guard let source, let packetizer = packetizer.take() else {
             // The state machine encodes only with an open source and no encode running.
             preconditionFailure("encode without a source or with one already running")

@@ -8,7 +8,7 @@ extension CameraStream {
         counters.bytesProduced.wrappingAdd(batch.bytes.readableBytes, ordering: .relaxed)
         let active = machine.roster.active
         guard !active.isEmpty else { return }
-        let captureWallClockNanos = request.wallClockNanos
+        let captureWallClockNanos = batch.captureInstantNanoseconds ?? request.wallClockNanos
         for key in starting {
             viewers[key]?.streamWillStart(
                 firstSequenceNumber: batch.firstSequenceNumber,
@@ -16,7 +16,7 @@ extension CameraStream {
                 captureWallClockNanos: captureWallClockNanos
             )
         }
-        let delivery = RTPDelivery(
+        var delivery = RTPDelivery(
             packets: batch.packets,
             rtpTimestamp: batch.timestamp,
             firstSequenceNumber: batch.firstSequenceNumber,
@@ -27,6 +27,7 @@ extension CameraStream {
             frameIndex: request.frame,
             format: definition.format
         )
+        delivery.waitedForViewer = viewerReady != nil
         for key in active {
             viewers[key]?.deliver(delivery)
         }

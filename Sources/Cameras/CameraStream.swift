@@ -45,6 +45,9 @@ public final class CameraStream: @unchecked Sendable {
     /// Bumped with each scheduled tick or idle stop, so one cancelled too late does nothing.
     var tickGeneration = 0
     var idleStopGeneration = 0
+    /// Set while the stream runs as fast as its viewer takes it: whether that viewer can
+    /// take another access unit now. A frame slot that comes while it cannot is let pass.
+    var viewerReady: (@Sendable () -> Bool)?
 
     public init(
         definition: StreamDefinition,
@@ -140,6 +143,18 @@ public final class CameraStream: @unchecked Sendable {
     /// Ends the stream: every viewer is told, and the source is closed.
     public func end() -> EventLoopFuture<Void> {
         eventLoop.submit { self.apply(self.machine.end(at: self.clock.reading())) }
+    }
+
+    /// Paces the stream by its viewer instead of its frame rate (`viewerReady` non-nil): the
+    /// frame clock ticks `speedup` times faster, and a slot is encoded only while
+    /// `viewerReady` says the viewer can take more. With nil, back to the frame rate.
+    /// `viewerReady` is called on the stream's event loop, so it must be safe to call there
+    /// (a channel's `isWritable` is).
+    public func pace(speedup: Int, viewerReady: (@Sendable () -> Bool)?) {
+        eventLoop.execute {
+            self.viewerReady = viewerReady
+            self.machine.setSpeedup(viewerReady == nil ? 1 : speedup, at: self.clock.reading())
+        }
     }
 
     /// Makes the next encoded frame an IDR, for whoever watches now.

@@ -37,12 +37,18 @@ public final class PlaybackMediaSource: MediaSource, @unchecked Sendable {
         let batch = try pipeline.encoder.encode(frameIndex: request.frame, forceIDR: forceIDR) { nalUnits, _ in
             packetizer.packetize(nalUnits: nalUnits, timestamp: timestamp)
         }
-        guard let replay = frame.replay, let batch else { return batch }
+        guard var batch else { return nil }
+        // Sender reports map the recorded instant, not the moment of sending, to the RTP
+        // timestamp (RFC 3550 §6.4.1), across seeks and gaps alike.
+        batch.captureInstantNanoseconds = frame.slot.instantNanoseconds
+        guard let replay = frame.replay else { return batch }
         let header = ONVIFReplayExtension(
             captureTime: NTPTimestamp(unixNanoseconds: frame.slot.instantNanoseconds), cleanPoint: batch.containsIDR,
             endOfSection: frame.endOfSection, discontinuity: frame.discontinuity, terminal: frame.terminal,
             cSeq: replay.cSeq)
-        return batch.withHeaderExtensionOnFirstPacket(header.headerExtension)
+        var extended = batch.withHeaderExtensionOnFirstPacket(header.headerExtension)
+        extended.captureInstantNanoseconds = batch.captureInstantNanoseconds
+        return extended
     }
 
     /// Base of the capture-instant RTP timestamps of unpaced replay.

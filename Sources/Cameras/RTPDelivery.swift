@@ -18,6 +18,9 @@ public struct RTPDelivery: Sendable {
     public var frameIndex: Int64
     /// The payload format the packets are in (payload type, clock rate).
     public var format: RTPPayloadFormat
+    /// The stream made this unit only once its viewer could take more (an unpaced replay):
+    /// the viewer sends it even if its queue filled meanwhile, rather than skip to an IDR.
+    public var waitedForViewer = false
 
     public init(
         packets: [ByteBuffer], rtpTimestamp: UInt32, firstSequenceNumber: UInt16, ssrc: UInt32,

@@ -1,9 +1,9 @@
 /// How an ONVIF replay PLAY (`Require: onvif-replay`, ONVIF Streaming Specification,
 /// "RTSP replay") asked for its frames.
 public struct ReplayMode: Sendable, Equatable {
-    /// `Rate-Control: yes` (the default): sent in real time. With `no`, frames go out
-    /// faster (`unpacedSpeed` times the recording's rate) with RTP timestamps taken from
-    /// their capture instants.
+    /// `Rate-Control: yes` (the default): sent in real time. With `no`, frames go out as
+    /// fast as the connection takes them (up to `unpacedMaximumSpeed` times the stream's
+    /// frame rate, one encode at a time), with RTP timestamps taken from their capture instants.
     public var paced: Bool
     /// `Frames: intra`: every frame sent is an IDR.
     public var intraOnly: Bool
@@ -12,10 +12,11 @@ public struct ReplayMode: Sendable, Equatable {
     /// The low byte of the PLAY request's CSeq, for the 0xABAC extension.
     public var cSeq: UInt8
 
-    /// How many times faster than real time an unpaced replay runs. Frames are drawn and
-    /// encoded on demand, so the stream keeps its frame rate and each frame moves this many
-    /// frame slots on.
-    public static let unpacedSpeed = 8
+    /// At most how many times faster than its frame rate an unpaced replay sends. Frames
+    /// are drawn and encoded on demand, one at a time on the shared encode pool; this bound
+    /// keeps one replay over a fast connection (or UDP, which never pushes back) from
+    /// taking the pool from everyone else.
+    public static let unpacedMaximumSpeed = 16
 
     public init(paced: Bool = true, intraOnly: Bool = false, minimumIntervalNanoseconds: Int64? = nil, cSeq: UInt8 = 0) {
         self.paced = paced
@@ -30,6 +31,6 @@ public struct ReplayMode: Sendable, Equatable {
         if let interval = minimumIntervalNanoseconds, framePeriodNanoseconds > 0 {
             slots = max(1, Int((interval + framePeriodNanoseconds - 1) / framePeriodNanoseconds))
         }
-        return paced ? slots : slots * Self.unpacedSpeed
+        return slots
     }
 }

@@ -52,6 +52,9 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
     private var describesWaiting = false
     /// The stream ended, or went idle, while an encode ran: the source closes when it finishes.
     private var closesAfterEncode = false
+    /// How many times faster than the stream's frame rate the frame clock ticks: 1 but for
+    /// an unpaced replay, whose frames go out as fast as encoding and its viewer allow.
+    private(set) var speedup = 1
 
     init(configuration: Configuration, pictureFaults: PictureFaults = .none) {
         self.configuration = configuration
@@ -237,11 +240,31 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
         pictureFaults.resolution(now.monotonic) ?? configuration.size
     }
 
+    /// The frame clock ticks `speedup` times faster from now on; frame slots go on from
+    /// where they were, so frame indices never repeat.
+    mutating func setSpeedup(_ speedup: Int, at now: ClockReading) {
+        let speedup = max(1, speedup)
+        guard speedup != self.speedup else { return }
+        self.speedup = speedup
+        guard let old = frameClock else { return }
+        let rate = tickRate
+        let elapsed = rate.nanoseconds(untilFrame: old.nextFrame)
+        var clock = StreamClock(
+            frameRate: rate, originNanos: now.monotonic - elapsed, wallOriginNanos: now.wall - elapsed)
+        clock.resume(at: now.monotonic)
+        frameClock = clock
+    }
+
+    /// The frame clock's rate: the stream's frame rate times `speedup`.
+    private var tickRate: FrameRate {
+        FrameRate(numerator: configuration.frameRate.numerator * speedup, denominator: configuration.frameRate.denominator)
+    }
+
     private mutating func startTicking(at now: ClockReading) -> [Action] {
         guard !isTicking, !ended else { return [] }
         if frameClock == nil {
             frameClock = StreamClock(
-                frameRate: configuration.frameRate, originNanos: now.monotonic, wallOriginNanos: now.wall)
+                frameRate: tickRate, originNanos: now.monotonic, wallOriginNanos: now.wall)
         } else {
             // After an idle spell the slots nobody needed are not drops.
             frameClock!.resume(at: now.monotonic)

@@ -15,6 +15,11 @@ public struct RTPPacketBatch: Sendable {
     public var containsIDR: Bool
     /// Sum of the RTP payload sizes, headers excluded (the sender report's octet count, RFC 3550 §6.4.1).
     public var payloadOctets: Int
+    /// The access unit's capture instant, nanoseconds since the Unix epoch, when its source
+    /// knows one other than the moment the stream's frame clock made it (a recorded frame's
+    /// instant on its timeline). Sender reports map this instant to `timestamp`
+    /// (RFC 3550 §6.4.1). Nil: the frame clock's wall time.
+    public var captureInstantNanoseconds: Int64?
 
     public init(
         bytes: ByteBuffer = ByteBuffer(),

@@ -40,6 +40,15 @@ extension RTSPConnection {
             playback.cursor.setScale(Double(replay.slotsPerFrame(framePeriodNanoseconds: period)))
         }
         guard let viewer = session.viewer else { throw Refusal(.methodNotValidInThisState) }
+        // Rate-Control: no (ONVIF replay): as fast as the connection takes it. The stream
+        // encodes a frame only while the viewer's transport can take more (TCP: the
+        // channel is writable), at most `unpacedMaximumSpeed` times its frame rate.
+        if let replay, !replay.paced {
+            let transport = viewer.transport
+            playback.stream.pace(speedup: ReplayMode.unpacedMaximumSpeed, viewerReady: { transport.canAcceptMore })
+        } else {
+            playback.stream.pace(speedup: 1, viewerReady: nil)
+        }
         guard case .resume = start, !session.isPlaying else {
             return try startPlayback(
                 context, session: session, playback: playback, viewer: viewer, start: start, scale: scale, lastSent: nil

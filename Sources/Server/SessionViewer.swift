@@ -50,9 +50,13 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         self.onEnd = onEnd
     }
 
-    /// Arms the viewer for another PLAY after PAUSE.
+    /// Arms the viewer for another PLAY after PAUSE, or after the BYE that ended a
+    /// recording (the session stays in Ready and may play again).
     func rearm(onStart: @escaping @Sendable (UInt16, UInt32) -> Void) {
-        transport.eventLoop.execute { self.onStart = onStart }
+        transport.eventLoop.execute {
+            self.onStart = onStart
+            self.saidGoodbye = false
+        }
     }
 
     /// Runs `body` on the viewer's loop (fault changes, counters).
@@ -202,7 +206,7 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         guard !saidGoodbye else { return }
         let now = clock.nanoseconds()
         faults.refresh(at: now)
-        guard transport.canAcceptMore else {
+        guard transport.canAcceptMore || delivery.waitedForViewer else {
             waitingForKeyframe = true
             return
         }

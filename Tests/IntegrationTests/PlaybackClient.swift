@@ -42,6 +42,8 @@ final class PlaybackClient {
     private var building: AccessUnit?
     /// RTCP BYE packets seen on the RTCP channel.
     private(set) var goodbyes = 0
+    /// Sender reports seen on the RTCP channel: their NTP and RTP timestamps (RFC 3550 §6.4.1).
+    private(set) var senderReports: [(ntp: NTPTimestamp, rtpTimestamp: UInt32)] = []
 
     init(port: Int, url: String) throws {
         client = try RawRTSPClient(port: port, timeoutSeconds: 15)
@@ -83,6 +85,13 @@ final class PlaybackClient {
                 if RTCPPacketView.containsBye(frame.payload) {
                     goodbyes += 1
                     break
+                }
+                // An SR leads its compound: PT 200, NTP at octet 8, RTP timestamp at 16 (RFC 3550 §6.4.1).
+                let bytes = frame.payload
+                if bytes.count >= 20, bytes[1] == 200 {
+                    let ntp = bytes[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                    let rtp = bytes[16..<20].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                    senderReports.append((NTPTimestamp(rawValue: ntp), rtp))
                 }
                 continue
             }

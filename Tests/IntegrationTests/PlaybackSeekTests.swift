@@ -56,8 +56,10 @@ extension Integration {
         /// `-ss 3600` with `-seek_timestamp 1` sends `Range: npt=3600.000-`, and the first
         /// frame decoded is the recording's start plus 3600 s, that exact frame. Plain `-ss
         /// 3600` adds the input's start time, which ffmpeg takes from its first packet with a
-        /// timestamp (the second frame: its parser gives the first none), so it asks for
-        /// `npt=3600.066-` at 15 fps and gets the next frame slot, 3600.0667 s.
+        /// timestamp: the second frame, since its H.264 parser starts its byte offsets at a
+        /// network packet's position, -1, and finds no timestamp for the first frame. So it
+        /// asks for `npt=3600.066-` at 15 fps and gets the next frame slot, 3600.0667 s; the
+        /// README says why the server does not make up for it.
         @Test
         func ffmpegSeekStartsOnTheFrameAsked() async throws {
             try await TestServer.with(cameras: [try Self.lobby()]) { server in
@@ -333,6 +335,85 @@ extension Integration.PlaybackSeekTests {
             #expect(extensions[after - 1].endOfSection)
             #expect(extensions[(after - 1)...].dropFirst(2).allSatisfy { !$0.discontinuity })
             #expect(extensions[1..<(after - 1)].allSatisfy { !$0.discontinuity && !$0.endOfSection })
+        }
+    }
+}
+
+extension Integration.PlaybackSeekTests {
+    /// Unix milliseconds of an NTP timestamp (RFC 3550 §4: seconds since 1900).
+    static func unixMilliseconds(_ ntp: NTPTimestamp) -> Int64 {
+        let seconds = Int64(ntp.seconds) - 2_208_988_800
+        return seconds * 1000 + Int64((Double(ntp.fraction) / 4_294_967_296 * 1000).rounded(.down))
+    }
+
+    /// After a seek, a playback session's sender report maps the capture instant of the
+    /// frame it follows to that frame's RTP timestamp (RFC 3550 §6.4.1): its NTP time is
+    /// what that frame's QR code reads, not the moment it was sent.
+    @Test
+    func senderReportsAfterASeekMapTheCaptureInstant() async throws {
+        try await TestServer.with(cameras: [try Self.lobby()]) { server in
+            let client = try PlaybackClient(port: server.port, url: server.url(forPath: "lobby/playback"))
+            try client.setUp()
+            #expect(try client.send("PLAY", [("Range", "npt=600-")]).status == 200)
+            _ = try client.accessUnits(5)
+            #expect(try client.send("PAUSE").status == 200)
+            _ = try client.accessUnits(100, seconds: 1)
+            // The seek lands past the gap's end, so the RTP timestamps carry the jump too.
+            let seek = try client.send("PLAY", [("Range", "npt=5600-")])
+            try #require(seek.status == 200, "\(seek)")
+            let reportsBefore = client.senderReports.count
+            var units: [PlaybackClient.AccessUnit] = []
+            let reported = try await Poll.until(timeoutSeconds: 20, intervalSeconds: 0) {
+                units += try client.accessUnits(4, seconds: 2)
+                return client.senderReports.count > reportsBefore
+            }
+            try #require(reported, "no sender report after the seek")
+            let report = client.senderReports[reportsBefore]
+            let index = try #require(units.firstIndex { $0.timestamp == report.rtpTimestamp }, "SR \(report) after \(units.map(\.timestamp))")
+            let readings = try await PlaybackClient.readings(Array(units[...index]), width: Self.width, height: Self.height)
+            let reading = try #require(readings[index], "\(readings)")
+            #expect(Self.unixMilliseconds(report.ntp) == reading.unixMilliseconds, "SR \(report) vs \(reading)")
+            #expect(reading.unixMilliseconds >= Self.milliseconds(Self.gap.upperBound))
+        }
+    }
+}
+
+extension Integration.PlaybackSeekTests {
+    /// `Rate-Control: no` with every frame (`Frames: all`): the recording goes out as fast as
+    /// the connection takes it, well above real time, yet every recorded frame comes, in
+    /// order, and each one's 0xABAC capture time and RTP timestamp follow its QR code.
+    @Test
+    func unpacedReplaySendsEveryFrameFasterThanRealTime() async throws {
+        try await TestServer.with(cameras: [try Self.lobby()]) { server in
+            let client = try PlaybackClient(port: server.port, url: server.url(forPath: "lobby/playback"))
+            try client.setUp()
+            let play = try client.send("PLAY", [
+                ("Require", "onvif-replay"), ("Rate-Control", "no"), ("Frames", "all"),
+                ("Range", "clock=20261125T010000Z-"),
+            ])
+            try #require(play.status == 200, "\(play)")
+            let count = 8 * Self.fps
+            let units = try client.accessUnits(count)
+            try #require(units.count == count)
+            let wallSeconds = units[count - 1].received.timeIntervalSince(units[0].received)
+            let mediaSeconds = Double(count - 1) / Double(Self.fps)
+            #expect(mediaSeconds > 3 * wallSeconds, "\(mediaSeconds) s of recording in \(wallSeconds) s")
+            let readings = try await PlaybackClient.readings(units, width: Self.width, height: Self.height)
+            let first = try #require(readings.first ?? nil, "\(readings)")
+            #expect(first.frame == 3600 * Int64(Self.fps))
+            var read = 0
+            for (index, (reading, unit)) in zip(readings, units).enumerated() {
+                guard let reading else { continue }
+                read += 1
+                // Every recorded frame, none skipped: the QR's frame number is the unit's place.
+                #expect(reading.frame == first.frame + Int64(index), "unit \(index): \(reading)")
+                let header = try #require(unit.headerExtension.flatMap(ONVIFReplayExtension.init))
+                #expect(abs(Self.unixMilliseconds(header.captureTime) - reading.unixMilliseconds) <= 1, "\(reading) vs \(header)")
+                // RTP timestamps from the capture instants: 90 kHz ticks since the first.
+                let ticks = Int64(unit.timestamp &- units[0].timestamp)
+                #expect(abs(ticks - (reading.unixMilliseconds - first.unixMilliseconds) * 90) <= 90, "unit \(index)")
+            }
+            #expect(read >= count * 9 / 10, "\(readings)")
         }
     }
 }
