@@ -51,12 +51,10 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
     }
 
     /// Arms the viewer for another PLAY after PAUSE, or after the BYE that ended a
-    /// recording (the session stays in Ready and may play again).
+    /// recording (the session stays in Ready and may play again; that BYE does not
+    /// silence the viewer, see `sendGoodbye(reason:endsSession:)`).
     func rearm(onStart: @escaping @Sendable (UInt16, UInt32) -> Void) {
-        transport.eventLoop.execute {
-            self.onStart = onStart
-            self.saidGoodbye = false
-        }
+        transport.eventLoop.execute { self.onStart = onStart }
     }
 
     /// Runs `body` on the viewer's loop (fault changes, counters).
