@@ -230,7 +230,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CamerasTests",
-            dependencies: ["Cameras", "Frames", "H264", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: [
+                "Cameras", "Frames", "H264", "RTP", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "ServerTests",
