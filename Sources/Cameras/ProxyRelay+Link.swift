@@ -90,7 +90,15 @@ extension ProxyRelay {
         case .senderReport(let ntp, let rtp):
             timeline.senderReport(ntpTimestamp: ntp, rtpTimestamp: rtp)
         case .loss(let percent):
-            statusBox.withLockedValue { $0.lossPercent = percent }
+            let previous = statusBox.withLockedValue { status in
+                defer { status.lossPercent = percent }
+                return status.lossPercent
+            }
+            // A change of a point or more is worth a line; the control API has every figure.
+            if abs(percent - previous) >= 1 {
+                logger.notice("upstream loss", metadata: [
+                    "url": "\(settings.upstream.displayURL)", "loss_pct": "\((percent * 10).rounded() / 10)"])
+            }
         case .closed(let reason):
             session = nil
             logger.warning("upstream failed", metadata: [
