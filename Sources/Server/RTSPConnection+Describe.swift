@@ -42,8 +42,10 @@ extension RTSPConnection {
                 sessionID: UInt64(stream.identity.ssrc),
                 originAddress: serverHost
             )
-            if stream.definition.proxy != nil { description.video.frameRate = upstreamRate }
-            if let declaredRate { description.video.frameRate = declaredRate }
+            if let video = description.firstVideoIndex {
+                if stream.definition.proxy != nil { description.media[video].frameRate = upstreamRate }
+                if let declaredRate { description.media[video].frameRate = declaredRate }
+            }
             if let recording = mount.recording { self.describeRecording(recording, stream: stream, into: &description) }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
@@ -58,7 +60,7 @@ extension RTSPConnection {
                 response.headers.add("Content-Base", base.serialized + "/")
                 var track = url
                 track.pathSegments.append("trackID=0")
-                description.video.control = track.serialized
+                if let video = description.firstVideoIndex { description.media[video].control = track.serialized }
             }
             response.body = Array(description.serialize().utf8)
             return response
