@@ -162,7 +162,8 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "RTP",
+                "RTSPClient", "RTSPClientTransport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,24 +1,10 @@
 import Cameras
 import Config
 
-/// Makes the upstream of a proxy camera from its `source:`.
+/// Makes the upstream of a proxy camera from its `source:`: camsim's RTSP client.
 enum ProxyUpstreams {
     static func make(_ source: ProxySource) -> any ProxyUpstream {
-        UnreachableUpstream(displayURL: source.url)
-    }
-}
-
-/// An upstream that cannot be reached: every session closes at once.
-struct UnreachableUpstream: ProxyUpstream {
-    let displayURL: String
-
-    func open(events: @escaping @Sendable (UpstreamEvent) -> Void) -> any UpstreamSession {
-        events(.closed(reason: "no RTSP client in this build"))
-        return Closed()
-    }
-
-    private struct Closed: UpstreamSession {
-        func close() {}
+        RTSPClientUpstream(source: source)
     }
 }
 
