@@ -162,7 +162,8 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "RTP",
+                "RTSPClient", "RTSPClientTransport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -244,7 +245,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CamerasTests",
-            dependencies: ["Cameras", "Frames", "H264", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: [
+                "Cameras", "Frames", "H264", "RTP", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "ServerTests",

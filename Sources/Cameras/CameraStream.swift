@@ -48,6 +48,9 @@ public final class CameraStream: @unchecked Sendable {
     /// Set while the stream runs as fast as its viewer takes it: whether that viewer can
     /// take another access unit now. A frame slot that comes while it cannot is let pass.
     var viewerReady: (@Sendable () -> Bool)?
+    /// Set for a proxy camera's stream, which relays an upstream instead of encoding:
+    /// the public methods hand their work to it. Set once, in `init`.
+    private(set) var relay: ProxyRelay?
 
     public init(
         definition: StreamDefinition,
@@ -75,6 +78,12 @@ public final class CameraStream: @unchecked Sendable {
                 frameRate: definition.encoder.frameRate, size: definition.size,
                 alwaysOn: definition.alwaysOn, idleStopDelayNanoseconds: definition.idleStopDelayNanoseconds),
             pictureFaults: definition.pictureFaults)
+        if let settings = definition.proxy {
+            relay = ProxyRelay(
+                definition: definition, settings: settings, identity: identity, eventLoop: eventLoop,
+                clock: clock, counters: counters, logger: self.logger)
+            return
+        }
         eventLoop.execute { self.apply(self.machine.start(at: clock.reading())) }
     }
 
@@ -92,6 +101,7 @@ public final class CameraStream: @unchecked Sendable {
             self.packetizer = packetizer
             self.rtpClock = rtpClock
             self.ssrc = identity.ssrc
+            if let relay = self.relay { return relay.reboot(identity: identity) }
             self.apply(self.machine.reboot(at: self.clock.reading()))
         }
     }
@@ -111,7 +121,8 @@ public final class CameraStream: @unchecked Sendable {
 
     /// The stream's SPS and PPS, opening the source if it is not running. DESCRIBE uses them.
     public func parameterSets() -> EventLoopFuture<ParameterSets> {
-        eventLoop.flatSubmit {
+        if let relay { return relay.parameterSets() }
+        return eventLoop.flatSubmit {
             let promise = self.eventLoop.makePromise(of: ParameterSets.self)
             self.describes.append(promise)
             self.apply(self.machine.describe(at: self.clock.reading()))
@@ -124,6 +135,7 @@ public final class CameraStream: @unchecked Sendable {
     /// false (a fault), the viewer starts on the next access unit, whatever it is, and
     /// no IDR is requested.
     public func play(_ viewer: any StreamViewer, keyframeOnJoin: Bool = true) {
+        if let relay { return relay.play(viewer) }
         eventLoop.execute {
             let key = ObjectIdentifier(viewer)
             if self.viewers[key] == nil { self.viewers[key] = viewer }
@@ -133,6 +145,7 @@ public final class CameraStream: @unchecked Sendable {
 
     /// Stops sending to `viewer` (PAUSE, TEARDOWN, session expiry, connection closed).
     public func stop(_ viewer: any StreamViewer) {
+        if let relay { return relay.stop(viewer) }
         eventLoop.execute {
             let key = ObjectIdentifier(viewer)
             self.viewers.removeValue(forKey: key)
@@ -142,7 +155,8 @@ public final class CameraStream: @unchecked Sendable {
 
     /// Ends the stream: every viewer is told, and the source is closed.
     public func end() -> EventLoopFuture<Void> {
-        eventLoop.submit { self.apply(self.machine.end(at: self.clock.reading())) }
+        if let relay { return relay.end() }
+        return eventLoop.submit { self.apply(self.machine.end(at: self.clock.reading())) }
     }
 
     /// Paces the stream by its viewer instead of its frame rate (`viewerReady` non-nil): the
@@ -169,6 +183,15 @@ public final class CameraStream: @unchecked Sendable {
 
     /// Whether a source is open now (for tests: idle streams cost nothing).
     public func isEncoderOpen() -> EventLoopFuture<Bool> {
-        eventLoop.submit { self.source != nil }
+        if let relay { return relay.isConnected() }
+        return eventLoop.submit { self.source != nil }
+    }
+
+    /// A proxy stream's upstream: its state, reconnects and loss; nil for a synthetic stream.
+    public var upstreamStatus: UpstreamStatus? { relay?.status }
+
+    /// A proxy stream's upstream `a=framerate`, once described (for DESCRIBE's SDP).
+    public func upstreamFrameRate() -> EventLoopFuture<Double?> {
+        relay?.frameRate() ?? eventLoop.makeSucceededFuture(nil)
     }
 }

@@ -38,6 +38,12 @@ struct ViewerRoster<ID: Hashable & Sendable>: Sendable {
         return started
     }
 
+    /// Starts one viewer at once, whatever unit comes next (a proxy viewer fed the cached GOP).
+    mutating func startNow(_ id: ID) {
+        waiting.removeValue(forKey: id)
+        active.insert(id)
+    }
+
     /// Removes the waiting viewers and returns them.
     mutating func removeWaiting() -> [ID] {
         defer { waiting.removeAll() }

@@ -14,8 +14,9 @@ extension CameraDefinition {
         multicast: [String: MulticastTransport] = [:]
     ) throws {
         let name = camera.path.split(separator: "/").last.map(String.init) ?? camera.path
-        let streams = camera.streams.map { stream in
-            StreamDefinition(
+        let configured = camera.source == nil ? camera.streams : [StreamConfig()]
+        let streams = configured.map { stream in
+            var definition = StreamDefinition(
                 cameraName: name,
                 streamName: stream.name,
                 encoder: EncoderSettings(stream),
@@ -25,6 +26,11 @@ extension CameraDefinition {
                 seed: camera.seed,
                 makeSource: { width, height in try scene.makeRenderer(width: width, height: height) }
             )
+            if let source = camera.source {
+                definition.proxy = ProxySettings(source)
+                definition.makeSource = { _, _ in throw ProxyHasNoPicture() }
+            }
+            return definition
         }
         self.init(
             path: camera.path, streams: streams, faults: try faults.profile(for: camera), multicast: multicast,

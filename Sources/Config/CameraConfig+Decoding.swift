@@ -5,7 +5,7 @@ struct DecodedCamera {
 }
 
 extension CameraConfig {
-    static let entryKeys = ["path", "name", "template", "count"] + CameraSettings.keys
+    static let entryKeys = ["path", "name", "template", "count"] + CameraSettings.keys + ProxySource.keys
 
     /// Decodes one `cameras:` entry: a single camera, or a template of `count` cameras.
     ///
@@ -19,6 +19,7 @@ extension CameraConfig {
         let before = map.collector.problems.count
 
         let settings = CameraSettings(map: map, faultNames: faultNames).over(defaults)
+        let source = ProxySource.decode(map)
         let pathField = decodePathField(map)
         let isTemplate = decodeIsTemplate(map)
         var count = 1
@@ -36,10 +37,9 @@ extension CameraConfig {
 
         guard map.collector.problems.count == before else { return [] }
         return paths.enumerated().map { index, path in
-            DecodedCamera(
-                config: settings.camera(path: path, seedOffset: UInt64(index)),
-                field: pathField ?? field
-            )
+            var config = settings.camera(path: path, seedOffset: UInt64(index))
+            config.source = source
+            return DecodedCamera(config: config, field: pathField ?? field)
         }
     }
 

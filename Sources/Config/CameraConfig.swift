@@ -21,6 +21,9 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     /// The `recording:` mapping as written; hot reload compares this, not the instants it
     /// resolved to, so a reload leaves a recording given as `-24h` where it was.
     public var recordingText: String?
+    /// The upstream a proxy camera relays; nil for a simulated camera. A proxy camera's
+    /// `scene` and `streams` are unused: its one stream is the upstream's.
+    public var source: ProxySource?
 
     public init(
         path: String,
@@ -32,7 +35,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         seed: UInt64? = nil,
         auth: CameraAuth? = nil,
         recording: RecordingConfig? = nil,
-        recordingText: String? = nil
+        recordingText: String? = nil,
+        source: ProxySource? = nil
     ) {
         self.path = path
         self.scene = scene
@@ -44,6 +48,7 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         self.auth = auth
         self.recording = recording
         self.recordingText = recordingText
+        self.source = source
     }
 
     /// The same camera with inline YAML stripped of file positions, for comparing content.

@@ -72,10 +72,13 @@ extension ServerSettings {
 
 extension CameraConfig {
     func yamlNode() throws -> Node {
-        var pairs: [(String, Node)] = [
-            ("path", Node(path)),
-            ("scene", try scene.yamlNode()),
-            ("streams", Node(streams.map(\.yamlNode))),
+        var pairs: [(String, Node)] = [("path", Node(path))]
+        if let source {
+            pairs += source.yamlPairs
+        } else {
+            pairs += [("scene", try scene.yamlNode()), ("streams", Node(streams.map(\.yamlNode)))]
+        }
+        pairs += [
             ("on_demand", Node(onDemand ? "true" : "false")),
             ("idle_stop", Node(Limits.format(idleStopSeconds))),
             ("faults", Node(try faults.map { try $0.yamlNode() })),
@@ -146,5 +149,26 @@ extension UserConfig {
         }
         if !cameras.isEmpty { pairs.append(("cameras", Node(cameras.map { Node($0) }))) }
         return Node(pairs.map { (Node($0.0), $0.1) })
+    }
+}
+
+extension ProxySource {
+    /// The proxy keys, with the user name but never the password in the URL.
+    var yamlPairs: [(String, Node)] {
+        var shown = url
+        if let user, let range = shown.range(of: "://") {
+            shown.insert(contentsOf: user + "@", at: range.upperBound)
+        }
+        let reconnect: [(Node, Node)] = [
+            (Node("initial"), Node(Limits.format(reconnectInitialSeconds) + "s")),
+            (Node("max"), Node(Limits.format(reconnectMaxSeconds) + "s")),
+        ]
+        return [
+            ("source", Node(shown)),
+            ("source_transport", Node(transport.rawValue)),
+            ("gop_cache", Node(gopCache ? "true" : "false")),
+            ("reconnect", Node(reconnect)),
+            ("outage", Node(Limits.format(outageSeconds) + "s")),
+        ]
     }
 }

@@ -16,6 +16,22 @@ struct CameraJSON: Encodable {
     var faults: JSONValue?
     /// The profile's name when the faults are one named profile.
     var faultProfile: String?
+    /// A proxy camera's upstream; nil (absent) for a simulated camera.
+    var upstream: UpstreamJSON?
+
+    /// A proxy camera's upstream source: its state, reconnects and its own loss.
+    struct UpstreamJSON: Encodable {
+        var url: String
+        var state: String
+        var reconnects: Int
+        var failures: Int
+        var lossPercent: Double
+
+        enum CodingKeys: String, CodingKey {
+            case url, state, reconnects, failures
+            case lossPercent = "loss_pct"
+        }
+    }
 
     /// One encoded stream; the counters count what the stream made, once, however many watch.
     struct StreamJSON: Encodable {
@@ -56,7 +72,7 @@ struct CameraJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, state, viewers, urls, streams, faults
+        case path, state, viewers, urls, streams, faults, upstream
         case faultProfile = "fault_profile"
     }
 
@@ -69,6 +85,7 @@ struct CameraJSON: Encodable {
         try container.encode(streams, forKey: .streams)
         try container.encode(faults, forKey: .faults)
         try container.encode(faultProfile, forKey: .faultProfile)
+        try container.encodeIfPresent(upstream, forKey: .upstream)
     }
 }
 
@@ -97,5 +114,10 @@ extension CameraJSON {
         let faults = FaultsJSON(config?.faults ?? [])
         self.faults = faults.profileName == nil && !faults.isEmpty ? faults.json : nil
         faultProfile = faults.profileName
+        upstream = status.streams.first?.upstreamStatus.map { upstream in
+            UpstreamJSON(
+                url: upstream.url, state: upstream.state, reconnects: upstream.reconnects,
+                failures: upstream.failures, lossPercent: upstream.lossPercent)
+        }
     }
 }

@@ -1052,6 +1052,18 @@ enum OpenAPIDocument {
               "null"
             ],
             "description": "The profile's name when the faults are one named profile."
+          },
+          "upstream": {
+            "type": "object",
+            "description": "A proxy camera's upstream source (absent for a simulated camera).",
+            "required": ["url", "state", "reconnects", "failures", "loss_pct"],
+            "properties": {
+              "url": { "type": "string", "description": "The source URL without credentials." },
+              "state": { "enum": ["idle", "connecting", "up", "retrying"] },
+              "reconnects": { "type": "integer", "minimum": 0 },
+              "failures": { "type": "integer", "minimum": 0 },
+              "loss_pct": { "type": "number", "minimum": 0, "description": "The upstream's own RTP packet loss, percent." }
+            }
           }
         }
       },

@@ -1,3 +1,4 @@
+import Cameras
 import Faults
 import NIOCore
 import RTSP
@@ -33,14 +34,18 @@ extension RTSPConnection {
         let stream = mount.stream
         let serverHost = channel.localAddress?.ipAddress ?? "0.0.0.0"
         let declaredRate = mount.faults.profile.merged(with: faults.profile).media.declaredFrameRate
-        return stream.parameterSets().hop(to: eventLoop).map { parameterSets in
+        return stream.parameterSets().and(stream.upstreamFrameRate()).hop(to: eventLoop).map { described in
+            let (parameterSets, upstreamRate) = described
             var description = SessionDescription(
                 stream: stream.definition,
                 parameterSets: parameterSets,
                 sessionID: UInt64(stream.identity.ssrc),
                 originAddress: serverHost
             )
-            if let declaredRate, let video = description.firstVideoIndex { description.media[video].frameRate = declaredRate }
+            if let video = description.firstVideoIndex {
+                if stream.definition.proxy != nil { description.media[video].frameRate = upstreamRate }
+                if let declaredRate { description.media[video].frameRate = declaredRate }
+            }
             if let recording = mount.recording { self.describeRecording(recording, stream: stream, into: &description) }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
@@ -59,6 +64,22 @@ extension RTSPConnection {
             }
             response.body = Array(description.serialize().utf8)
             return response
+        }.flatMapErrorThrowing { error in
+            guard let refusal = error as? ProxyRefusal else { throw error }
+            return self.answer(refusal)
+        }
+    }
+
+    /// A proxy camera whose upstream cannot be described now: 503 with the seconds to
+    /// the next attempt (RFC 2326 §12.31), or 415 for a codec camsim cannot relay.
+    func answer(_ refusal: ProxyRefusal) -> RTSPResponse {
+        switch refusal {
+        case .upstreamUnavailable(let seconds):
+            var response = answer(Refusal(.serviceUnavailable, reason: "the camera's upstream source is unavailable"))
+            response.headers.add("Retry-After", String(seconds))
+            return response
+        case .unsupportedCodec(let codec):
+            return answer(Refusal(RTSPStatus(code: 415), reason: "the upstream sends \(codec), which camsim cannot relay yet"))
         }
     }
 }

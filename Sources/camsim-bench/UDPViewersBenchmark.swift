@@ -82,7 +82,7 @@ struct UDPViewersBenchmark {
 
     /// DESCRIBE, SETUP (UDP to `clientRTPPort` and the next port) and PLAY on one connection,
     /// which stays open for the session's life.
-    private static func play(url: String, serverPort: Int, clientRTPPort: Int) throws -> LoopbackSocket {
+    static func play(url: String, serverPort: Int, clientRTPPort: Int) throws -> LoopbackSocket {
         let socket = try LoopbackSocket(port: serverPort)
         _ = try socket.request("DESCRIBE \(url) RTSP/1.0\r\nCSeq: 1\r\nAccept: application/sdp\r\n\r\n")
         let setup = try socket.request(
