@@ -71,6 +71,17 @@ extension Integration {
             }
         }
 
+        @Test(arguments: ["udp", "tcp", "http"])
+        func everySourceTransportRelays(transport: String) async throws {
+            try await UpstreamServer.with { upstream in
+                try await FaultRig.with(Self.yaml(upstream, extra: "    source_transport: \(transport)")) { server in
+                    let pulled = try await Clients.ffmpegFrames(server.url(forPath: "door"), transport: "tcp", seconds: 1)
+                    #expect(pulled.result.succeeded, "\(pulled.result)")
+                    #expect(pulled.frames >= 15, "\(pulled.frames) frames in 1 s over \(transport)\n\(pulled.result)")
+                }
+            }
+        }
+
         @Test
         func lossOnOneViewerLeavesTheOtherWholeAndUpstreamSeesOneSession() async throws {
             // Many small packets: the proxy cuts the upstream's 2 Mbit/s of noise into 600-byte packets.
