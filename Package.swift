@@ -263,7 +263,10 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
+        .testTarget(
+            name: "CompositionTests",
+            dependencies: ["Composition", "Server", "Config", "Faults", "Frames", "Cameras", "RTP", "RTSPClient", "RTSPClientTransport"]
+        ),
         .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Cameras", "Config", "Faults", "Frames"]),
         .testTarget(name: "RTSPClientTests", dependencies: ["RTSPClient", "RTSP", "RTSPAuth", "RTP"]),
         .testTarget(

@@ -17,14 +17,15 @@ final class UpstreamServer: @unchecked Sendable {
 
     /// Starts the server on `port` (0: a free one) and waits until it listens.
     init(
-        port: Int = 0, gop: Int = 25, fps: Int = 25, size: String = "320x240", bitrateKbps: Int = 300, codec: String = "h264"
+        port: Int = 0, gop: Int = 25, fps: Int = 25, size: String = "320x240", bitrateKbps: Int = 300, codec: String = "h264",
+        pattern: String = "ball"
     ) async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.python), "python3 with python3-gi must be installed")
         let script = PythonClients.repositoryRoot.appendingPathComponent("Tests/IntegrationTests/Python/rtsp_upstream.py").path
         process.executableURL = URL(fileURLWithPath: Self.python)
         process.arguments = [
             script, "--port", "\(port)", "--gop", "\(gop)", "--fps", "\(fps)", "--size", size, "--bitrate", "\(bitrateKbps)",
-            "--codec", codec,
+            "--codec", codec, "--pattern", pattern,
         ]
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -61,9 +62,9 @@ final class UpstreamServer: @unchecked Sendable {
     /// Runs `body` with a server, and stops it whatever happens.
     static func with<T>(
         gop: Int = 25, size: String = "320x240", bitrateKbps: Int = 300, codec: String = "h264",
-        _ body: (UpstreamServer) async throws -> T
+        pattern: String = "ball", _ body: (UpstreamServer) async throws -> T
     ) async throws -> T {
-        let server = try await UpstreamServer(gop: gop, size: size, bitrateKbps: bitrateKbps, codec: codec)
+        let server = try await UpstreamServer(gop: gop, size: size, bitrateKbps: bitrateKbps, codec: codec, pattern: pattern)
         defer { server.stop() }
         return try await body(server)
     }

@@ -5,7 +5,7 @@ videotestsrc through x264 at a known size, frame rate and GOP, shared by all cli
 Prints `PORT <n>` once listening, then `CLIENT <n>` for each RTSP connection and
 `SESSION <n>` for each RTSP session it creates, so a test can count them.
 
-Usage: rtsp_upstream.py [--port N] [--gop FRAMES] [--fps N] [--size WxH] [--bitrate KBPS] [--codec h264|h265] [--path /live]
+Usage: rtsp_upstream.py [--port N] [--gop FRAMES] [--fps N] [--size WxH] [--bitrate KBPS] [--codec h264|h265] [--pattern ball|snow] [--path /live]
 """
 import argparse
 import sys
@@ -26,6 +26,7 @@ def main():
     parser.add_argument("--path", default="/live")
     parser.add_argument("--bitrate", type=int, default=300, help="kbit/s")
     parser.add_argument("--codec", choices=["h264", "h265"], default="h264")
+    parser.add_argument("--pattern", default="ball", help="videotestsrc pattern; snow does not compress")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
 
@@ -45,7 +46,7 @@ def main():
             "! rtph265pay name=pay0 pt=96"
         )
     factory.set_launch(
-        "( videotestsrc is-live=true pattern=ball "
+        f"( videotestsrc is-live=true pattern={args.pattern} "
         f"! video/x-raw,width={width},height={height},framerate={args.fps}/1 ! {encode} )"
     )
     factory.set_shared(True)
