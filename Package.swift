@@ -11,6 +11,7 @@ let package = Package(
         // The parser modules, for the fuzz targets in Fuzz/ (a package of their own).
         .library(name: "RTSP", targets: ["RTSP"]),
         .library(name: "RTP", targets: ["RTP"]),
+        .library(name: "H264Syntax", targets: ["H264Syntax"]),
         .library(name: "Faults", targets: ["Faults"]),
         .library(name: "Config", targets: ["Config"]),
         .library(name: "Frames", targets: ["Frames"]),
@@ -209,7 +210,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
-        .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
+        .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax", "FuzzSeedSupport"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
         .testTarget(
             name: "RTPTests",

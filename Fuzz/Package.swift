@@ -36,6 +36,7 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),
+    ("fuzz-h264-sps", ["H264Syntax"]),
     ("fuzz-fault-query", ["RTSP", "Faults"]),
     ("fuzz-config", ["Config", "Faults"]),
     ("fuzz-recording", ["Config"]),
