@@ -63,6 +63,19 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libavcodec from the system (Debian: libavcodec-dev), for the probe's H.264 decoding
+        // of the pictures whose QR code it reads.
+        .systemLibrary(
+            name: "CAVCodecDecode",
+            pkgConfig: "libavcodec",
+            providers: [.apt(["libavcodec-dev"])]
+        ),
+        // libzbar from the system (Debian: libzbar-dev), for reading QR codes.
+        .systemLibrary(
+            name: "CZBar",
+            pkgConfig: "zbar",
+            providers: [.apt(["libzbar-dev"])]
+        ),
         // "Did you mean" spelling hints shared by the configuration and fault parsers.
         .target(name: "Spelling"),
         // Seedable randomness shared by every layer that must be reproducible.
@@ -92,6 +105,12 @@ let package = Package(
         .target(name: "RTP", dependencies: ["H264Syntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP", dependencies: ["CivilDate"]),
+        // What `camsim probe` measures of an RTSP session: loss, jitter, frame rate, GOP,
+        // time to first frame, SR clock drift, thresholds, the JSON report. Pure, clock injected.
+        .target(name: "ProbeAnalysis", dependencies: ["RTP", "RTSP", "H264Syntax", "CivilDate"]),
+        // The probe's latency reading: H.264 pictures decoded with libavcodec, QR codes read
+        // with libzbar, the capture time compared with the arrival time.
+        .target(name: "QRReading", dependencies: ["CAVCodecDecode", "CZBar", "ProbeAnalysis"]),
         // Comparison of secrets in constant time, shared by RTSP authentication and the
         // control API's bearer token.
         .target(name: "ConstantTime"),
@@ -219,6 +238,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CivilDateTests", dependencies: ["CivilDate"]),
+        .testTarget(name: "ProbeAnalysisTests", dependencies: ["ProbeAnalysis", "RTP", "H264Syntax"]),
+        .testTarget(name: "QRReadingTests", dependencies: ["QRReading", "ProbeAnalysis", "Frames", "H264"]),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness", "FuzzSeedSupport"]),
         .testTarget(
             name: "RTSPAuthTests",
