@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RTSP", targets: ["RTSP"]),
         .library(name: "RTP", targets: ["RTP"]),
         .library(name: "H264Syntax", targets: ["H264Syntax"]),
+        .library(name: "ProbeAnalysis", targets: ["ProbeAnalysis"]),
         .library(name: "Faults", targets: ["Faults"]),
         .library(name: "Config", targets: ["Config"]),
         .library(name: "Frames", targets: ["Frames"]),
@@ -238,7 +239,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CivilDateTests", dependencies: ["CivilDate"]),
-        .testTarget(name: "ProbeAnalysisTests", dependencies: ["ProbeAnalysis", "RTP", "H264Syntax"]),
+        .testTarget(name: "ProbeAnalysisTests", dependencies: ["ProbeAnalysis", "RTP", "H264Syntax", "FuzzSeedSupport"]),
         .testTarget(name: "QRReadingTests", dependencies: ["QRReading", "ProbeAnalysis", "Frames", "H264"]),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness", "FuzzSeedSupport"]),
         .testTarget(

@@ -1,8 +1,17 @@
+import FuzzSeedSupport
 import ProbeAnalysis
 import Testing
 
 @Suite("QRTimecode")
 struct QRTimecodeTests {
+    /// Texts the timecode scene writes, and the fuzz target's seeds.
+    static let valid = ["2026-11-26T10:15:00.033Z 1", "2024-02-29T23:59:59.999Z", "1999-12-31T23:59:60.000Z 123456"]
+
+    @Test func seedsMatchTheValidTexts() throws {
+        try FuzzSeeds.check("qr-timecode", texts: Self.valid)
+        #expect(Self.valid.allSatisfy { QRTimecode.parse($0) != nil })
+    }
+
     @Test func readsTheTimecodeScenesText() throws {
         let code = try #require(QRTimecode.parse("2026-11-26T10:15:00.033Z 1"))
         // `date -u -d 2026-11-26T10:15:00Z +%s` is 1795688100.
