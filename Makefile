@@ -21,7 +21,7 @@ FUZZ_BUILD := $(SWIFT) build -c release --scratch-path ../.build-fuzz \
 RUN_PACKAGES := libx264-dev pkg-config libfreetype-dev libpng-dev fonts-dejavu-core \
 	libturbojpeg0-dev libqrencode-dev libx265-dev libavcodec-dev libzbar-dev
 TEST_PACKAGES := $(RUN_PACKAGES) ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-base \
-	gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav \
+	gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav \
 	python3-gi gir1.2-gst-rtsp-server-1.0 gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0 \
 	chromium chromium-driver zbar-tools iproute2 python3-venv
 # curl reads the control API's event stream in the end-to-end tests.

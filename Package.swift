@@ -119,6 +119,20 @@ let package = Package(
         // Authorization headers, digest computation, signed nonces, the authenticator
         // state machine. Pure, no I/O; the clock is passed in.
         .target(name: "RTSPAuth", dependencies: ["RTSP", "ConstantTime", .product(name: "Crypto", package: "swift-crypto")]),
+        // The RTSP client's sans-IO core: the session state machine (OPTIONS, DESCRIBE, SETUP,
+        // PLAY, keepalives, TEARDOWN, redirects, Basic/Digest), control URL resolution and the
+        // tracks of a DESCRIBE answer. Pure, no I/O; the clock is passed in.
+        .target(name: "RTSPClient", dependencies: ["RTSP", "RTP", "RTSPAuth", "H264Syntax"]),
+        // The RTSP client's SwiftNIO driver: UDP (with RTCP receiver reports), TCP-interleaved
+        // and HTTP-tunnelled connections whose events arrive as an AsyncSequence.
+        .target(
+            name: "RTSPClientTransport",
+            dependencies: [
+                "RTSPClient", "RTSP", "RTP", "H264Syntax",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // Fault models, profiles, presets and schedules. Pure and seeded.
         .target(
             name: "Faults",
@@ -269,10 +283,12 @@ let package = Package(
         ),
         .testTarget(name: "CompositionTests", dependencies: ["Composition", "Server", "Config", "Faults", "Frames"]),
         .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Cameras", "Config", "Faults", "Frames"]),
+        .testTarget(name: "RTSPClientTests", dependencies: ["RTSPClient", "RTSP", "RTSPAuth", "RTP"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "Server", "Composition", "Cameras", "Control", "Config", "RTP", "RTSP", "RTSPAuth", "Randomness",
+                "RTSPClient", "RTSPClientTransport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

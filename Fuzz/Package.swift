@@ -13,6 +13,7 @@ import PackageDescription
 /// Each target defines `LLVMFuzzerTestOneInput`; libFuzzer supplies `main`.
 let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-rtsp-message", ["RTSP"]),
+    ("fuzz-rtsp-response", ["RTSP"]),
     ("fuzz-transport", ["RTSP"]),
     ("fuzz-session", ["RTSP"]),
     ("fuzz-range", ["RTSP"]),

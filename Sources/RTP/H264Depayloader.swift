@@ -1,9 +1,10 @@
 import H264Syntax
 
 /// Rebuilds H.264 NAL units from RTP payloads (RFC 6184, packetization-mode=1): passes single
-/// NAL unit packets through, splits STAP-A and reassembles FU-A. A fragmented NAL unit with a
-/// missing piece (no start fragment, a sequence gap, an interruption, or an access unit that
-/// ends first) is dropped whole rather than emitted damaged.
+/// NAL unit packets through (§5.6), splits STAP-A (§5.7.1) and reassembles FU-A (§5.8). A
+/// fragmented NAL unit with a missing piece (no start fragment, a sequence gap, an
+/// interruption, or an access unit that ends first) is dropped whole rather than emitted
+/// damaged. `H264AccessUnitAssembler` groups its output into access units.
 public struct H264Depayloader: Sendable {
     /// Largest NAL unit reassembled from FU-A fragments; bigger ones are dropped.
     public static let maxNALSize = 8 << 20
@@ -30,6 +31,15 @@ public struct H264Depayloader: Sendable {
     public mutating func reset() {
         reassembly = .idle
         lastSequenceNumber = nil
+    }
+
+    /// Ends the current access unit without a marker (its timestamp changed): a NAL unit
+    /// still being reassembled is dropped. True when one was.
+    public mutating func endAccessUnit() -> Bool {
+        let before = droppedNALUnits
+        abandonReassembly()
+        reassembly = .idle
+        return droppedNALUnits != before
     }
 
     /// Feeds one RTP payload (the octets after the RTP header, padding removed) and returns

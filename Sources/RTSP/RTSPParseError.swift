@@ -1,4 +1,4 @@
-/// Why the request parser rejected a message. Each case says which status the server should
+/// Why the request or response parser rejected a message. Each case says which status the server should
 /// answer and whether the parser can carry on with the next message.
 public enum RTSPParseError: Error, Hashable, Sendable {
     /// Longest excerpt of an offending line kept for context.
@@ -10,12 +10,16 @@ public enum RTSPParseError: Error, Hashable, Sendable {
     case invalidMethod(String)
     /// The version is not `NAME/digits.digits` (RFC 2326 §3.1).
     case invalidVersion(String)
+    /// The status line is not `Version SP 3DIGIT [SP Reason-Phrase]` (RFC 2326 §7.1).
+    case malformedStatusLine(excerpt: String)
     /// A header line without a colon or with a name that is not a token (RFC 2326 §4.2).
     case malformedHeader(excerpt: String)
     /// A continuation line (leading whitespace) before any header.
     case continuationWithoutHeader(excerpt: String)
     /// The request line is longer than the limit.
     case requestLineTooLong(limit: Int)
+    /// The status line is longer than the limit (`maximumRequestLineLength`).
+    case statusLineTooLong(limit: Int)
     /// One header line is longer than the limit.
     case headerLineTooLong(limit: Int)
     /// More header fields than the limit.
@@ -43,9 +47,9 @@ public enum RTSPParseError: Error, Hashable, Sendable {
     public var isRecoverable: Bool {
         switch self {
         case .malformedRequestLine, .invalidMethod, .invalidVersion, .malformedHeader,
-             .continuationWithoutHeader:
+             .continuationWithoutHeader, .malformedStatusLine:
             true
-        case .requestLineTooLong, .headerLineTooLong, .tooManyHeaders, .headerBlockTooLarge,
+        case .requestLineTooLong, .statusLineTooLong, .headerLineTooLong, .tooManyHeaders, .headerBlockTooLarge,
              .bodyTooLarge, .invalidContentLength, .conflictingContentLength:
             false
         }

@@ -1,4 +1,4 @@
-/// Size limits the request parser enforces; exceeding any of them ends the stream.
+/// Size limits the request and response parsers enforce; exceeding any of them ends the stream.
 public struct RTSPParserLimits: Hashable, Sendable {
     public static let defaultMaximumRequestLineLength = 4096
     public static let defaultMaximumHeaderLineLength = 8192
@@ -6,7 +6,7 @@ public struct RTSPParserLimits: Hashable, Sendable {
     public static let defaultMaximumHeaderBlockLength = 32 * 1024
     public static let defaultMaximumBodyLength = 64 * 1024
 
-    /// Longest request line, without its line ending.
+    /// Longest request line (or status line, for the response parser), without its line ending.
     public var maximumRequestLineLength: Int
     /// Longest single header line, without its line ending.
     public var maximumHeaderLineLength: Int

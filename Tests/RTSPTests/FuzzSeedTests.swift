@@ -11,6 +11,13 @@ import Testing
             + Base64StreamDecoderTests.requests.map { Array($0.utf8) })
     }
 
+    @Test func rtspResponse() throws {
+        let tables = RTSPResponseParserTests.malformed.map(\.0) + RTSPResponseParserTests.fatal.map(\.0)
+            + RTSPResponseParserTests.statusLines.map { $0.0 + "\r\n\r\n" }
+        try FuzzSeeds.check("rtsp-response", [RTSPResponseParserTests.stream] + tables.map { Array($0.utf8) }
+            + RTSPResponseParserTests.roundTrip.map { $0.serialize() })
+    }
+
     @Test func transport() throws {
         let headers: [String] = TransportHeaderTests.cases.map(\.0) + TransportHeaderTests.garbage.map(\.0)
         let offers: [String] = MulticastTransportTests.offers.map(\.0) + MulticastTransportTests.refusedOffers.map(\.0)
