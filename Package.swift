@@ -11,6 +11,8 @@ let package = Package(
         // The parser modules, for the fuzz targets in Fuzz/ (a package of their own).
         .library(name: "RTSP", targets: ["RTSP"]),
         .library(name: "RTP", targets: ["RTP"]),
+        .library(name: "H264Syntax", targets: ["H264Syntax"]),
+        .library(name: "ProbeAnalysis", targets: ["ProbeAnalysis"]),
         .library(name: "Faults", targets: ["Faults"]),
         .library(name: "Config", targets: ["Config"]),
         .library(name: "Frames", targets: ["Frames"]),
@@ -62,6 +64,19 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libavcodec from the system (Debian: libavcodec-dev), for the probe's H.264 decoding
+        // of the pictures whose QR code it reads.
+        .systemLibrary(
+            name: "CAVCodecDecode",
+            pkgConfig: "libavcodec",
+            providers: [.apt(["libavcodec-dev"])]
+        ),
+        // libzbar from the system (Debian: libzbar-dev), for reading QR codes.
+        .systemLibrary(
+            name: "CZBar",
+            pkgConfig: "zbar",
+            providers: [.apt(["libzbar-dev"])]
+        ),
         // "Did you mean" spelling hints shared by the configuration and fault parsers.
         .target(name: "Spelling"),
         // Seedable randomness shared by every layer that must be reproducible.
@@ -91,6 +106,12 @@ let package = Package(
         .target(name: "RTP", dependencies: ["H264Syntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP", dependencies: ["CivilDate"]),
+        // What `camsim probe` measures of an RTSP session: loss, jitter, frame rate, GOP,
+        // time to first frame, SR clock drift, thresholds, the JSON report. Pure, clock injected.
+        .target(name: "ProbeAnalysis", dependencies: ["RTP", "RTSP", "H264Syntax", "CivilDate"]),
+        // The probe's latency reading: H.264 pictures decoded with libavcodec, QR codes read
+        // with libzbar, the capture time compared with the arrival time.
+        .target(name: "QRReading", dependencies: ["CAVCodecDecode", "CZBar", "ProbeAnalysis"]),
         // Comparison of secrets in constant time, shared by RTSP authentication and the
         // control API's bearer token.
         .target(name: "ConstantTime"),
@@ -224,7 +245,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
-        .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
+        .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax", "FuzzSeedSupport"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
         .testTarget(
             name: "RTPTests",
@@ -233,6 +254,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CivilDateTests", dependencies: ["CivilDate"]),
+        .testTarget(name: "ProbeAnalysisTests", dependencies: ["ProbeAnalysis", "RTP", "H264Syntax", "FuzzSeedSupport"]),
+        .testTarget(name: "QRReadingTests", dependencies: ["QRReading", "ProbeAnalysis", "Frames", "H264"]),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness", "FuzzSeedSupport"]),
         .testTarget(
             name: "RTSPAuthTests",

@@ -37,6 +37,8 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),
+    ("fuzz-h264-sps", ["H264Syntax"]),
+    ("fuzz-qr-timecode", ["ProbeAnalysis"]),
     ("fuzz-fault-query", ["RTSP", "Faults"]),
     ("fuzz-config", ["Config", "Faults"]),
     ("fuzz-recording", ["Config"]),
