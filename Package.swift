@@ -112,6 +112,9 @@ let package = Package(
         // The probe's latency reading: H.264 pictures decoded with libavcodec, QR codes read
         // with libzbar, the capture time compared with the arrival time.
         .target(name: "QRReading", dependencies: ["CAVCodecDecode", "CZBar", "ProbeAnalysis"]),
+        // `camsim probe` as a library call: one session or many driven with the RTSP
+        // client, each event fed to ProbeAnalysis with its arrival time.
+        .target(name: "Probe", dependencies: ["ProbeAnalysis", "QRReading", "RTP", "RTSPClient", "RTSPClientTransport"]),
         // Comparison of secrets in constant time, shared by RTSP authentication and the
         // control API's bearer token.
         .target(name: "ConstantTime"),
@@ -207,7 +210,7 @@ let package = Package(
         .executableTarget(
             name: "camsim",
             dependencies: [
-                "Server", "Composition", "Config", "Faults", "Frames", "Control",
+                "Server", "Composition", "Config", "Faults", "Frames", "Control", "Probe", "ProbeAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -296,7 +299,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Server", "Composition", "Cameras", "Control", "Config", "RTP", "RTSP", "RTSPAuth", "Randomness",
-                "RTSPClient", "RTSPClientTransport",
+                "RTSPClient", "RTSPClientTransport", "Probe", "ProbeAnalysis",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
