@@ -84,6 +84,9 @@ let package = Package(
         // H.264 bitstream syntax both the encoder wrapper and the payloader read: the NAL
         // unit header and type numbers, and a stream's parameter sets. Pure Swift, no I/O.
         .target(name: "H264Syntax"),
+        // Audio signals (tone, beep, silence, noise, sweep) as pure functions of the sample
+        // index from the stream's origin, and G.711 μ-law/A-law. Pure Swift, no I/O.
+        .target(name: "Audio", dependencies: ["Randomness"]),
         // The x264 wrapper: encoder settings, frame rates, NAL units, Annex B.
         .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
         // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O;
@@ -208,6 +211,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "AudioTests", dependencies: ["Audio", "Frames", "Randomness"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
