@@ -58,7 +58,10 @@ import Testing
         let mono = signal.samples(from: 5, frames: 100, rate: 16_000)
         let stereo = signal.samples(from: 5, frames: 100, rate: 16_000, channels: 2)
         #expect(stereo.count == 200)
-        #expect((0..<100).allSatisfy { stereo[2 * $0] == mono[$0] && stereo[2 * $0 + 1] == mono[$0] })
+        let left = stride(from: 0, to: 200, by: 2).map { stereo[$0] }
+        let right = stride(from: 1, to: 200, by: 2).map { stereo[$0] }
+        #expect(left == mono)
+        #expect(right == mono)
     }
 
     @Test func silenceIsZero() {
