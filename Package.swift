@@ -151,7 +151,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "Audio",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -184,7 +184,7 @@ let package = Package(
         .executableTarget(
             name: "camsim-bench",
             dependencies: [
-                "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control",
+                "Audio", "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
