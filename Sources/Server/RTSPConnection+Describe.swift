@@ -30,6 +30,14 @@ extension RTSPConnection {
         if let accept = request.headers["Accept"], !accept.lowercased().contains("application/sdp"), !accept.contains("*/*") {
             return eventLoop.makeSucceededFuture(answer(.notAcceptable))
         }
+        // ONVIF Streaming Specification §5.3.1: a camera without a backchannel does not
+        // support the tag, 551 like any other unsupported option.
+        let wantsBackchannel = request.requires(CameraBackchannel.optionTag)
+        if wantsBackchannel, mount.backchannel == nil {
+            var refusal = answer(.optionNotSupported)
+            refusal.headers.add(RequireHeader.unsupportedHeaderName, CameraBackchannel.optionTag)
+            return eventLoop.makeSucceededFuture(refusal)
+        }
         let stream = mount.stream
         let serverHost = channel.localAddress?.ipAddress ?? "0.0.0.0"
         let declaredRate = mount.faults.profile.merged(with: faults.profile).media.declaredFrameRate
@@ -44,6 +52,10 @@ extension RTSPConnection {
             if let recording = mount.recording { self.describeRecording(recording, stream: stream, into: &description) }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
+            let backchannel = wantsBackchannel ? mount.backchannel : nil
+            if let backchannel {
+                description.media.append(backchannel.mediaDescription(control: "trackID=\(description.media.count)"))
+            }
             if url.queryItems.isEmpty {
                 // Content-Base: the request URL as received, plus a trailing slash (RFC 2326 §C.1.1).
                 response.headers.add("Content-Base", request.uri.hasSuffix("/") ? request.uri : request.uri + "/")
@@ -53,9 +65,11 @@ extension RTSPConnection {
                 var base = url
                 base.queryItems = []
                 response.headers.add("Content-Base", base.serialized + "/")
-                var track = url
-                track.pathSegments.append("trackID=0")
-                if let video = description.firstVideoIndex { description.media[video].control = track.serialized }
+                for index in description.media.indices {
+                    var track = url
+                    track.pathSegments.append("trackID=\(index)")
+                    description.media[index].control = track.serialized
+                }
             }
             response.body = Array(description.serialize().utf8)
             return response
