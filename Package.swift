@@ -94,6 +94,9 @@ let package = Package(
         .target(name: "RTP", dependencies: ["H264Syntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP", dependencies: ["CivilDate"]),
+        // The ONVIF audio backchannel's receiving side: RTP reception counters and the WAV
+        // (RIFF) file the received G.711 is written to.
+        .target(name: "Backchannel", dependencies: ["RTP"]),
         // Comparison of secrets in constant time, shared by RTSP authentication and the
         // control API's bearer token.
         .target(name: "ConstantTime"),
@@ -223,6 +226,7 @@ let package = Package(
         ),
         .testTarget(name: "CivilDateTests", dependencies: ["CivilDate"]),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness", "FuzzSeedSupport"]),
+        .testTarget(name: "BackchannelTests", dependencies: ["Backchannel", "RTP"]),
         .testTarget(
             name: "RTSPAuthTests",
             dependencies: ["RTSPAuth", "RTSP", "FuzzSeedSupport", .product(name: "Crypto", package: "swift-crypto")]

@@ -33,5 +33,6 @@ extension CameraDefinition {
             path: camera.path, streams: streams, faults: try faults.profile(for: camera), multicast: multicast,
             authentication: CameraAuthentication(camera.auth))
         recording = camera.recording.map(RecordingArchive.init)
+        backchannel = camera.backchannel.map(CameraBackchannel.init)
     }
 }

@@ -27,6 +27,8 @@ final class CameraRegistry: Sendable {
         var authentication = CameraAuthentication()
         /// The camera's recording, when the URL names its playback (`<path>/playback`).
         var recording: RecordingArchive? = nil
+        /// The camera's ONVIF audio backchannel, if it has one.
+        var backchannel: CameraBackchannel? = nil
         /// The playback session's own stream, when the URL names a recording; `stream`
         /// is then that stream too.
         var playback: PlaybackStream? = nil
@@ -125,7 +127,8 @@ final class CameraRegistry: Sendable {
                 Mount(stream: entry.stream, isTrack: track != nil,
                       faults: camera.faults, cameraPath: camera.definition.path,
                       multicast: camera.groups.indices.contains(entry.index) ? camera.groups[entry.index] : nil,
-                      authentication: camera.definition.authentication, track: track)
+                      authentication: camera.definition.authentication,
+                      backchannel: camera.definition.backchannel, track: track)
             }
             switch url.resolvingControl(cameraPath: Array(prefix)) {
             case .aggregate: return mount(track: nil)

@@ -32,6 +32,14 @@ extension RTSPConnection {
         if let accept = request.headers["Accept"], !accept.lowercased().contains("application/sdp"), !accept.contains("*/*") {
             return eventLoop.makeSucceededFuture(answer(.notAcceptable))
         }
+        // ONVIF Streaming Specification §5.3.1: a camera without a backchannel does not
+        // support the tag, 551 like any other unsupported option.
+        let wantsBackchannel = request.requires(CameraBackchannel.optionTag)
+        if wantsBackchannel, mount.backchannel == nil {
+            var refusal = answer(.optionNotSupported)
+            refusal.headers.add(RequireHeader.unsupportedHeaderName, CameraBackchannel.optionTag)
+            return eventLoop.makeSucceededFuture(refusal)
+        }
         let stream = mount.stream
         let serverHost = channel.localAddress?.ipAddress ?? "0.0.0.0"
         let declaredRate = mount.faults.profile.merged(with: faults.profile).media.declaredFrameRate
@@ -45,14 +53,19 @@ extension RTSPConnection {
                 sessionID: UInt64(stream.identity.ssrc),
                 originAddress: serverHost
             )
-            if let declaredRate { description.video.frameRate = declaredRate }
+            if let declaredRate, let video = description.firstVideoIndex { description.media[video].frameRate = declaredRate }
             if let recording = mount.recording { self.describeRecording(recording, stream: stream, into: &description) }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
-            var audio = stream.audio.flatMap { track in
-                audioParameters.map {
-                    TrackMediaSection(format: track.format, formatParameters: $0.fmtpValue, control: "trackID=1")
-                }
+            // The stream's audio track (trackID=1) follows the video.
+            if let track = stream.audio, let audioParameters {
+                description.media.append(.track(
+                    format: track.format, formatParameters: audioParameters.fmtpValue,
+                    control: "trackID=\(description.media.count)"))
+            }
+            let backchannel = wantsBackchannel ? mount.backchannel : nil
+            if let backchannel {
+                description.media.append(backchannel.mediaDescription(control: "trackID=\(description.media.count)"))
             }
             if url.queryItems.isEmpty {
                 // Content-Base: the request URL as received, plus a trailing slash (RFC 2326 §C.1.1).
@@ -63,15 +76,13 @@ extension RTSPConnection {
                 var base = url
                 base.queryItems = []
                 response.headers.add("Content-Base", base.serialized + "/")
-                var track = url
-                track.pathSegments.append("trackID=0")
-                description.video.control = track.serialized
-                var audioTrack = base
-                audioTrack.pathSegments.append("trackID=1")
-                audioTrack.queryItems = url.queryItems
-                audio?.control = audioTrack.serialized
+                for index in description.media.indices {
+                    var track = url
+                    track.pathSegments.append("trackID=\(index)")
+                    description.media[index].control = track.serialized
+                }
             }
-            response.body = Array((description.serialize() + (audio?.serialized ?? "")).utf8)
+            response.body = Array(description.serialize().utf8)
             return response
         }
     }

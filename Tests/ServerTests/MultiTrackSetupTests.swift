@@ -101,14 +101,14 @@ import Testing
     }
 
     @Test func theAudioSectionHasItsRTPMapAndControl() {
-        let section = TrackMediaSection(format: .pcma, formatParameters: nil, control: "trackID=1")
-        #expect(section.serialized == "m=audio 0 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\na=control:trackID=1\r\n")
-        let aac = TrackMediaSection(
+        let section = MediaDescription.track(format: .pcma, formatParameters: nil, control: "trackID=1")
+        #expect(section.lines.map(\.serialized) == ["m=audio 0 RTP/AVP 8", "a=rtpmap:8 PCMA/8000", "a=control:trackID=1"])
+        let aac = MediaDescription.track(
             format: RTPPayloadFormat(payloadType: 97, clockRate: 48000, encodingName: "MPEG4-GENERIC", mediaType: .audio, channels: 2),
-            formatParameters: "streamtype=5;config=1190", control: "rtsp://h/cam/trackID=1?x=1", direction: "sendonly")
+            formatParameters: "streamtype=5;config=1190", control: "rtsp://h/cam/trackID=1?x=1")
         #expect(aac.lines.map(\.serialized) == [
             "m=audio 0 RTP/AVP 97", "a=rtpmap:97 MPEG4-GENERIC/48000/2", "a=fmtp:97 streamtype=5;config=1190",
-            "a=sendonly", "a=control:rtsp://h/cam/trackID=1?x=1",
+            "a=control:rtsp://h/cam/trackID=1?x=1",
         ])
     }
 
