@@ -99,6 +99,9 @@ let package = Package(
         // H.264 bitstream syntax both the encoder wrapper and the payloader read: the NAL
         // unit header and type numbers, and a stream's parameter sets. Pure Swift, no I/O.
         .target(name: "H264Syntax"),
+        // Audio signals (tone, beep, silence, noise, sweep) as pure functions of the sample
+        // index from the stream's origin, and G.711 μ-law/A-law. Pure Swift, no I/O.
+        .target(name: "Audio", dependencies: ["Randomness"]),
         // The x264 wrapper: encoder settings, frame rates, NAL units, Annex B.
         .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
         // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O;
@@ -115,6 +118,9 @@ let package = Package(
         // `camsim probe` as a library call: one session or many driven with the RTSP
         // client, each event fed to ProbeAnalysis with its arrival time.
         .target(name: "Probe", dependencies: ["ProbeAnalysis", "QRReading", "RTP", "RTSPClient", "RTSPClientTransport"]),
+        // The ONVIF audio backchannel's receiving side: RTP reception counters and the WAV
+        // (RIFF) file the received G.711 is written to.
+        .target(name: "Backchannel", dependencies: ["RTP"]),
         // Comparison of secrets in constant time, shared by RTSP authentication and the
         // control API's bearer token.
         .target(name: "ConstantTime"),
@@ -186,7 +192,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "RTP",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "RTP", "Audio",
                 "RTSPClient", "RTSPClientTransport",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -220,7 +226,7 @@ let package = Package(
         .executableTarget(
             name: "camsim-bench",
             dependencies: [
-                "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control",
+                "Audio", "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -247,6 +253,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "AudioTests", dependencies: ["Audio", "Frames", "Randomness"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax", "FuzzSeedSupport"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
@@ -260,6 +267,7 @@ let package = Package(
         .testTarget(name: "ProbeAnalysisTests", dependencies: ["ProbeAnalysis", "RTP", "H264Syntax", "FuzzSeedSupport"]),
         .testTarget(name: "QRReadingTests", dependencies: ["QRReading", "ProbeAnalysis", "Frames", "H264"]),
         .testTarget(name: "RTSPTests", dependencies: ["RTSP", "Randomness", "FuzzSeedSupport"]),
+        .testTarget(name: "BackchannelTests", dependencies: ["Backchannel", "RTP"]),
         .testTarget(
             name: "RTSPAuthTests",
             dependencies: ["RTSPAuth", "RTSP", "FuzzSeedSupport", .product(name: "Crypto", package: "swift-crypto")]

@@ -7,14 +7,15 @@ import Server
 
 extension CameraDefinition {
     /// A configured camera: its scene and faults resolved and one stream definition per
-    /// stream, each cutting RTP packets of at most `maxPacketSize` bytes, and the
-    /// multicast groups `multicast` gives its streams.
+    /// stream, each cutting RTP packets of at most `maxPacketSize` bytes and carrying the
+    /// camera's audio track when it has one, and the multicast groups `multicast` gives its streams.
     init(
         _ camera: CameraConfig, scene: Scene, maxPacketSize: Int, faults: ConfiguredFaults,
         multicast: [String: MulticastTransport] = [:]
     ) throws {
         let name = camera.path.split(separator: "/").last.map(String.init) ?? camera.path
         let configured = camera.source == nil ? camera.streams : [StreamConfig()]
+        let audio = camera.audio.map { AudioTrackDefinition($0, maxPacketSize: maxPacketSize) }
         let streams = configured.map { stream in
             var definition = StreamDefinition(
                 cameraName: name,
@@ -29,6 +30,8 @@ extension CameraDefinition {
             if let source = camera.source {
                 definition.proxy = ProxySettings(source)
                 definition.makeSource = { _, _ in throw ProxyHasNoPicture() }
+            } else {
+                definition.audio = audio
             }
             return definition
         }
@@ -36,5 +39,6 @@ extension CameraDefinition {
             path: camera.path, streams: streams, faults: try faults.profile(for: camera), multicast: multicast,
             authentication: CameraAuthentication(camera.auth))
         recording = camera.recording.map(RecordingArchive.init)
+        backchannel = camera.backchannel.map(CameraBackchannel.init)
     }
 }

@@ -24,6 +24,10 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     /// The upstream a proxy camera relays; nil for a simulated camera. A proxy camera's
     /// `scene` and `streams` are unused: its one stream is the upstream's.
     public var source: ProxySource?
+    /// The camera's audio track, sent beside the video of each stream; nil: no audio.
+    public var audio: AudioConfig?
+    /// The camera's ONVIF audio backchannel; nil: none.
+    public var backchannel: BackchannelConfig?
 
     public init(
         path: String,
@@ -36,7 +40,9 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         auth: CameraAuth? = nil,
         recording: RecordingConfig? = nil,
         recordingText: String? = nil,
-        source: ProxySource? = nil
+        source: ProxySource? = nil,
+        audio: AudioConfig? = nil,
+        backchannel: BackchannelConfig? = nil
     ) {
         self.path = path
         self.scene = scene
@@ -49,6 +55,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         self.recording = recording
         self.recordingText = recordingText
         self.source = source
+        self.audio = audio
+        self.backchannel = backchannel
     }
 
     /// The same camera with inline YAML stripped of file positions, for comparing content.

@@ -69,4 +69,12 @@ extension RTSPRequest {
         }
         return missing
     }
+
+    /// True when a Require header of the request names `tag` (a list that does not parse
+    /// names nothing; `unsupportedOptionTags` reports it).
+    public func requires(_ tag: String) -> Bool {
+        headers.values(RequireHeader.headerName).contains { value in
+            (try? RequireHeader.parse(value))?.tags.contains(tag) ?? false
+        }
+    }
 }

@@ -16,6 +16,8 @@ public struct CameraDefinition: Sendable {
     public var authentication: CameraAuthentication
     /// The camera's recording, played at `<path>/playback`; nil: live only.
     public var recording: RecordingArchive?
+    /// The camera's ONVIF audio backchannel; nil: none, and a DESCRIBE requiring one gets 551.
+    public var backchannel: CameraBackchannel?
 
     public init(
         path: String, streams: [StreamDefinition], faults: FaultProfile = .empty,

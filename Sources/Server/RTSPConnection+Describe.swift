@@ -15,7 +15,8 @@ extension RTSPConnection {
         return response
     }
 
-    /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's real SPS/PPS.
+    /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's real SPS/PPS, one `m=`
+    /// section per track, each with its `a=control:trackID=N`.
     func describe(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
         let request = context.request
         let mount: CameraRegistry.Mount
@@ -31,11 +32,22 @@ extension RTSPConnection {
         if let accept = request.headers["Accept"], !accept.lowercased().contains("application/sdp"), !accept.contains("*/*") {
             return eventLoop.makeSucceededFuture(answer(.notAcceptable))
         }
+        // ONVIF Streaming Specification §5.3.1: a camera without a backchannel does not
+        // support the tag, 551 like any other unsupported option.
+        let wantsBackchannel = request.requires(CameraBackchannel.optionTag)
+        if wantsBackchannel, mount.backchannel == nil {
+            var refusal = answer(.optionNotSupported)
+            refusal.headers.add(RequireHeader.unsupportedHeaderName, CameraBackchannel.optionTag)
+            return eventLoop.makeSucceededFuture(refusal)
+        }
         let stream = mount.stream
         let serverHost = channel.localAddress?.ipAddress ?? "0.0.0.0"
         let declaredRate = mount.faults.profile.merged(with: faults.profile).media.declaredFrameRate
-        return stream.parameterSets().and(stream.upstreamFrameRate()).hop(to: eventLoop).map { described in
-            let (parameterSets, upstreamRate) = described
+        let audioParameters: EventLoopFuture<SourceFormatParameters?> = mount.recording == nil
+            ? stream.audio.map { $0.formatParameters().map(Optional.some) } ?? eventLoop.makeSucceededFuture(nil)
+            : eventLoop.makeSucceededFuture(nil)
+        return stream.parameterSets().and(stream.upstreamFrameRate()).and(audioParameters).hop(to: eventLoop).map { described in
+            let ((parameterSets, upstreamRate), audioParameters) = described
             var description = SessionDescription(
                 stream: stream.definition,
                 parameterSets: parameterSets,
@@ -49,6 +61,16 @@ extension RTSPConnection {
             if let recording = mount.recording { self.describeRecording(recording, stream: stream, into: &description) }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
+            // The stream's audio track (trackID=1) follows the video.
+            if let track = stream.audio, let audioParameters {
+                description.media.append(.track(
+                    format: track.format, formatParameters: audioParameters.fmtpValue,
+                    control: "trackID=\(description.media.count)"))
+            }
+            let backchannel = wantsBackchannel ? mount.backchannel : nil
+            if let backchannel {
+                description.media.append(backchannel.mediaDescription(control: "trackID=\(description.media.count)"))
+            }
             if url.queryItems.isEmpty {
                 // Content-Base: the request URL as received, plus a trailing slash (RFC 2326 §C.1.1).
                 response.headers.add("Content-Base", request.uri.hasSuffix("/") ? request.uri : request.uri + "/")
@@ -58,9 +80,11 @@ extension RTSPConnection {
                 var base = url
                 base.queryItems = []
                 response.headers.add("Content-Base", base.serialized + "/")
-                var track = url
-                track.pathSegments.append("trackID=0")
-                if let video = description.firstVideoIndex { description.media[video].control = track.serialized }
+                for index in description.media.indices {
+                    var track = url
+                    track.pathSegments.append("trackID=\(index)")
+                    description.media[index].control = track.serialized
+                }
             }
             response.body = Array(description.serialize().utf8)
             return response

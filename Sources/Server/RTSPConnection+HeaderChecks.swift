@@ -28,8 +28,9 @@ extension RTSPConnection {
     }
 
     /// Option tags camsim honours in `Require`: ONVIF replay, on the playback URLs of
-    /// recordings (`RTSPConnection+Replay`).
-    static let supportedOptionTags: Set<String> = [replayOptionTag]
+    /// recordings (`RTSPConnection+Replay`), and the ONVIF backchannel, which DESCRIBE
+    /// refuses for a camera without one (`RTSPConnection+Describe`).
+    static let supportedOptionTags: Set<String> = [replayOptionTag, CameraBackchannel.optionTag]
 
     /// PLAY's `Range` and `Scale`, checked though a live camera plays from now at scale
     /// 1 whatever they say: a Range that does not parse is 400, one that runs backwards
