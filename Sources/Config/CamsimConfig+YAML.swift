@@ -106,6 +106,7 @@ extension StreamConfig {
     var yamlNode: Node {
         var pairs: [(String, Node)] = [
             ("name", Node(name)),
+            ("codec", Node(codec.rawValue)),
             ("width", Node(String(width))),
             ("height", Node(String(height))),
             ("fps", Node(Limits.format(fps))),
