@@ -36,6 +36,8 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),
+    ("fuzz-rtp-jpeg", ["RTP", "JPEGSyntax"]),
+    ("fuzz-jpeg", ["JPEGSyntax"]),
     ("fuzz-fault-query", ["RTSP", "Faults"]),
     ("fuzz-config", ["Config", "Faults"]),
     ("fuzz-recording", ["Config"]),
