@@ -121,6 +121,10 @@ extension StreamConfig {
             ("preset", Node(preset)),
             ("tune", Node(tune ?? "none")),
         ]
+        if codec == .jpeg {
+            pairs.removeAll { $0.0 == "profile" }
+            pairs.append(("jpeg_quality", Node(String(jpegQuality))))
+        }
         if let multicast {
             pairs.append(("multicast", Node([
                 (Node("group"), Node(multicast.group.description)), (Node("port"), Node(String(multicast.port))),

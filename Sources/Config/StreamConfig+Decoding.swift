@@ -1,6 +1,7 @@
 extension StreamConfig {
     static let keys = [
         "name", "codec", "size", "width", "height", "fps", "bitrate", "crf", "gop", "profile", "preset", "tune", "multicast",
+        "jpeg_quality",
     ]
 
     /// Decodes one entry of a `streams:` list; nil if it has any problem (all reported).
@@ -58,6 +59,7 @@ extension StreamConfig {
         if let field = map["preset"], let preset = X264Options.preset(field: field) { stream.preset = preset }
         if let field = map["tune"], case .some(let tune) = X264Options.tune(field: field) { stream.tune = tune }
         if let field = map["multicast"], let endpoint = MulticastEndpoint(field: field) { stream.multicast = endpoint }
+        stream.decodeJPEG(map)
 
         guard map.collector.problems.count == before else { return nil }
         self = stream
