@@ -121,7 +121,7 @@ let package = Package(
         .target(
             name: "Cameras",
             dependencies: [
-                "Frames", "H264", "RTP", "Randomness",
+                "Frames", "H264", "JPEG", "RTP", "Randomness",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -27,6 +27,7 @@ extension CameraDefinition {
                 makeSource: { width, height in try scene.makeRenderer(width: width, height: height) }
             )
             definition.audio = audio
+            if stream.codec == .jpeg { definition.useJPEG(quality: stream.jpegQuality) }
             return definition
         }
         self.init(
