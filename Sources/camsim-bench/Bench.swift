@@ -33,13 +33,17 @@ struct Bench {
             try printAudio(library: library, quick: quick)
             return
         }
+        if only == "mjpeg" {
+            try printMJPEG(library: library, quick: quick)
+            return
+        }
         if only == "seek" {
             try await printSeekLatency(library: library, quick: quick)
             return
         }
         if let only {
             guard hardeningSections.contains(only) else {
-                print("--only takes one of: scenes, udp, snapshot, control, seek, audio, \(hardeningSections.joined(separator: ", "))")
+                print("--only takes one of: scenes, udp, snapshot, control, seek, mjpeg, audio, \(hardeningSections.joined(separator: ", "))")
                 return
             }
             try await hardening(only, quick: quick, steps: steps, library: library)
