@@ -122,10 +122,9 @@ extension StreamConfig {
             ("preset", Node(preset)),
             ("tune", Node(tune ?? "none")),
         ]
-        if codec == .jpeg {
-            pairs.removeAll { $0.0 == "profile" }
-            pairs.append(("jpeg_quality", Node(String(jpegQuality))))
-        }
+        // `profile` is an H.264 setting, `jpeg_quality` a JPEG one.
+        if codec != .h264 { pairs.removeAll { $0.0 == "profile" } }
+        if codec == .jpeg { pairs.append(("jpeg_quality", Node(String(jpegQuality)))) }
         if let multicast {
             pairs.append(("multicast", Node([
                 (Node("group"), Node(multicast.group.description)), (Node("port"), Node(String(multicast.port))),
