@@ -97,3 +97,24 @@ struct JPEGPacketizerTests {
         }
     }
 }
+
+extension JPEGPacketizerTests {
+    /// As the stream's `RTPPacketizer`: one unit, a whole JPEG, taken apart here.
+    @Test func wholeJPEGUnitPacketizesLikeItsParts() throws {
+        let scan: [UInt8] = [0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56]
+        let jpeg = Self.frame.headers() + scan + [0xFF, 0xD9]
+        var direct = Self.packetizer()
+        var generic: any RTPPacketizer = Self.packetizer()
+        let expected = try direct.packetize(Self.frame, scan: scan, timestamp: 9)
+        let batch = jpeg.withUnsafeBytes { generic.packetize(units: [$0], timestamp: 9) }
+        #expect(batch.bytes.octets == expected.bytes.octets)
+        #expect(batch.containsIDR)
+        #expect(generic.nextSequenceNumber == direct.nextSequenceNumber)
+        // Not a JPEG: no packets, and the numbering does not move.
+        let none = [UInt8](repeating: 0x41, count: 40).withUnsafeBytes { generic.packetize(units: [$0], timestamp: 10) }
+        #expect(none.packetCount == 0)
+        #expect(generic.nextSequenceNumber == direct.nextSequenceNumber)
+        let next = (generic as! JPEGPacketizer).continuing()
+        #expect(next.nextSequenceNumber == direct.nextSequenceNumber && next.ssrc == 0x1122_3344 && next.payloadType == 26)
+    }
+}
