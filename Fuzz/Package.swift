@@ -39,6 +39,8 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-replay-extension", ["RTP"]),
     ("fuzz-h264-sps", ["H264Syntax"]),
     ("fuzz-qr-timecode", ["ProbeAnalysis"]),
+    ("fuzz-rtp-jpeg", ["RTP", "JPEGSyntax"]),
+    ("fuzz-jpeg", ["JPEGSyntax"]),
     ("fuzz-fault-query", ["RTSP", "Faults"]),
     ("fuzz-config", ["Config", "Faults"]),
     ("fuzz-recording", ["Config"]),

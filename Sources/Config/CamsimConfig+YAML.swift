@@ -110,6 +110,7 @@ extension StreamConfig {
     var yamlNode: Node {
         var pairs: [(String, Node)] = [
             ("name", Node(name)),
+            ("codec", Node(codec.rawValue)),
             ("width", Node(String(width))),
             ("height", Node(String(height))),
             ("fps", Node(Limits.format(fps))),
@@ -124,6 +125,9 @@ extension StreamConfig {
             ("preset", Node(preset)),
             ("tune", Node(tune ?? "none")),
         ]
+        // `profile` is an H.264 setting, `jpeg_quality` a JPEG one.
+        if codec != .h264 { pairs.removeAll { $0.0 == "profile" } }
+        if codec == .jpeg { pairs.append(("jpeg_quality", Node(String(jpegQuality)))) }
         if let multicast {
             pairs.append(("multicast", Node([
                 (Node("group"), Node(multicast.group.description)), (Node("port"), Node(String(multicast.port))),

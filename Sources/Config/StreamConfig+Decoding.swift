@@ -1,6 +1,7 @@
 extension StreamConfig {
     static let keys = [
-        "name", "size", "width", "height", "fps", "bitrate", "crf", "gop", "profile", "preset", "tune", "multicast",
+        "name", "codec", "size", "width", "height", "fps", "bitrate", "crf", "gop", "profile", "preset", "tune", "multicast",
+        "jpeg_quality",
     ]
 
     /// Decodes one entry of a `streams:` list; nil if it has any problem (all reported).
@@ -16,6 +17,8 @@ extension StreamConfig {
                 field.fail("stream name must be letters, digits, '-', '_' or '.', found '\(name)'")
             }
         }
+
+        if let field = map["codec"], let codec = VideoCodec(field: field) { stream.codec = codec }
 
         if let size = StreamConfig.decodeSize(map) {
             stream.width = size.width
@@ -46,10 +49,17 @@ extension StreamConfig {
             if let message = Limits.gop(value) { field.fail(message) } else { stream.gop = value }
         }
 
-        if let field = map["profile"], let profile = H264Profile(field: field) { stream.profile = profile }
+        if let field = map["profile"], let profile = H264Profile(field: field) {
+            if stream.codec == .h264 {
+                stream.profile = profile
+            } else {
+                field.fail("'profile' is an H.264 setting; a '\(stream.codec.rawValue)' stream does not take it")
+            }
+        }
         if let field = map["preset"], let preset = X264Options.preset(field: field) { stream.preset = preset }
         if let field = map["tune"], case .some(let tune) = X264Options.tune(field: field) { stream.tune = tune }
         if let field = map["multicast"], let endpoint = MulticastEndpoint(field: field) { stream.multicast = endpoint }
+        stream.decodeJPEG(map)
 
         guard map.collector.problems.count == before else { return nil }
         self = stream

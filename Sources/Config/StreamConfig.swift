@@ -2,6 +2,8 @@
 public struct StreamConfig: Sendable, Equatable, Hashable {
     /// Stream name, unique within its camera; `main` unless set.
     public var name: String
+    /// The video coding: `h264` unless set.
+    public var codec: VideoCodec
     /// Picture width in pixels; even, 2…7680.
     public var width: Int
     /// Picture height in pixels; even, 2…4320.
@@ -12,7 +14,7 @@ public struct StreamConfig: Sendable, Equatable, Hashable {
     public var rateControl: RateControl
     /// Frames from one IDR frame to the next; at least 1.
     public var gop: Int
-    /// H.264 profile.
+    /// H.264 profile (H.264 streams only).
     public var profile: H264Profile
     /// x264 speed preset.
     public var preset: String
@@ -21,10 +23,13 @@ public struct StreamConfig: Sendable, Equatable, Hashable {
     /// The stream's own multicast group and port (`multicast: {group, port}`); nil lets
     /// `MulticastAllocation` give it one from `server.multicast`.
     public var multicast: MulticastEndpoint?
+    /// libjpeg quality of a `jpeg` stream (`jpeg_quality`), 1...100.
+    public var jpegQuality = StreamConfig.defaultJPEGQuality
 
     /// A stream with the documented defaults; `gop` defaults to two seconds of frames.
     public init(
         name: String = "main",
+        codec: VideoCodec = .h264,
         width: Int = 1280,
         height: Int = 720,
         fps: Double = 30,
@@ -36,6 +41,7 @@ public struct StreamConfig: Sendable, Equatable, Hashable {
         multicast: MulticastEndpoint? = nil
     ) {
         self.name = name
+        self.codec = codec
         self.width = width
         self.height = height
         self.fps = fps

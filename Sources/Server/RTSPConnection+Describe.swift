@@ -15,7 +15,7 @@ extension RTSPConnection {
         return response
     }
 
-    /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's real SPS/PPS, one `m=`
+    /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's format (H.264: its real SPS/PPS), one `m=`
     /// section per track, each with its `a=control:trackID=N`.
     func describe(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
         let request = context.request
@@ -46,11 +46,11 @@ extension RTSPConnection {
         let audioParameters: EventLoopFuture<SourceFormatParameters?> = mount.recording == nil
             ? stream.audio.map { $0.formatParameters().map(Optional.some) } ?? eventLoop.makeSucceededFuture(nil)
             : eventLoop.makeSucceededFuture(nil)
-        return stream.parameterSets().and(stream.upstreamFrameRate()).and(audioParameters).hop(to: eventLoop).map { described in
-            let ((parameterSets, upstreamRate), audioParameters) = described
+        return stream.formatParameters().and(stream.upstreamFrameRate()).and(audioParameters).hop(to: eventLoop).map { described in
+            let ((formatParameters, upstreamRate), audioParameters) = described
             var description = SessionDescription(
                 stream: stream.definition,
-                parameterSets: parameterSets,
+                formatParameters: formatParameters,
                 sessionID: UInt64(stream.identity.ssrc),
                 originAddress: serverHost
             )
