@@ -25,70 +25,37 @@ struct TrackMedia {
     }
 }
 
-/// The RFC 3550 §A.1 and §A.3 counts behind a receiver report block, and §A.8 jitter.
+/// What a receiver report block says about a track's source (RFC 3550 §6.4.1): the
+/// reception figures of `RTPReceptionStatistics`, and the last sender report's time.
 struct ReceptionCounter {
     var senderSSRC: UInt32?
-    private var baseSequence: UInt32 = 0
-    private var maxSequence: UInt16 = 0
-    private var cycles: UInt32 = 0
-    private var received: UInt32 = 0
-    private var expectedPrior: UInt32 = 0
-    private var receivedPrior: UInt32 = 0
-    private var lastTransit: Double?
-    private var jitter: Double = 0
-    private var started = false
+    /// One packet in sequence validates the source: SETUP announced it.
+    var statistics = RTPReceptionStatistics(minSequential: 1)
     /// Middle 32 bits of the last SR's NTP time, and when it arrived.
     var lastSR: UInt32 = 0
     var lastSRArrival: ContinuousClock.Instant?
 
-    /// Counts a packet; `arrival` is in RTP clock units (for jitter).
+    /// Counts a packet; `arrival` is in RTP clock units (for jitter, §A.8).
     mutating func count(sequence: UInt16, timestamp: UInt32, ssrc: UInt32, arrival: Double) {
-        senderSSRC = ssrc
-        if !started {
-            started = true
-            baseSequence = UInt32(sequence)
-            maxSequence = sequence
-        } else {
-            let delta = sequence &- maxSequence
-            if delta > 0, delta < 0x8000 {
-                if sequence < maxSequence { cycles &+= 1 << 16 }
-                maxSequence = sequence
-            }
+        if senderSSRC != ssrc {
+            // A new source (RFC 3550 §8.2): its figures start over.
+            senderSSRC = ssrc
+            statistics = RTPReceptionStatistics(minSequential: 1)
         }
-        received &+= 1
-        // RFC 3550 §A.8: J += (|D| - J) / 16, D the change in relative transit time.
-        let transit = arrival - Double(timestamp)
-        if let lastTransit {
-            var difference = abs(transit - lastTransit)
-            // A timestamp wrap makes one huge difference; leave it out.
-            if difference > Double(UInt32.max) / 2 { difference = 0 }
-            jitter += (difference - jitter) / 16
-        }
-        lastTransit = transit
+        statistics.record(
+            sequenceNumber: sequence, timestamp: timestamp,
+            arrival: UInt32(truncatingIfNeeded: Int64(arrival.rounded())))
     }
 
-    /// The report block for this source, and the interval counters moved on (RFC 3550 §A.3).
+    /// The report block for this source, with DLSR in 1/65536 s; the interval moves on.
     mutating func reportBlock(now: ContinuousClock.Instant) -> RTCPReportBlock? {
-        guard started, let senderSSRC else { return nil }
-        let extendedMax = cycles &+ UInt32(maxSequence)
-        let expected = extendedMax &- baseSequence &+ 1
-        let lost = Int64(expected) - Int64(received)
-        let expectedInterval = expected &- expectedPrior
-        let receivedInterval = received &- receivedPrior
-        expectedPrior = expected
-        receivedPrior = received
-        let lostInterval = Int64(expectedInterval) - Int64(receivedInterval)
-        let fraction: UInt8 = expectedInterval == 0 || lostInterval <= 0
-            ? 0 : UInt8(min(255, (lostInterval << 8) / Int64(expectedInterval)))
+        guard let senderSSRC, statistics.packetsSeen > 0 else { return nil }
         var delay: UInt32 = 0
         if let lastSRArrival {
             let elapsed = now - lastSRArrival
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             delay = UInt32(min(Double(UInt32.max), seconds * 65536))
         }
-        return RTCPReportBlock(
-            ssrc: senderSSRC, fractionLost: fraction, cumulativeLost: Int32(clamping: lost),
-            extendedHighestSequence: extendedMax, jitter: UInt32(min(Double(UInt32.max), jitter)),
-            lastSR: lastSR, delaySinceLastSR: delay)
+        return statistics.reportBlock(ssrc: senderSSRC, lastSR: lastSR, delaySinceLastSR: delay)
     }
 }

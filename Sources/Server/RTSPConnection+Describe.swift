@@ -40,7 +40,7 @@ extension RTSPConnection {
                 sessionID: UInt64(stream.identity.ssrc),
                 originAddress: serverHost
             )
-            if let declaredRate { description.video.frameRate = declaredRate }
+            if let declaredRate, let video = description.firstVideoIndex { description.media[video].frameRate = declaredRate }
             if let recording = mount.recording { self.describeRecording(recording, stream: stream, into: &description) }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
@@ -55,7 +55,7 @@ extension RTSPConnection {
                 response.headers.add("Content-Base", base.serialized + "/")
                 var track = url
                 track.pathSegments.append("trackID=0")
-                description.video.control = track.serialized
+                if let video = description.firstVideoIndex { description.media[video].control = track.serialized }
             }
             response.body = Array(description.serialize().utf8)
             return response

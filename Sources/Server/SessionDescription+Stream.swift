@@ -17,7 +17,7 @@ extension SessionDescription {
             sessionName: "\(stream.cameraName) \(stream.streamName)",
             sessionInformation: "camsim \(encoder.width)x\(encoder.height)@\(encoder.frameRate)",
             tool: CamsimServer.productToken,
-            video: H264VideoMedia(
+            media: [.h264(
                 format: H264FormatParameters(
                     sps: parameterSets.sequenceParameterSet, pps: parameterSets.pictureParameterSet,
                     packetizationMode: stream.format.packetizationMode),
@@ -25,7 +25,7 @@ extension SessionDescription {
                 payloadType: stream.format.payloadType,
                 clockRate: Int(stream.format.clockRate),
                 bandwidthKbps: bitrate
-            )
+            )]
         )
     }
 }

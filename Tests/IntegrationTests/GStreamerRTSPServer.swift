@@ -2,54 +2,82 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Testing
 
-/// Tests/IntegrationTests/Python/gst_rtsp_server.py run with the system python3 (the one
-/// python3-gi is installed for), until `stop()`.
+/// GStreamer's gst-rtsp-server as a foreign RTSP server, run from
+/// Python/gst_rtsp_server.py with the system interpreter (python3-gi): H.264 from
+/// videotestsrc through x264enc at a known size, rate and GOP, on 127.0.0.1.
 final class GStreamerRTSPServer: @unchecked Sendable {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Python/gst_rtsp_server.py").path
+    /// The interpreter python3-gi is installed for.
+    static let python = "/usr/bin/python3"
+    static let script = PythonClients.repositoryRoot
+        .appendingPathComponent("Tests/IntegrationTests/Python/gst_rtsp_server.py").path
 
     let process: Process
     let port: Int
+    let path: String
 
-    private init(process: Process, port: Int) {
+    var url: String { "rtsp://127.0.0.1:\(port)/\(path)" }
+
+    private init(process: Process, port: Int, path: String) {
         self.process = process
         self.port = port
+        self.path = path
     }
 
-    /// Starts the server and waits (at most 20 s) for its `PORT n` line.
-    static func start(_ arguments: [String]) throws -> GStreamerRTSPServer {
+    /// Starts the server and waits for the port it prints (it stops by itself after 120 s).
+    static func start(
+        width: Int = 320, height: Int = 240, fps: Int = 25, gop: Int = 25, path: String = "test"
+    ) async throws -> GStreamerRTSPServer {
+        try #require(FileManager.default.isExecutableFile(atPath: python), "\(python) with python3-gi is needed")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        // The server stops by itself after 30 s should the test never stop it.
-        process.arguments = [script] + arguments + ["--seconds", "30"]
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script, "--width", "\(width)", "--height", "\(height)", "--fps", "\(fps)",
+                             "--gop", "\(gop)", "--path", path, "--seconds", "120"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        var text = ""
-        while Date() < deadline {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("PORT ") }), let port = Int(line.dropFirst(5)) {
-                return GStreamerRTSPServer(process: process, port: port)
+        let port: Int? = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                // The first line is `PORT n`; EOF first means the script failed.
+                var line: [UInt8] = []
+                let handle = output.fileHandleForReading
+                while true {
+                    let byte = handle.readData(ofLength: 1)
+                    guard let first = byte.first else { break }
+                    if first == UInt8(ascii: "\n") { break }
+                    line.append(first)
+                }
+                let text = String(decoding: line, as: UTF8.self)
+                continuation.resume(returning: text.hasPrefix("PORT ") ? Int(text.dropFirst(5)) : nil)
             }
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        throw GStreamerServerError(output: text)
+        guard let port else {
+            process.terminate()
+            throw GStreamerServerError.noPort
+        }
+        return GStreamerRTSPServer(process: process, port: port, path: path)
     }
 
-    /// Kills the server (GLib's main loop does not end on SIGTERM while it waits) and reaps it.
+    /// Kills the server (SIGKILL: a SIGTERM can be masked in the inherited signal mask).
     func stop() {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
+
+    /// Runs `body` with a started server, stopping it whatever happens.
+    static func with<T>(
+        width: Int = 320, height: Int = 240, fps: Int = 25, gop: Int = 25,
+        _ body: (GStreamerRTSPServer) async throws -> T
+    ) async throws -> T {
+        let server = try await start(width: width, height: height, fps: fps, gop: gop)
+        defer { server.stop() }
+        return try await body(server)
+    }
 }
 
-struct GStreamerServerError: Error, CustomStringConvertible {
-    let output: String
-    var description: String { "gst_rtsp_server.py did not print its port: \(output)" }
+enum GStreamerServerError: Error {
+    /// The script ended without printing its port (no python3-gi, no x264enc?).
+    case noPort
 }

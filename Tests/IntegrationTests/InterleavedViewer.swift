@@ -1,4 +1,5 @@
 import Foundation
+import RTSP
 
 /// A TCP-interleaved RTSP viewer on a `ViewerSocket`: DESCRIBE, SETUP (channels 0-1) and
 /// PLAY, then a stream of events — interleaved frames, a clean end of stream, or an
@@ -13,7 +14,10 @@ final class InterleavedViewer {
     }
 
     let socket: ViewerSocket
-    private var buffer: [UInt8] = []
+    /// The client module's response parser; frames that come before a response wait in `frames`.
+    private var parser = RTSPResponseParser()
+    private var frames: [InterleavedFrame] = []
+    private var failure: String?
     private var closed = false
     private var cseq = 1
 
@@ -48,33 +52,23 @@ final class InterleavedViewer {
             guard !closed else { throw RawRTSPError.closedByPeer("the \(method) response") }
             guard deadline.timeIntervalSinceNow > 0 else { throw RawRTSPError.timedOut("the \(method) response") }
             switch socket.read(timeoutSeconds: deadline.timeIntervalSinceNow) {
-            case .bytes(let bytes): buffer += bytes
+            case .bytes(let bytes): parser.append(bytes)
             case .endOfStream, .failed: closed = true
             case .timedOut: break
             }
         }
     }
 
-    /// The complete response at the start of `buffer`, removed from it; nil if incomplete.
+    /// The next complete response, if one was parsed; frames before it are kept.
     private func takeResponse() -> RTSPReply? {
-        guard buffer.count >= 4,
-              let end = (0...(buffer.count - 4)).first(where: { buffer[$0..<($0 + 4)].elementsEqual([13, 10, 13, 10]) })
-        else { return nil }
-        let head = String(decoding: buffer[0..<(end + 4)], as: UTF8.self)
-        let lines = head.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        let statusParts = (lines.first ?? "").split(separator: " ", maxSplits: 2)
-        let headers: [(name: String, value: String)] = lines.dropFirst().compactMap { line in
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            return (String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+        while let event = parser.next() {
+            switch event {
+            case .response(let response): return RTSPReply(response)
+            case .interleaved(let channel, let payload): frames.append(InterleavedFrame(channel: channel, payload: payload))
+            case .malformed(let error): failure = "\(error)"
+            }
         }
-        var reply = RTSPReply(
-            version: statusParts.first.map(String.init) ?? "", status: statusParts.count > 1 ? Int(statusParts[1]) ?? 0 : 0,
-            reason: statusParts.count > 2 ? String(statusParts[2]) : "", headers: headers, body: [], head: head)
-        let length = Int(reply.header("Content-Length") ?? "0") ?? 0
-        guard buffer.count >= end + 4 + length else { return nil }
-        reply.body = Array(buffer[(end + 4)..<(end + 4 + length)])
-        buffer.removeFirst(end + 4 + length)
-        return reply
+        return nil
     }
 
     /// The next interleaved frame, or how the connection ended, waiting at most `timeoutSeconds`.
@@ -82,24 +76,20 @@ final class InterleavedViewer {
     func nextEvent(timeoutSeconds: Double) -> Event {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while true {
-            if let first = buffer.first {
-                guard first == UInt8(ascii: "$") else {
-                    return .failed("unexpected bytes after PLAY: \(buffer.prefix(16).map { String($0, radix: 16) })")
-                }
-                if buffer.count >= 4 {
-                    let length = Int(buffer[2]) << 8 | Int(buffer[3])
-                    if buffer.count >= 4 + length {
-                        let frame = InterleavedFrame(channel: buffer[1], payload: Array(buffer[4..<(4 + length)]))
-                        buffer.removeFirst(4 + length)
-                        return .frame(frame)
-                    }
+            if !frames.isEmpty { return .frame(frames.removeFirst()) }
+            if let failure { return .failed(failure) }
+            while let event = parser.next() {
+                switch event {
+                case .interleaved(let channel, let payload): return .frame(InterleavedFrame(channel: channel, payload: payload))
+                case .response(let response): return .failed("unexpected response after PLAY: \(response.status)")
+                case .malformed(let error): return .failed("unexpected bytes after PLAY: \(error)")
                 }
             }
-            if closed { return buffer.isEmpty ? .endOfStream : .failed("connection ended inside a frame") }
+            if closed { return parser.isBetweenMessages ? .endOfStream : .failed("connection ended inside a frame") }
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else { return .timedOut }
             switch socket.read(timeoutSeconds: remaining) {
-            case .bytes(let bytes): buffer += bytes
+            case .bytes(let bytes): parser.append(bytes)
             case .endOfStream: closed = true
             case .failed(let error): return .failed("recv failed: errno \(error)")
             case .timedOut: return .timedOut

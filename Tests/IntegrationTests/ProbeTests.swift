@@ -130,11 +130,11 @@ extension Integration {
     @Suite
     struct ProbeForeignServerTests {
         @Test func reportsTheSizeAndRateGStreamerServes() async throws {
-            let server = try GStreamerRTSPServer.start(["--width", "320", "--height", "240", "--fps", "25", "--gop", "25"])
-            defer { server.stop() }
-            var options = ProbeOptions(url: "rtsp://127.0.0.1:\(server.port)/test")
-            options.seconds = 4
-            let report = await ProbeSession.run(options)
+            let report = try await GStreamerRTSPServer.with(width: 320, height: 240, fps: 25, gop: 25) { server in
+                var options = ProbeOptions(url: server.url)
+                options.seconds = 4
+                return await ProbeSession.run(options)
+            }
             print("probe gst-rtsp-server: \(report.jsonText())")
             #expect(report.error == nil)
             #expect(report.width == 320)

@@ -1,4 +1,5 @@
 import Foundation
+import RTSP
 
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,19 @@ struct RTSPReply: CustomStringConvertible {
     var bodyText: String { String(decoding: body, as: UTF8.self) }
 
     var description: String { head + bodyText }
+}
+
+extension RTSPReply {
+    /// A response read by `RTSPResponseParser`, with its head written back for messages.
+    init(_ response: RTSPResponse) {
+        let fields = response.headers.fields.map { (name: $0.name, value: $0.value) }
+        var head = "\(response.version.serialized) \(response.status.code) \(response.status.reasonPhrase)\r\n"
+        for field in fields { head += "\(field.name): \(field.value)\r\n" }
+        head += "\r\n"
+        self.init(
+            version: response.version.serialized, status: response.status.code, reason: response.status.reasonPhrase,
+            headers: fields, body: response.body, head: head)
+    }
 }
 
 /// One `$`-framed interleaved packet (RFC 2326 §10.12).
@@ -54,7 +68,8 @@ enum RawRTSPError: Error, CustomStringConvertible {
 /// has a deadline.
 final class RawRTSPClient {
     private let fd: Int32
-    private var buffer: [UInt8] = []
+    /// The client module's response parser: this client only picks the bytes it sends.
+    private var parser = RTSPResponseParser()
     private var pendingResponses: [RTSPReply] = []
     private var pendingFrames: [InterleavedFrame] = []
     private var peerClosed = false
@@ -193,62 +208,21 @@ final class RawRTSPClient {
             try parseBuffered()
             return
         }
-        buffer.append(contentsOf: chunk[0..<count])
+        parser.append(chunk[0..<count])
         try parseBuffered()
     }
 
-    /// Moves every complete response and frame out of `buffer`.
+    /// Moves every complete response and frame out of the parser (RFC 2326 §7, §10.12).
     private func parseBuffered() throws {
-        while !buffer.isEmpty {
-            if buffer[0] == UInt8(ascii: "$") {
-                guard buffer.count >= 4 else { return }
-                let length = Int(buffer[2]) << 8 | Int(buffer[3])
-                guard buffer.count >= 4 + length else { return }
-                pendingFrames.append(InterleavedFrame(channel: buffer[1], payload: Array(buffer[4..<(4 + length)])))
-                buffer.removeFirst(4 + length)
-                continue
+        while let event = parser.next() {
+            switch event {
+            case .response(let response):
+                pendingResponses.append(RTSPReply(response))
+            case .interleaved(let channel, let payload):
+                pendingFrames.append(InterleavedFrame(channel: channel, payload: payload))
+            case .malformed(let error):
+                throw RawRTSPError.malformed("\(error)")
             }
-            guard let end = headerEnd() else { return }
-            let head = String(decoding: buffer[0..<end], as: UTF8.self)
-            var reply = try parseHead(head)
-            let length = Int(reply.header("Content-Length")?.trimmingCharacters(in: .whitespaces) ?? "0") ?? 0
-            guard buffer.count >= end + length else { return }
-            reply.body = Array(buffer[end..<(end + length)])
-            buffer.removeFirst(end + length)
-            pendingResponses.append(reply)
         }
-    }
-
-    /// The index just past the first CRLFCRLF, if the header block is complete.
-    private func headerEnd() -> Int? {
-        guard buffer.count >= 4 else { return nil }
-        for index in 0...(buffer.count - 4)
-        where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
-            return index + 4
-        }
-        return nil
-    }
-
-    private func parseHead(_ head: String) throws -> RTSPReply {
-        let lines = head.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        guard let statusLine = lines.first else { throw RawRTSPError.malformed("empty response") }
-        let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-        // HTTP/ too: the reply that opens the GET half of an HTTP tunnel.
-        guard parts.count >= 2, parts[0].hasPrefix("RTSP/") || parts[0].hasPrefix("HTTP/"), let status = Int(parts[1]) else {
-            throw RawRTSPError.malformed("status line \(statusLine.debugDescription)")
-        }
-        var headers: [(name: String, value: String)] = []
-        for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else {
-                throw RawRTSPError.malformed("header line \(line.debugDescription)")
-            }
-            headers.append((
-                String(line[..<colon]),
-                String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-            ))
-        }
-        return RTSPReply(
-            version: String(parts[0]), status: status, reason: parts.count > 2 ? String(parts[2]) : "",
-            headers: headers, body: [], head: head)
     }
 }
