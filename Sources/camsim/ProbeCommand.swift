@@ -11,8 +11,9 @@ struct ProbeCommand: AsyncParsableCommand {
         discussion: """
             Plays URL (a camera, another server, or camsim) for --seconds and reports what
             arrived. Credentials come from the URL (rtsp://user:pass@host/...) or
-            --user/--password. --json prints one JSON object (an array with --sessions)
-            and nothing else; on a terminal a progress line runs meanwhile.
+            --user/--password. --json prints one JSON object and nothing else (with
+            --sessions: {"sessions": [...], "totals": {...}}); otherwise, on a terminal,
+            a progress line runs meanwhile.
 
             Exit status: 0 when every session ran and met the thresholds; 1 when one
             missed a threshold (--max-loss, --min-fps, --max-ttff); 2 when one could not
@@ -120,31 +121,3 @@ struct ProbeCommand: AsyncParsableCommand {
 }
 
 extension ProbeTransport: ExpressibleByArgument {}
-
-/// The live line on a terminal: rewritten in place on standard error, at most a few
-/// times a second, and wiped before the results print.
-final class ProbeProgressLine: @unchecked Sendable {
-    private let enabled: Bool
-    private let lock = NSLock()
-    private var shown = false
-
-    init(enabled: Bool) {
-        self.enabled = enabled
-    }
-
-    func show(_ text: String) {
-        guard enabled else { return }
-        lock.withLock {
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
-            shown = true
-        }
-    }
-
-    func clear() {
-        lock.withLock {
-            guard shown else { return }
-            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-            shown = false
-        }
-    }
-}

@@ -2,6 +2,7 @@ import Cameras
 import Foundation
 import Frames
 import H264
+import RTSP
 @testable import Server
 
 /// What the `EmbeddedChannel` tests share: small cameras that are never encoded, and
@@ -29,7 +30,8 @@ enum EmbeddedRTSP {
         })
     }
 
-    /// One response: status code and headers, read from its text.
+    /// One response: status code and headers, read from its text by the client's
+    /// `RTSPResponseParser` (a later header of the same name wins).
     struct Response {
         let status: Int
         let headers: [String: String]
@@ -37,19 +39,14 @@ enum EmbeddedRTSP {
 
         /// nil when `text` is not an RTSP response (an interleaved frame, say).
         init?(_ text: String) {
-            guard text.hasPrefix("RTSP/") else { return nil }
-            let parts = text.components(separatedBy: "\r\n\r\n")
-            let lines = parts[0].components(separatedBy: "\r\n")
-            let statusLine = lines[0].split(separator: " ")
-            guard statusLine.count >= 2, let code = Int(statusLine[1]) else { return nil }
-            status = code
+            var parser = RTSPResponseParser()
+            parser.append(Array(text.utf8))
+            guard case .response(let response)? = parser.next(), response.version.isRTSP else { return nil }
+            status = response.status.code
             var headers: [String: String] = [:]
-            for line in lines.dropFirst() {
-                let pair = line.split(separator: ":", maxSplits: 1)
-                if pair.count == 2 { headers[pair[0].lowercased()] = pair[1].trimmingCharacters(in: .whitespaces) }
-            }
+            for field in response.headers { headers[field.name.lowercased()] = field.value }
             self.headers = headers
-            body = parts.dropFirst().joined(separator: "\r\n\r\n")
+            body = String(decoding: response.body, as: UTF8.self)
         }
     }
 }
