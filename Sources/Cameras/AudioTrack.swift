@@ -23,7 +23,6 @@ public final class AudioTrack: MediaTrack, @unchecked Sendable {
 
     // Loop-confined.
     private var viewers: [ObjectIdentifier: any StreamViewer] = [:]
-    private var starting: Set<ObjectIdentifier> = []
     private var encoder: (any AudioEncoding)?
     private var packetizer: any RTPPacketizer
     private var rtpClock: RTPTimestampClock
@@ -74,13 +73,21 @@ public final class AudioTrack: MediaTrack, @unchecked Sendable {
         }
     }
 
-    /// Starts sending to `viewer` with the next unit (every audio unit is a random-access point).
+    /// Starts sending to `viewer` with the next unit (every audio unit is a random-access
+    /// point). The viewer is told that unit's sequence number and timestamp at once, before
+    /// any packet of it exists, so an aggregate PLAY can answer before the video's first
+    /// packet (clients such as ffmpeg drop interleaved packets that precede the answer).
     public func play(_ viewer: any StreamViewer, keyframeOnJoin: Bool = true) {
         eventLoop.execute {
             let key = ObjectIdentifier(viewer)
             self.viewers[key] = viewer
-            self.starting.insert(key)
             self.startIfNeeded()
+            guard let unitClock = self.unitClock else { return }
+            let unit = unitClock.nextUnit
+            viewer.streamWillStart(
+                firstSequenceNumber: self.packetizer.nextSequenceNumber,
+                rtpTimestamp: self.rtpClock.base &+ UInt32(truncatingIfNeeded: unitClock.firstSample(ofUnit: unit)),
+                captureWallClockNanos: unitClock.wallClockNanos(ofUnit: unit))
         }
     }
 
@@ -88,7 +95,6 @@ public final class AudioTrack: MediaTrack, @unchecked Sendable {
         eventLoop.execute {
             let key = ObjectIdentifier(viewer)
             self.viewers.removeValue(forKey: key)
-            self.starting.remove(key)
             if self.viewers.isEmpty { self.stopEncoding() }
         }
     }
@@ -98,7 +104,6 @@ public final class AudioTrack: MediaTrack, @unchecked Sendable {
         eventLoop.execute {
             let ended = self.viewers.values
             self.viewers.removeAll()
-            self.starting.removeAll()
             self.stopEncoding()
             for viewer in ended { viewer.streamDidEnd() }
         }
@@ -110,7 +115,6 @@ public final class AudioTrack: MediaTrack, @unchecked Sendable {
         eventLoop.execute {
             let dropped = self.viewers.values
             self.viewers.removeAll()
-            self.starting.removeAll()
             self.stopEncoding()
             let (identity, packetizer, rtpClock) = Self.rtpState(
                 seed: seed, streamName: self.streamName, definition: self.definition)
@@ -144,7 +148,6 @@ public final class AudioTrack: MediaTrack, @unchecked Sendable {
             logger.error("cannot open audio encoder: \(error)")
             let ended = viewers.values
             viewers.removeAll()
-            starting.removeAll()
             for viewer in ended { viewer.streamDidEnd() }
         }
     }
@@ -191,12 +194,6 @@ public final class AudioTrack: MediaTrack, @unchecked Sendable {
 
     private func fanOut(_ batch: RTPPacketBatch, unit: Int64, wallClockNanos: Int64) {
         let ssrc = identity.ssrc
-        for key in starting {
-            viewers[key]?.streamWillStart(
-                firstSequenceNumber: batch.firstSequenceNumber, rtpTimestamp: batch.timestamp,
-                captureWallClockNanos: wallClockNanos)
-        }
-        starting.removeAll()
         let delivery = RTPDelivery(
             packets: batch.packets, rtpTimestamp: batch.timestamp, firstSequenceNumber: batch.firstSequenceNumber,
             ssrc: ssrc, isIDR: true, payloadOctets: batch.payloadOctets, captureWallClockNanos: wallClockNanos,
