@@ -115,9 +115,9 @@ extension StreamConfig {
         case .bitrate(let kbps): pairs.append(("bitrate", Node("\(kbps)k")))
         case .crf(let value): pairs.append(("crf", Node(Limits.format(value))))
         }
+        pairs.append(("gop", Node(String(gop))))
+        if codec == .h264 { pairs.append(("profile", Node(profile.rawValue))) }
         pairs += [
-            ("gop", Node(String(gop))),
-            ("profile", Node(profile.rawValue)),
             ("preset", Node(preset)),
             ("tune", Node(tune ?? "none")),
         ]
