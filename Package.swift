@@ -11,6 +11,7 @@ let package = Package(
         // The parser modules, for the fuzz targets in Fuzz/ (a package of their own).
         .library(name: "RTSP", targets: ["RTSP"]),
         .library(name: "RTP", targets: ["RTP"]),
+        .library(name: "H265Syntax", targets: ["H265Syntax"]),
         .library(name: "Faults", targets: ["Faults"]),
         .library(name: "Config", targets: ["Config"]),
         .library(name: "Frames", targets: ["Frames"]),
@@ -37,6 +38,12 @@ let package = Package(
             name: "CX264",
             pkgConfig: "x264",
             providers: [.apt(["libx264-dev"])]
+        ),
+        // libx265 from the system (Debian: libx265-dev); shim.h wraps the x265_encoder_open macro.
+        .systemLibrary(
+            name: "CX265",
+            pkgConfig: "x265",
+            providers: [.apt(["libx265-dev"])]
         ),
         // FreeType from the system (Debian: libfreetype-dev), used once per font to build a glyph atlas.
         .systemLibrary(
@@ -86,9 +93,15 @@ let package = Package(
         .target(name: "H264Syntax"),
         // The x264 wrapper: encoder settings, frame rates, NAL units, Annex B.
         .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
-        // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O;
-        // packets are written into NIOCore's ByteBuffer so fan-out shares them without a copy.
-        .target(name: "RTP", dependencies: ["H264Syntax", .product(name: "NIOCore", package: "swift-nio")]),
+        // H.265 bitstream syntax the encoder wrapper, the payloader and the SDP read: the
+        // two-octet NAL unit header and types, parameter sets, profile/tier/level. Pure Swift.
+        .target(name: "H265Syntax"),
+        // The x265 wrapper, driven by the same encoder settings as x264.
+        .target(name: "H265", dependencies: ["CX265", "Frames", "H264", "H265Syntax"]),
+        // RTP and RTCP wire formats, the RFC 6184 H.264 and RFC 7798 H.265 payloaders. Pure
+        // Swift, no I/O; packets are written into NIOCore's ByteBuffer so fan-out shares them
+        // without a copy.
+        .target(name: "RTP", dependencies: ["H264Syntax", "H265Syntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP", dependencies: ["CivilDate"]),
         // Comparison of secrets in constant time, shared by RTSP authentication and the
@@ -181,7 +194,7 @@ let package = Package(
         .executableTarget(
             name: "camsim-bench",
             dependencies: [
-                "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control",
+                "Server", "Cameras", "Frames", "H264", "H265", "JPEG", "RTP", "Composition", "Config", "Control",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -210,11 +223,13 @@ let package = Package(
         ),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
+        .testTarget(name: "H265SyntaxTests", dependencies: ["H265Syntax"]),
+        .testTarget(name: "H265Tests", dependencies: ["H265", "H265Syntax", "H264", "Frames"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
         .testTarget(
             name: "RTPTests",
             dependencies: [
-                "RTP", "H264Syntax", "Randomness", "FuzzSeedSupport", .product(name: "NIOCore", package: "swift-nio"),
+                "RTP", "H264Syntax", "H265Syntax", "Randomness", "FuzzSeedSupport", .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "CivilDateTests", dependencies: ["CivilDate"]),
