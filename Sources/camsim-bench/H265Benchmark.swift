@@ -71,8 +71,8 @@ struct H265Benchmark {
         var options = [
             "--preset", settings.preset, "--pools", "none", "--frame-threads", "1",
             "--keyint", String(settings.gop), "--min-keyint", String(settings.gop), "--no-scenecut", "--no-open-gop",
-            "--bframes", "0", "--repeat-headers", "--no-info", "--log-level", "error",
-            "--videoformat", "undef", "--range", "limited",
+            "--bframes", "0", "--repeat-headers", "--no-info", "--log-level", "error", "--no-progress",
+            "--videoformat", "unknown", "--range", "limited",
         ]
         if let tune = settings.tune { options += ["--tune", tune] }
         let colour = ColourStandard.forPicture(height: settings.height) == .bt709 ? "bt709" : "smpte170m"
