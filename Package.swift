@@ -91,6 +91,9 @@ let package = Package(
         // H.264 bitstream syntax both the encoder wrapper and the payloader read: the NAL
         // unit header and type numbers, and a stream's parameter sets. Pure Swift, no I/O.
         .target(name: "H264Syntax"),
+        // Audio signals (tone, beep, silence, noise, sweep) as pure functions of the sample
+        // index from the stream's origin, and G.711 μ-law/A-law. Pure Swift, no I/O.
+        .target(name: "Audio", dependencies: ["Randomness"]),
         // The x264 wrapper: encoder settings, frame rates, NAL units, Annex B.
         .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
         // H.265 bitstream syntax the encoder wrapper, the payloader and the SDP read: the
@@ -161,7 +164,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "Audio",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -194,7 +197,7 @@ let package = Package(
         .executableTarget(
             name: "camsim-bench",
             dependencies: [
-                "Server", "Cameras", "Frames", "H264", "H265", "JPEG", "RTP", "Composition", "Config", "Control",
+                "Audio", "Server", "Cameras", "Frames", "H264", "H265", "JPEG", "RTP", "Composition", "Config", "Control",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -221,6 +224,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "AudioTests", dependencies: ["Audio", "Frames", "Randomness"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
         .testTarget(name: "H265SyntaxTests", dependencies: ["H265Syntax"]),
