@@ -126,7 +126,7 @@ let package = Package(
         .target(
             name: "Cameras",
             dependencies: [
-                "Frames", "H264", "RTP", "Randomness",
+                "Frames", "H264", "H265", "H265Syntax", "RTP", "Randomness",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -27,6 +27,7 @@ extension CameraDefinition {
                 makeSource: { width, height in try scene.makeRenderer(width: width, height: height) }
             )
             definition.audio = audio
+            if stream.codec == .h265 { definition.encodeAsH265() }
             return definition
         }
         self.init(

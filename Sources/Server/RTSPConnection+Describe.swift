@@ -1,5 +1,6 @@
 import Cameras
 import Faults
+import H264Syntax
 import NIOCore
 import RTSP
 
@@ -38,7 +39,9 @@ extension RTSPConnection {
         let audioParameters: EventLoopFuture<SourceFormatParameters?> = mount.recording == nil
             ? stream.audio.map { $0.formatParameters().map(Optional.some) } ?? eventLoop.makeSucceededFuture(nil)
             : eventLoop.makeSucceededFuture(nil)
-        return stream.parameterSets().and(audioParameters).hop(to: eventLoop).map { parameterSets, audioParameters in
+        return stream.formatParameters().and(audioParameters).hop(to: eventLoop).map { videoParameters, audioParameters in
+            // Another codec than H.264 has no SPS/PPS here: its fmtp comes from its parameters.
+            let parameterSets = videoParameters.parameterSets ?? ParameterSets(sequenceParameterSet: [], pictureParameterSet: [])
             var description = SessionDescription(
                 stream: stream.definition,
                 parameterSets: parameterSets,
@@ -71,7 +74,8 @@ extension RTSPConnection {
                 audioTrack.queryItems = url.queryItems
                 audio?.control = audioTrack.serialized
             }
-            response.body = Array((description.serialize() + (audio?.serialized ?? "")).utf8)
+            let video = description.serialize(videoFormat: stream.definition.format, parameters: videoParameters)
+            response.body = Array((video + (audio?.serialized ?? "")).utf8)
             return response
         }
     }

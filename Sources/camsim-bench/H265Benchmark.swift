@@ -1,3 +1,4 @@
+import Cameras
 import Foundation
 import Frames
 import H264
@@ -107,17 +108,19 @@ struct H265Benchmark {
     /// Milliseconds of process CPU per frame for render + encode + RTP packetization, and
     /// the RTP payload octets.
     private func fullPipeline() throws -> (Double, Int) {
-        let renderer = try scene.makeRenderer(width: settings.width, height: settings.height)
-        let encoder = try H265Encoder(settings: settings)
-        var packetizer = H265Packetizer(ssrc: 1, initialSequenceNumber: 0)
+        let scene = self.scene
+        var definition = StreamDefinition(
+            cameraName: "bench", encoder: settings, seed: 1,
+            makeSource: { width, height in try scene.makeRenderer(width: width, height: height) })
+        definition.encodeAsH265()
+        let source = try definition.openMediaSource(definition)
+        var packetizer = definition.makePacketizer(1, 0, definition.format.payloadType, definition.maxPacketSize)
         var payload = 0
         let start = processCPUNanoseconds()
         for index in 0..<frames {
-            renderer.render(into: encoder.inputPicture, context: context(index))
-            let batch = try encoder.encode(frameIndex: Int64(index), forceIDR: false) { nalUnits, _ in
-                packetizer.packetize(nalUnits: nalUnits, timestamp: UInt32(truncatingIfNeeded: index * 3000))
-            }
-            payload += batch?.payloadOctets ?? 0
+            let request = AccessUnitRequest(
+                context: context(index), forceIDR: false, rtpTimestamp: UInt32(truncatingIfNeeded: index * 3000))
+            payload += try source.makeAccessUnit(request, packetizer: &packetizer)?.payloadOctets ?? 0
         }
         let elapsed = processCPUNanoseconds() - start
         precondition(payload > 0)
