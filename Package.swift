@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Faults", targets: ["Faults"]),
         .library(name: "Config", targets: ["Config"]),
         .library(name: "Frames", targets: ["Frames"]),
+        .library(name: "JPEGSyntax", targets: ["JPEGSyntax"]),
         .library(name: "RTSPAuth", targets: ["RTSPAuth"]),
         .library(name: "ConstantTime", targets: ["ConstantTime"]),
     ],
@@ -82,10 +83,17 @@ let package = Package(
             // Pixel loops are optimised even in debug builds, so test cameras draw in real time.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // Baseline JPEG syntax both the encoder wrapper and the RFC 2435 payloader read: the
+        // marker walker, the typical Huffman tables, quantization tables. Pure Swift, no I/O.
+        .target(
+            name: "JPEGSyntax",
+            // Scans are walked octet by octet, every frame: optimised even in debug builds.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         // JPEG encoding of I420 pictures (libjpeg-turbo, 4:2:0, straight from the planes).
         .target(
             name: "JPEG",
-            dependencies: ["CTurboJPEG", "Frames"],
+            dependencies: ["CTurboJPEG", "Frames", "JPEGSyntax"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // H.264 bitstream syntax both the encoder wrapper and the payloader read: the NAL
@@ -101,10 +109,10 @@ let package = Package(
         .target(name: "H265Syntax"),
         // The x265 wrapper, driven by the same encoder settings as x264.
         .target(name: "H265", dependencies: ["CX265", "Frames", "H264", "H265Syntax"]),
-        // RTP and RTCP wire formats, the RFC 6184 H.264 and RFC 7798 H.265 payloaders. Pure
+        // RTP and RTCP wire formats, the RFC 6184 H.264, RFC 7798 H.265 and RFC 2435 JPEG payloaders. Pure
         // Swift, no I/O; packets are written into NIOCore's ByteBuffer so fan-out shares them
         // without a copy.
-        .target(name: "RTP", dependencies: ["H264Syntax", "H265Syntax", .product(name: "NIOCore", package: "swift-nio")]),
+        .target(name: "RTP", dependencies: ["H264Syntax", "H265Syntax", "JPEGSyntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP", dependencies: ["CivilDate"]),
         // Comparison of secrets in constant time, shared by RTSP authentication and the
@@ -126,7 +134,7 @@ let package = Package(
         .target(
             name: "Cameras",
             dependencies: [
-                "Frames", "H264", "H265", "H265Syntax", "RTP", "Randomness",
+                "Frames", "H264", "H265", "H265Syntax", "JPEG", "RTP", "Randomness",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -214,7 +222,7 @@ let package = Package(
         // by the test targets that own those tables; in no product.
         .target(name: "FuzzSeedSupport", path: "Tests/FuzzSeedSupport"),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "FuzzSeedSupport"]),
-        .testTarget(name: "JPEGTests", dependencies: ["JPEG", "Frames", "CTurboJPEG"]),
+        .testTarget(name: "JPEGTests", dependencies: ["JPEG", "JPEGSyntax", "Frames", "CTurboJPEG", "FuzzSeedSupport"]),
         .testTarget(
             name: "SnapshotsTests",
             dependencies: [
@@ -233,7 +241,7 @@ let package = Package(
         .testTarget(
             name: "RTPTests",
             dependencies: [
-                "RTP", "H264Syntax", "H265Syntax", "Randomness", "FuzzSeedSupport", .product(name: "NIOCore", package: "swift-nio"),
+                "RTP", "H264Syntax", "H265Syntax", "JPEGSyntax", "Randomness", "FuzzSeedSupport", .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "CivilDateTests", dependencies: ["CivilDate"]),

@@ -38,6 +38,8 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),
     ("fuzz-h265-depayloader", ["RTP", "H265Syntax"]),
+    ("fuzz-rtp-jpeg", ["RTP", "JPEGSyntax"]),
+    ("fuzz-jpeg", ["JPEGSyntax"]),
     ("fuzz-fault-query", ["RTSP", "Faults"]),
     ("fuzz-config", ["Config", "Faults"]),
     ("fuzz-recording", ["Config"]),

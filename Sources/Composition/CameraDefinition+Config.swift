@@ -28,6 +28,7 @@ extension CameraDefinition {
             )
             definition.audio = audio
             if stream.codec == .h265 { definition.encodeAsH265() }
+            if stream.codec == .jpeg { definition.useJPEG(quality: stream.jpegQuality) }
             return definition
         }
         self.init(

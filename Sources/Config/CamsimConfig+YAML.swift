@@ -122,6 +122,8 @@ extension StreamConfig {
             ("preset", Node(preset)),
             ("tune", Node(tune ?? "none")),
         ]
+        // `profile` is an H.264 setting (above), `jpeg_quality` a JPEG one.
+        if codec == .jpeg { pairs.append(("jpeg_quality", Node(String(jpegQuality)))) }
         if let multicast {
             pairs.append(("multicast", Node([
                 (Node("group"), Node(multicast.group.description)), (Node("port"), Node(String(multicast.port))),

@@ -23,6 +23,8 @@ public struct StreamConfig: Sendable, Equatable, Hashable {
     /// The stream's own multicast group and port (`multicast: {group, port}`); nil lets
     /// `MulticastAllocation` give it one from `server.multicast`.
     public var multicast: MulticastEndpoint?
+    /// libjpeg quality of a `jpeg` stream (`jpeg_quality`), 1...100.
+    public var jpegQuality = StreamConfig.defaultJPEGQuality
 
     /// A stream with the documented defaults; `gop` defaults to two seconds of frames.
     public init(

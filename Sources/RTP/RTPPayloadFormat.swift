@@ -49,6 +49,9 @@ public struct RTPPayloadFormat: Hashable, Sendable {
     /// H.264 as camsim sends it: PT 96, 90 kHz, non-interleaved mode.
     public static let h264 = RTPPayloadFormat(payloadType: 96, clockRate: 90_000, encodingName: "H264", packetizationMode: 1)
 
+    /// Motion JPEG (RFC 2435): the static PT 26 of RFC 3551 §6 (table 5), 90 kHz.
+    public static let jpeg = RTPPayloadFormat(payloadType: 26, clockRate: 90_000, encodingName: "JPEG")
+
     /// G.711 μ-law (RFC 3551 §4.5.14): static PT 0, 8 kHz, one channel.
     public static let pcmu = RTPPayloadFormat(
         payloadType: 0, clockRate: 8000, encodingName: "PCMU", mediaType: .audio, channels: 1)

@@ -1,27 +1,11 @@
-/// Why SDP text (RFC 4566) could not be read.
-public enum SDPParseError: Error, Hashable, Sendable {
-    case tooLong(length: Int, limit: Int)
-    case tooManyLines(count: Int, limit: Int)
-    /// A line that is not `<type>=<value>` with a single lowercase letter type (RFC 4566 §5).
-    case malformedLine(number: Int, excerpt: String)
-    /// The first line is not `v=0`.
-    case unsupportedVersion(String)
-    case missingField(Character)
-    case malformedOrigin(String)
-    case malformedConnection(String)
-    case malformedMedia(String)
-    /// A media description other than one H.264 video stream.
-    case unsupportedMedia(String)
-    case malformedAttribute(String)
-    case invalidFormatParameters(String)
-}
-
 /// One `<type>=<value>` line of a session description (RFC 4566 §5).
 public struct SDPLine: Hashable, Sendable, CustomStringConvertible {
     /// Longest description accepted by `parseLines`.
     public static let maximumTextLength = 64 * 1024
     /// Most lines accepted by `parseLines`.
     public static let maximumLineCount = 512
+    /// Longest single line accepted by `parseLines` (an fmtp with large parameter sets fits).
+    public static let maximumLineLength = 16 * 1024
     /// Longest line excerpt kept in errors.
     public static let maximumExcerptLength = 80
 
@@ -33,7 +17,8 @@ public struct SDPLine: Hashable, Sendable, CustomStringConvertible {
         self.value = value
     }
 
-    /// Splits SDP text into lines (CRLF or LF). Blank lines are skipped.
+    /// Splits SDP text into lines (CRLF or LF). Blank lines, and lines of only spaces and
+    /// tabs (some servers pad the body), are skipped.
     public static func parseLines(_ text: String) throws(SDPParseError) -> [SDPLine] {
         guard text.utf8.count <= maximumTextLength else {
             throw .tooLong(length: text.utf8.count, limit: maximumTextLength)
@@ -42,7 +27,10 @@ public struct SDPLine: Hashable, Sendable, CustomStringConvertible {
         // Split on bytes: in a Swift String, CRLF is a single Character.
         for (offset, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let bytes = Array(raw.last == 0x0D ? raw.dropLast() : raw[...])
-            if bytes.isEmpty { continue }
+            if bytes.allSatisfy(HeaderSyntax.isWhitespace) { continue }
+            guard bytes.count <= maximumLineLength else {
+                throw .lineTooLong(number: offset + 1, length: bytes.count, limit: maximumLineLength)
+            }
             guard bytes.count >= 2, bytes[1] == UInt8(ascii: "="), bytes[0] >= 0x61, bytes[0] <= 0x7A
             else {
                 let excerpt = String(decoding: bytes.prefix(maximumExcerptLength), as: UTF8.self)

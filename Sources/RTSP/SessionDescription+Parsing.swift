@@ -1,110 +1,90 @@
 extension SessionDescription {
-    /// Reads a description in the shape `serialize()` writes: one H.264 video media section
-    /// (RFC 4566 §5, RFC 6184 §8.2.1). Unknown lines and attributes are skipped.
+    /// Reads a description as real servers write them (RFC 4566 §5): any number of media
+    /// sections; CRLF or LF; a missing `o=`, `s=`, `c=` or `t=` tolerated; lines and
+    /// attributes it has no field for, and known ones that do not parse (a `c=IN`, an
+    /// `a=framerate:0S`), kept as written. Only a missing `v=0`, a line that is not
+    /// `<letter>=<value>`, an `m=` line without a port, and the size limits are errors.
     public static func parse(_ text: String) throws(SDPParseError) -> SessionDescription {
         let lines = try SDPLine.parseLines(text)
         guard let first = lines.first, first.type == "v" else { throw .missingField("v") }
-        guard first.value == "0" else { throw .unsupportedVersion(first.value) }
+        guard HeaderSyntax.trim(first.value) == "0" else { throw .unsupportedVersion(first.value) }
 
-        var origin: [Substring]?
-        var sessionName: String?
-        var information: String?
-        var connection: SDPConnection?
-        var tool: String?
-        var control = "*"
-        var range: RangeHeader?
-        var media: H264VideoMedia?
-        var payloadType: UInt8?
-        var sawRTPMap = false
-
+        var session = SessionLevel()
+        var current: MediaDescription?
         for line in lines.dropFirst() {
-            if media == nil {
-                switch line.type {
-                case "o":
-                    let parts = line.value.split(separator: " ")
-                    guard parts.count == 6, UInt64(parts[1]) != nil, UInt64(parts[2]) != nil else {
-                        throw .malformedOrigin(line.value)
-                    }
-                    origin = parts
-                case "s": sessionName = line.value == " " ? "" : line.value
-                case "i": information = line.value
-                case "c": connection = try SDPConnection.parse(line.value)
-                case "a":
-                    let (name, value) = attribute(line.value)
-                    switch name {
-                    case "tool": tool = value
-                    case "control": control = value ?? ""
-                    case "range":
-                        guard let value, let parsed = RangeHeader(parsing: value) else {
-                            throw .malformedAttribute(line.value)
-                        }
-                        range = parsed
-                    default: break
-                    }
-                case "m":
-                    // m=video <port> RTP/AVP <fmt> (RFC 4566 §5.14).
-                    let parts = line.value.split(separator: " ")
-                    guard parts.count == 4, let port = UInt16(parts[1]), let pt = UInt8(parts[3]) else {
-                        throw .malformedMedia(line.value)
-                    }
-                    guard parts[0] == "video", parts[2] == "RTP/AVP" else { throw .unsupportedMedia(line.value) }
-                    payloadType = pt
-                    media = H264VideoMedia(
-                        format: H264FormatParameters(sps: [], pps: []), control: "", port: port, payloadType: pt)
-                default: break
-                }
-                continue
+            if line.type == "m" {
+                if let current { session.description.media.append(current) }
+                let count = session.description.media.count + 1
+                guard count <= maximumMediaCount else { throw .tooManyMedia(count: count, limit: maximumMediaCount) }
+                current = try MediaDescription(parsingMediaLine: line.value)
+            } else if current != nil {
+                current!.read(line)
+            } else {
+                session.read(line)
             }
-            guard var current = media, let pt = payloadType else { continue }
-            switch line.type {
-            case "m":
-                throw .unsupportedMedia(line.value)
-            case "c":
-                current.connection = try SDPConnection.parse(line.value)
-            case "b":
-                if line.value.hasPrefix("AS:"), let kbps = Int(line.value.dropFirst(3)) { current.bandwidthKbps = kbps }
-            case "a":
-                let (name, value) = attribute(line.value)
-                switch name {
-                case "rtpmap":
-                    // rtpmap:<pt> H264/<clock rate>
-                    guard let value, value.hasPrefix("\(pt) H264/"),
-                          let rate = Int(value.dropFirst("\(pt) H264/".count))
-                    else { throw .unsupportedMedia(line.value) }
-                    current.clockRate = rate
-                    sawRTPMap = true
-                case "fmtp":
-                    guard let value, value.hasPrefix("\(pt) ") else { throw .malformedAttribute(line.value) }
-                    current.format = try H264FormatParameters.parse(String(value.dropFirst("\(pt) ".count)))
-                case "framerate":
-                    // RFC 4566 §6: the maximum frame rate. `format(frameRate:)` writes three
-                    // decimals, so only rates it can write back are accepted.
-                    guard let value, let fps = Double(value), H264VideoMedia.frameRates.contains(fps)
-                    else { throw .malformedAttribute(line.value) }
-                    current.frameRate = fps
-                case "control":
-                    current.control = value ?? ""
-                default: break
-                }
-            default: break
-            }
-            media = current
         }
-
-        guard let origin else { throw .missingField("o") }
-        guard let sessionName else { throw .missingField("s") }
-        guard let connection else { throw .missingField("c") }
-        guard let media, sawRTPMap else { throw .missingField("m") }
-        return SessionDescription(
-            originSessionID: UInt64(origin[1])!, originSessionVersion: UInt64(origin[2])!,
-            originAddress: String(origin[5]), sessionName: sessionName, sessionInformation: information,
-            connection: connection, tool: tool, control: control, range: range, video: media,
-            originUsername: String(origin[0]))
+        if let current { session.description.media.append(current) }
+        var description = session.description
+        description.otherLines = SDPLineOrder.sorted(description.otherLines, in: SDPLineOrder.session)
+        return description
     }
 
-    /// `name[:value]` of an `a=` line (RFC 4566 §5.13).
-    private static func attribute(_ text: String) -> (name: String, value: String?) {
-        guard let colon = text.firstIndex(of: ":") else { return (text, nil) }
-        return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+    /// The session-level fields read so far, and which of them were already given.
+    private struct SessionLevel {
+        var description = SessionDescription(
+            originSessionID: 0, originSessionVersion: 0, originAddress: "0.0.0.0", sessionName: "",
+            connection: nil, tool: nil, control: nil, range: nil)
+        var sawOrigin = false, sawName = false, sawInformation = false, sawTiming = false
+
+        mutating func read(_ line: SDPLine) {
+            switch line.type {
+            case "o" where !sawOrigin:
+                // o=<username> <sess-id> <sess-version> <nettype> <addrtype> <address> (§5.2)
+                let parts = HeaderSyntax.pieces(of: line.value, at: UInt8(ascii: " "), omittingEmpty: true)
+                guard parts.count == 6, let id = UInt64(parts[1]), let version = UInt64(parts[2]) else { break }
+                description.originUsername = String(parts[0])
+                description.originSessionID = id
+                description.originSessionVersion = version
+                description.originAddress = String(parts[5])
+                sawOrigin = true
+                return
+            case "s" where !sawName:
+                description.sessionName = line.value == " " ? "" : line.value
+                sawName = true
+                return
+            case "i" where !sawInformation:
+                description.sessionInformation = line.value
+                sawInformation = true
+                return
+            case "c" where description.connection == nil:
+                guard let connection = try? SDPConnection.parse(line.value) else { break }
+                description.connection = connection
+                return
+            case "t" where !sawTiming:
+                description.timing = line.value
+                sawTiming = true
+                return
+            case "a":
+                readAttribute(SDPAttribute(parsing: line.value))
+                return
+            default:
+                break
+            }
+            description.otherLines.append(line)
+        }
+
+        private mutating func readAttribute(_ attribute: SDPAttribute) {
+            switch (attribute.name.lowercased(), attribute.value) {
+            case ("tool", let value?) where description.tool == nil:
+                description.tool = value
+            case ("control", let value) where description.control == nil:
+                description.control = value ?? ""
+            case ("range", let value?) where RangeHeader(parsing: value) != nil:
+                let range = RangeHeader(parsing: value)!
+                if description.range == nil { description.range = range } else { description.additionalRanges.append(range) }
+            default:
+                description.attributes.append(attribute)
+            }
+        }
     }
 }

@@ -1,78 +1,10 @@
-/// A connection line's address (RFC 4566 §5.7): `IN IP4 <address>[/<ttl>]`, IP6 when the
-/// address holds a colon. The TTL is for IPv4 multicast.
-public struct SDPConnection: Hashable, Sendable {
-    public var address: String
-    public var ttl: UInt8?
-
-    public init(address: String, ttl: UInt8? = nil) {
-        self.address = address
-        self.ttl = ttl
-    }
-
-    var addressType: String { address.contains(":") ? "IP6" : "IP4" }
-
-    public var serialized: String {
-        "IN \(addressType) \(address)" + (ttl.map { "/\($0)" } ?? "")
-    }
-
-    static func parse(_ value: String) throws(SDPParseError) -> SDPConnection {
-        let parts = value.split(separator: " ")
-        guard parts.count == 3, parts[0] == "IN", parts[1] == "IP4" || parts[1] == "IP6" else {
-            throw .malformedConnection(value)
-        }
-        let addressParts = parts[2].split(separator: "/", omittingEmptySubsequences: false)
-        var connection = SDPConnection(address: String(addressParts[0]))
-        if addressParts.count >= 2 {
-            guard let ttl = HeaderSyntax.parseDigits(addressParts[1], maxDigits: 3), ttl <= 255 else {
-                throw .malformedConnection(value)
-            }
-            connection.ttl = UInt8(ttl)
-        }
-        return connection
-    }
-}
-
-/// The media section for one H.264 video stream (RFC 4566 §5.14, RFC 6184 §8.2.1).
-public struct H264VideoMedia: Hashable, Sendable {
-    /// The `a=framerate` values accepted when parsing: positive, at least the smallest rate
-    /// three decimals can write, at most a sane camera's.
-    public static let frameRates = 0.001...1000.0
-
-    /// 0 in RTSP, where the Transport header carries the ports.
-    public var port: UInt16
-    /// A dynamic payload type, 96...127.
-    public var payloadType: UInt8
-    /// 90 kHz for video (RFC 6184 §8.2.1).
-    public var clockRate: Int
-    public var format: H264FormatParameters
-    /// Frames per second, written as `a=framerate`; nil leaves it out.
-    public var frameRate: Double?
-    /// `a=control`, relative to the aggregate URL.
-    public var control: String
-    /// Media-level `c=`, e.g. a multicast group with TTL.
-    public var connection: SDPConnection?
-    /// `b=AS:` in kilobits per second.
-    public var bandwidthKbps: Int?
-
-    public init(
-        format: H264FormatParameters, frameRate: Double? = nil, control: String = "trackID=0",
-        port: UInt16 = 0, payloadType: UInt8 = 96, clockRate: Int = 90000,
-        connection: SDPConnection? = nil, bandwidthKbps: Int? = nil
-    ) {
-        self.format = format
-        self.frameRate = frameRate
-        self.control = control
-        self.port = port
-        self.payloadType = payloadType
-        self.clockRate = clockRate
-        self.connection = connection
-        self.bandwidthKbps = bandwidthKbps
-    }
-}
-
-/// A session description (RFC 4566) for one camera: a live presentation with a single H.264
-/// video track, as returned by DESCRIBE.
+/// A session description (RFC 4566): the presentation a DESCRIBE returns, with its
+/// session-level fields and one `MediaDescription` per `m=` section. camsim writes it for
+/// its streams and reads it from other servers; lines it has no field for are kept.
 public struct SessionDescription: Hashable, Sendable {
+    /// Most `m=` sections accepted when parsing.
+    public static let maximumMediaCount = 32
+
     public var originUsername: String
     public var originSessionID: UInt64
     public var originSessionVersion: UInt64
@@ -80,25 +12,33 @@ public struct SessionDescription: Hashable, Sendable {
     public var sessionName: String
     /// `i=`, left out when nil.
     public var sessionInformation: String?
-    /// Session-level `c=`.
-    public var connection: SDPConnection
+    /// Session-level `c=`, left out when nil (each medium then carries its own).
+    public var connection: SDPConnection?
+    /// The `t=` value; `0 0` for a session that is not bounded in time.
+    public var timing: String
     /// `a=tool`, left out when nil.
     public var tool: String?
-    /// Session-level `a=control`.
-    public var control: String
+    /// Session-level `a=control`, left out when nil.
+    public var control: String?
     /// `a=range`, left out when nil.
     public var range: RangeHeader?
     /// Further `a=range` lines after `range`: a recording gives its span both as normal
     /// play time and as absolute time (RFC 2326 §C.1.5, §3.7).
     public var additionalRanges: [RangeHeader] = []
-    public var video: H264VideoMedia
+    /// The other session-level `a=` lines, in the order read.
+    public var attributes: [SDPAttribute] = []
+    /// The other session-level lines (`u=`, `e=`, `b=`, `r=`, `z=`, `k=`, repeated or
+    /// unreadable ones, unknown types), kept in RFC 4566 order.
+    public var otherLines: [SDPLine] = []
+    /// One per `m=` line, in order.
+    public var media: [MediaDescription]
 
     public init(
         originSessionID: UInt64, originSessionVersion: UInt64 = 1, originAddress: String,
         sessionName: String, sessionInformation: String? = nil,
-        connection: SDPConnection = SDPConnection(address: "0.0.0.0"),
-        tool: String? = nil, control: String = "*", range: RangeHeader? = .live,
-        video: H264VideoMedia, originUsername: String = "-"
+        connection: SDPConnection? = SDPConnection(address: "0.0.0.0"), timing: String = "0 0",
+        tool: String? = nil, control: String? = "*", range: RangeHeader? = .live,
+        media: [MediaDescription] = [], originUsername: String = "-"
     ) {
         self.originUsername = originUsername
         self.originSessionID = originSessionID
@@ -107,14 +47,17 @@ public struct SessionDescription: Hashable, Sendable {
         self.sessionName = sessionName
         self.sessionInformation = sessionInformation
         self.connection = connection
+        self.timing = timing
         self.tool = tool
         self.control = control
         self.range = range
-        self.video = video
+        self.media = media
     }
 
-    /// The lines in RFC 4566 §5 order: v, o, s, i, c, t, session a=, then m, c, b, media a=.
+    /// The lines in RFC 4566 §5 order: v, o, s, i, u, e, p, c, b, t, r, z, k, session a=
+    /// (tool, control, ranges, the rest), then each media section.
     public var lines: [SDPLine] {
+        let order = SDPLineOrder.session
         var lines: [SDPLine] = [
             SDPLine(type: "v", value: "0"),
             SDPLine(type: "o", value: "\(originUsername) \(originSessionID) \(originSessionVersion) IN "
@@ -122,22 +65,19 @@ public struct SessionDescription: Hashable, Sendable {
             // RFC 4566 §5.3: a session without a meaningful name uses "s= ".
             SDPLine(type: "s", value: sessionName.isEmpty ? " " : sessionName),
         ]
+        lines += SDPLineOrder.lines(otherLines, in: order, from: "v", before: "i")
         if let sessionInformation { lines.append(SDPLine(type: "i", value: sessionInformation)) }
-        lines.append(SDPLine(type: "c", value: connection.serialized))
-        lines.append(SDPLine(type: "t", value: "0 0"))
+        lines += SDPLineOrder.lines(otherLines, in: order, from: "i", before: "c")
+        if let connection { lines.append(SDPLine(type: "c", value: connection.serialized)) }
+        lines += SDPLineOrder.lines(otherLines, in: order, from: "c", before: "t")
+        lines.append(SDPLine(type: "t", value: timing))
+        lines += SDPLineOrder.lines(otherLines, in: order, from: "t", before: nil)
         if let tool { lines.append(SDPLine(type: "a", value: "tool:\(tool)")) }
-        lines.append(SDPLine(type: "a", value: "control:\(control)"))
-        if let range { lines.append(SDPLine(type: "a", value: "range:\(range.serialized)")) }
-        for extra in additionalRanges { lines.append(SDPLine(type: "a", value: "range:\(extra.serialized)")) }
-
-        let pt = video.payloadType
-        lines.append(SDPLine(type: "m", value: "video \(video.port) RTP/AVP \(pt)"))
-        if let connection = video.connection { lines.append(SDPLine(type: "c", value: connection.serialized)) }
-        if let kbps = video.bandwidthKbps { lines.append(SDPLine(type: "b", value: "AS:\(kbps)")) }
-        lines.append(SDPLine(type: "a", value: "rtpmap:\(pt) H264/\(video.clockRate)"))
-        lines.append(SDPLine(type: "a", value: "fmtp:\(pt) \(video.format.serialized)"))
-        if let fps = video.frameRate { lines.append(SDPLine(type: "a", value: "framerate:\(Self.format(frameRate: fps))")) }
-        lines.append(SDPLine(type: "a", value: "control:\(video.control)"))
+        if let control { lines.append(SDPLine(type: "a", value: "control:\(control)")) }
+        let ranges = (range.map { [$0] } ?? []) + additionalRanges
+        lines += ranges.map { SDPLine(type: "a", value: "range:\($0.serialized)") }
+        lines += attributes.map { SDPLine(type: "a", value: $0.serialized) }
+        for medium in media { lines += medium.lines }
         return lines
     }
 

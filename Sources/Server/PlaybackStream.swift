@@ -1,6 +1,7 @@
 import Cameras
 import NIOCore
 import NIOPosix
+import RTP
 
 /// One playback session's media: a `CameraStream` of its own, whose source draws the
 /// camera's scene at the recorded frames its cursor names and encodes them with an x264
@@ -23,8 +24,11 @@ final class PlaybackStream: Sendable {
         definition.alwaysOn = false
         definition.maxPacketSize -= PlaybackMediaSource.replayExtensionOverhead
         definition.openMediaSource = { sized in try PlaybackMediaSource(definition: sized, cursor: cursor) }
-        // A recording is played as video only.
+        // A recording is played as video only, and in H.264 whatever the live codec
+        // (its source is x264's `EncodingPipeline`).
         definition.audio = nil
+        definition.format = .h264
+        definition.makePacketizer = H264Packetizer.factory
         stream = CameraStream(definition: definition, eventLoop: eventLoop, encodePool: encodePool, clock: clock)
     }
 

@@ -1,6 +1,5 @@
 import Cameras
 import Faults
-import H264Syntax
 import NIOCore
 import RTSP
 
@@ -16,7 +15,7 @@ extension RTSPConnection {
         return response
     }
 
-    /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's real SPS/PPS, one `m=`
+    /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's format (H.264: its real SPS/PPS), one `m=`
     /// section per track, each with its `a=control:trackID=N`.
     func describe(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
         let request = context.request
@@ -39,16 +38,14 @@ extension RTSPConnection {
         let audioParameters: EventLoopFuture<SourceFormatParameters?> = mount.recording == nil
             ? stream.audio.map { $0.formatParameters().map(Optional.some) } ?? eventLoop.makeSucceededFuture(nil)
             : eventLoop.makeSucceededFuture(nil)
-        return stream.formatParameters().and(audioParameters).hop(to: eventLoop).map { videoParameters, audioParameters in
-            // Another codec than H.264 has no SPS/PPS here: its fmtp comes from its parameters.
-            let parameterSets = videoParameters.parameterSets ?? ParameterSets(sequenceParameterSet: [], pictureParameterSet: [])
+        return stream.formatParameters().and(audioParameters).hop(to: eventLoop).map { formatParameters, audioParameters in
             var description = SessionDescription(
                 stream: stream.definition,
-                parameterSets: parameterSets,
+                formatParameters: formatParameters,
                 sessionID: UInt64(stream.identity.ssrc),
                 originAddress: serverHost
             )
-            if let declaredRate { description.video.frameRate = declaredRate }
+            if let declaredRate, let video = description.firstVideoIndex { description.media[video].frameRate = declaredRate }
             if let recording = mount.recording { self.describeRecording(recording, stream: stream, into: &description) }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
@@ -68,14 +65,13 @@ extension RTSPConnection {
                 response.headers.add("Content-Base", base.serialized + "/")
                 var track = url
                 track.pathSegments.append("trackID=0")
-                description.video.control = track.serialized
+                if let video = description.firstVideoIndex { description.media[video].control = track.serialized }
                 var audioTrack = base
                 audioTrack.pathSegments.append("trackID=1")
                 audioTrack.queryItems = url.queryItems
                 audio?.control = audioTrack.serialized
             }
-            let video = description.serialize(videoFormat: stream.definition.format, parameters: videoParameters)
-            response.body = Array((video + (audio?.serialized ?? "")).utf8)
+            response.body = Array((description.serialize() + (audio?.serialized ?? "")).utf8)
             return response
         }
     }

@@ -33,6 +33,10 @@ struct Bench {
             try printAudio(library: library, quick: quick)
             return
         }
+        if only == "mjpeg" {
+            try printMJPEG(library: library, quick: quick)
+            return
+        }
         if only == "h265" {
             try printH265(library: library, quick: quick)
             return
@@ -43,7 +47,7 @@ struct Bench {
         }
         if let only {
             guard hardeningSections.contains(only) else {
-                print("--only takes one of: scenes, udp, snapshot, control, seek, audio, h265, \(hardeningSections.joined(separator: ", "))")
+                print("--only takes one of: scenes, udp, snapshot, control, seek, mjpeg, audio, h265, \(hardeningSections.joined(separator: ", "))")
                 return
             }
             try await hardening(only, quick: quick, steps: steps, library: library)

@@ -33,3 +33,19 @@ import Testing
         try FuzzSeeds.check("rtcp", Self.rtcpPackets + [Self.rtcpPackets.flatMap { $0 }])
     }
 }
+
+extension FuzzSeedTests {
+    /// Records of the RTP/JPEG target (flags octet, 16-bit length, payload): a whole frame
+    /// split in packets, the header vectors as payloads of their own.
+    @Test func rtpJPEG() throws {
+        func record(_ payload: [UInt8], marker: Bool) -> [UInt8] {
+            [marker ? 1 : 0, UInt8(payload.count >> 8), UInt8(truncatingIfNeeded: payload.count)] + payload
+        }
+        let frame = try JPEGDepayloaderTests.packets(scan: Array(JPEGDepayloaderTests.scan.prefix(700)))
+        let headers = JPEGHeadersTests.mainBytes + JPEGHeadersTests.restartBytes + JPEGHeadersTests.tablesBytes + [0xAA, 0xBB]
+        try FuzzSeeds.check("rtp-jpeg", [
+            frame.flatMap { record($0.payload, marker: $0.marker) },
+            record(headers, marker: true),
+        ])
+    }
+}

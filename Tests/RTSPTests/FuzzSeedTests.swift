@@ -65,12 +65,13 @@ import Testing
 
     @Test func formatParameters() throws {
         let format = H264FormatParameters(sps: H264FormatParametersTests.sps, pps: H264FormatParametersTests.pps)
-        try FuzzSeeds.check("fmtp", texts: [format.serialized, SessionDescriptionTests.unicast.video.format.serialized])
+        try FuzzSeeds.check("fmtp", texts: [format.serialized, SessionDescriptionTests.format.serialized])
     }
 
     @Test func sessionDescription() throws {
         try FuzzSeeds.check("sdp", texts: [SessionDescriptionTests.unicast.serialize(), SessionDescriptionTests.multicast.serialize()]
-            + SessionDescriptionTests.garbage.map(\.0) + SDPLineTests.garbage.map(\.0))
+            + SessionDescriptionTests.garbage.map(\.0) + SessionDescriptionTests.lenient.map(\.0)
+            + SDPLineTests.garbage.map(\.0) + SessionDescriptionCorpus.all.map(\.text) + [MediaDescriptionTests.backchannel.serialize()])
     }
 
     @Test func url() throws {

@@ -23,5 +23,13 @@ import Testing
     @Test func limits() {
         let many = String(repeating: "a=x\r\n", count: SDPLine.maximumLineCount + 1)
         #expect(throws: SDPParseError.tooManyLines(count: 513, limit: 512)) { try SDPLine.parseLines(many) }
+        let long = "v=0\r\ni=" + String(repeating: "x", count: SDPLine.maximumLineLength - 1) + "\r\n"
+        #expect(throws: SDPParseError.lineTooLong(number: 2, length: 16385, limit: 16384)) { try SDPLine.parseLines(long) }
+        let text = "v=0\r\n" + String(repeating: "i=" + String(repeating: "x", count: 100) + "\r\n", count: 700)
+        #expect(throws: SDPParseError.tooLong(length: text.utf8.count, limit: 65536)) { try SDPLine.parseLines(text) }
+    }
+
+    @Test func skipsPaddingLines() throws {
+        #expect(try SDPLine.parseLines("v=0\r\n  \r\n\t\ns=x\r\n \r\n").map(\.serialized) == ["v=0", "s=x"])
     }
 }

@@ -7,7 +7,7 @@ import Testing
     static let unicast = SessionDescription(
         originSessionID: 1_234_567, originSessionVersion: 1, originAddress: "192.168.1.10",
         sessionName: "Camera 1", tool: "camsim",
-        video: H264VideoMedia(format: format, frameRate: 30))
+        media: [.h264(format: format, frameRate: 30)])
 
     @Test func exactUnicastText() {
         #expect(Self.unicast.serialize() == """
@@ -35,11 +35,11 @@ import Testing
         sdp.connection = SDPConnection(address: "224.2.0.1", ttl: 16)
         sdp.tool = nil
         sdp.range = nil
-        sdp.video.port = 5004
-        sdp.video.frameRate = 29.97
-        sdp.video.connection = SDPConnection(address: "224.2.0.1", ttl: 16)
-        sdp.video.bandwidthKbps = 2000
-        sdp.video.control = "rtsp://h/cam/trackID=0"
+        sdp.media[0].port = 5004
+        sdp.media[0].frameRate = 29.97
+        sdp.media[0].connection = SDPConnection(address: "224.2.0.1", ttl: 16)
+        sdp.media[0].bandwidthKbps = 2000
+        sdp.media[0].control = "rtsp://h/cam/trackID=0"
         return sdp
     }
 
@@ -88,18 +88,54 @@ import Testing
     static let garbage: [(String, SDPParseError)] = [
         ("s=x\r\n", .missingField("v")),
         ("v=1\r\n", .unsupportedVersion("1")),
-        ("v=0\r\no=- x 1 IN IP4 h\r\n", .malformedOrigin("- x 1 IN IP4 h")),
-        ("v=0\r\nc=IN IP4\r\n", .malformedConnection("IN IP4")),
-        ("v=0\r\nm=audio 0 RTP/AVP 0\r\n", .unsupportedMedia("audio 0 RTP/AVP 0")),
-        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H265/90000\r\n", .unsupportedMedia("rtpmap:96 H265/90000")),
-        ("v=0\r\no=- 1 1 IN IP4 h\r\ns=x\r\nc=IN IP4 0.0.0.0\r\n", .missingField("m")),
-        // A frame rate that cannot be written back: serializing these used to trap.
-        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:nan\r\n", .malformedAttribute("framerate:nan")),
-        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:inf\r\n", .malformedAttribute("framerate:inf")),
-        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:-0.5\r\n", .malformedAttribute("framerate:-0.5")),
-        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:1e300\r\n", .malformedAttribute("framerate:1e300")),
-        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:0.0004\r\n", .malformedAttribute("framerate:0.0004")),
+        ("v=0\r\nm=video x RTP/AVP 96\r\n", .malformedMedia("video x RTP/AVP 96")),
+        ("v=0\r\nm=video 65536 RTP/AVP 96\r\n", .malformedMedia("video 65536 RTP/AVP 96")),
+        ("v=0\r\nm=video 0/x RTP/AVP 96\r\n", .malformedMedia("video 0/x RTP/AVP 96")),
+        ("v=0\r\nm=video 0\r\n", .malformedMedia("video 0")),
+        ("v=0\r\n" + String(repeating: "m=audio 0 RTP/AVP 0\r\n", count: SessionDescription.maximumMediaCount + 1),
+         .tooManyMedia(count: 33, limit: 32)),
+        ("v=0\r\nm=audio 0 RTP/AVP" + String(repeating: " 0", count: MediaDescription.maximumFormatCount + 1) + "\r\n",
+         .tooManyFormats(count: 65, limit: 64)),
     ]
+
+    /// Values real servers get wrong are kept as written, not refused: the description still
+    /// serializes to text that parses back to itself.
+    static let lenient: [(String, SDPLine)] = [
+        ("v=0\r\no=- x 1 IN IP4 h\r\n", SDPLine(type: "o", value: "- x 1 IN IP4 h")),
+        ("v=0\r\nc=IN IP4\r\n", SDPLine(type: "c", value: "IN IP4")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\nc=IN\r\n", SDPLine(type: "c", value: "IN")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\nb=AS:x\r\n", SDPLine(type: "b", value: "AS:x")),
+        // Frame rates that cannot be written back (serializing these once trapped).
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:nan\r\n", SDPLine(type: "a", value: "framerate:nan")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:inf\r\n", SDPLine(type: "a", value: "framerate:inf")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:-0.5\r\n", SDPLine(type: "a", value: "framerate:-0.5")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:1e300\r\n", SDPLine(type: "a", value: "framerate:1e300")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=framerate:0.0004\r\n", SDPLine(type: "a", value: "framerate:0.0004")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264\r\n", SDPLine(type: "a", value: "rtpmap:96 H264")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:200 H264/90000\r\n", SDPLine(type: "a", value: "rtpmap:200 H264/90000")),
+        ("v=0\r\nm=video 0 RTP/AVP 96\r\na=range:npt=garbage\r\n", SDPLine(type: "a", value: "range:npt=garbage")),
+        ("v=0\r\na=range:npt=9-1\r\n", SDPLine(type: "a", value: "range:npt=9-1")),
+    ]
+
+    @Test(arguments: lenient)
+    func keepsWhatItCannotRead(text: String, kept: SDPLine) throws {
+        let sdp = try SessionDescription.parse(text)
+        let written = sdp.serialize()
+        #expect(try SDPLine.parseLines(written).contains(kept))
+        #expect(sdp.media.first?.frameRate == nil)
+        #expect(sdp.media.first?.rtpMaps.isEmpty ?? true)
+        #expect(try SessionDescription.parse(written) == sdp)
+    }
+
+    /// A description with no m= at all, no o=, s= or t=, and LF line ends still parses.
+    @Test func minimal() throws {
+        let sdp = try SessionDescription.parse("v=0\n")
+        #expect(sdp.media.isEmpty)
+        #expect(sdp.sessionName == "")
+        #expect(sdp.control == nil)
+        #expect(sdp.range == nil)
+        #expect(sdp.serialize() == "v=0\r\no=- 0 0 IN IP4 0.0.0.0\r\ns= \r\nt=0 0\r\n")
+    }
 
     @Test(arguments: garbage)
     func rejects(text: String, error: SDPParseError) {

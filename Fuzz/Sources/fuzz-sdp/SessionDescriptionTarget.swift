@@ -2,7 +2,8 @@ import FuzzSupport
 import RTSP
 
 /// Session descriptions (RFC 4566, RFC 6184 §8.2.1): whatever parses serializes to text that
-/// parses back and serializes the same; the line splitter keeps its limits.
+/// parses back and serializes the same; the line splitter and the media sections keep their
+/// limits.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSessionDescription(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = FuzzInput.text(FuzzInput.bytes(data, size))
@@ -10,6 +11,11 @@ public func fuzzSessionDescription(_ data: UnsafePointer<UInt8>?, _ size: Int) -
         invariant(lines.count <= SDPLine.maximumLineCount, "\(lines.count) lines")
     }
     guard let description = try? SessionDescription.parse(text) else { return 0 }
+    invariant(description.media.count <= SessionDescription.maximumMediaCount, "\(description.media.count) media")
+    for medium in description.media {
+        invariant(medium.formats.count <= MediaDescription.maximumFormatCount, "\(medium.formats.count) formats")
+        _ = try? medium.h264FormatParameters()
+    }
     let canonical = description.serialize()
     guard canonical.utf8.count <= SDPLine.maximumTextLength else { return 0 }
     let reparsed: SessionDescription
