@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "RTP", targets: ["RTP"]),
         .library(name: "H264Syntax", targets: ["H264Syntax"]),
         .library(name: "ProbeAnalysis", targets: ["ProbeAnalysis"]),
+        .library(name: "H265Syntax", targets: ["H265Syntax"]),
         .library(name: "Faults", targets: ["Faults"]),
         .library(name: "Config", targets: ["Config"]),
         .library(name: "Frames", targets: ["Frames"]),
@@ -40,6 +41,12 @@ let package = Package(
             name: "CX264",
             pkgConfig: "x264",
             providers: [.apt(["libx264-dev"])]
+        ),
+        // libx265 from the system (Debian: libx265-dev); shim.h wraps the x265_encoder_open macro.
+        .systemLibrary(
+            name: "CX265",
+            pkgConfig: "x265",
+            providers: [.apt(["libx265-dev"])]
         ),
         // FreeType from the system (Debian: libfreetype-dev), used once per font to build a glyph atlas.
         .systemLibrary(
@@ -112,9 +119,15 @@ let package = Package(
         .target(name: "Audio", dependencies: ["Randomness"]),
         // The x264 wrapper: encoder settings, frame rates, NAL units, Annex B.
         .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
-        // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O;
-        // packets are written into NIOCore's ByteBuffer so fan-out shares them without a copy.
-        .target(name: "RTP", dependencies: ["H264Syntax", "JPEGSyntax", .product(name: "NIOCore", package: "swift-nio")]),
+        // H.265 bitstream syntax the encoder wrapper, the payloader and the SDP read: the
+        // two-octet NAL unit header and types, parameter sets, profile/tier/level. Pure Swift.
+        .target(name: "H265Syntax"),
+        // The x265 wrapper, driven by the same encoder settings as x264.
+        .target(name: "H265", dependencies: ["CX265", "Frames", "H264", "H265Syntax"]),
+        // RTP and RTCP wire formats, the RFC 6184 H.264, RFC 7798 H.265 and RFC 2435 JPEG payloaders. Pure
+        // Swift, no I/O; packets are written into NIOCore's ByteBuffer so fan-out shares them
+        // without a copy.
+        .target(name: "RTP", dependencies: ["H264Syntax", "H265Syntax", "JPEGSyntax", .product(name: "NIOCore", package: "swift-nio")]),
         // RTSP messages, headers, SDP and session state machines. Pure Swift, no I/O.
         .target(name: "RTSP", dependencies: ["CivilDate"]),
         // What `camsim probe` measures of an RTSP session: loss, jitter, frame rate, GOP,
@@ -162,7 +175,7 @@ let package = Package(
         .target(
             name: "Cameras",
             dependencies: [
-                "Frames", "H264", "JPEG", "RTP", "Randomness",
+                "Frames", "H264", "H265", "H265Syntax", "JPEG", "RTP", "Randomness",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -234,7 +247,7 @@ let package = Package(
         .executableTarget(
             name: "camsim-bench",
             dependencies: [
-                "Audio", "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control",
+                "Audio", "Server", "Cameras", "Frames", "H264", "H265", "JPEG", "RTP", "Composition", "Config", "Control",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -264,11 +277,13 @@ let package = Package(
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Frames", "Randomness"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax", "FuzzSeedSupport"]),
+        .testTarget(name: "H265SyntaxTests", dependencies: ["H265Syntax"]),
+        .testTarget(name: "H265Tests", dependencies: ["H265", "H265Syntax", "H264", "Frames"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
         .testTarget(
             name: "RTPTests",
             dependencies: [
-                "RTP", "H264Syntax", "JPEGSyntax", "Randomness", "FuzzSeedSupport", .product(name: "NIOCore", package: "swift-nio"),
+                "RTP", "H264Syntax", "H265Syntax", "JPEGSyntax", "Randomness", "FuzzSeedSupport", .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "CivilDateTests", dependencies: ["CivilDate"]),

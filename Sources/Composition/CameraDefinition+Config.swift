@@ -32,6 +32,7 @@ extension CameraDefinition {
                 definition.makeSource = { _, _ in throw ProxyHasNoPicture() }
             } else {
                 definition.audio = audio
+                if stream.codec == .h265 { definition.encodeAsH265() }
                 if stream.codec == .jpeg { definition.useJPEG(quality: stream.jpegQuality) }
             }
             return definition

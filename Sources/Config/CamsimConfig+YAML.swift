@@ -119,14 +119,13 @@ extension StreamConfig {
         case .bitrate(let kbps): pairs.append(("bitrate", Node("\(kbps)k")))
         case .crf(let value): pairs.append(("crf", Node(Limits.format(value))))
         }
+        pairs.append(("gop", Node(String(gop))))
+        if codec == .h264 { pairs.append(("profile", Node(profile.rawValue))) }
         pairs += [
-            ("gop", Node(String(gop))),
-            ("profile", Node(profile.rawValue)),
             ("preset", Node(preset)),
             ("tune", Node(tune ?? "none")),
         ]
-        // `profile` is an H.264 setting, `jpeg_quality` a JPEG one.
-        if codec != .h264 { pairs.removeAll { $0.0 == "profile" } }
+        // `profile` is an H.264 setting (above), `jpeg_quality` a JPEG one.
         if codec == .jpeg { pairs.append(("jpeg_quality", Node(String(jpegQuality)))) }
         if let multicast {
             pairs.append(("multicast", Node([

@@ -57,7 +57,14 @@ extension StreamConfig {
             }
         }
         if let field = map["preset"], let preset = X264Options.preset(field: field) { stream.preset = preset }
-        if let field = map["tune"], case .some(let tune) = X264Options.tune(field: field) { stream.tune = tune }
+        if let field = map["tune"], case .some(let tune) = X264Options.tune(field: field) {
+            let foreign = (tune ?? "").split(separator: ",").filter { !X264Options.x265Tunes.contains(String($0)) }
+            if stream.codec == .h265, let first = foreign.first {
+                field.fail("x265 has no tune '\(first)'; for h265: \(X264Options.x265Tunes.joined(separator: " ")), or none")
+            } else {
+                stream.tune = tune
+            }
+        }
         if let field = map["multicast"], let endpoint = MulticastEndpoint(field: field) { stream.multicast = endpoint }
         stream.decodeJPEG(map)
 

@@ -1,6 +1,6 @@
 import Spelling
 
-/// The x264 presets and tunings a stream may name.
+/// The x264 presets and tunings a stream may name (x265 knows the same presets).
 enum X264Options {
     /// From fastest to slowest.
     static let presets = [
@@ -12,6 +12,9 @@ enum X264Options {
     static let tunes = [
         "film", "animation", "grain", "stillimage", "psnr", "ssim", "fastdecode", "zerolatency",
     ]
+
+    /// The tunings x265 shares with x264 (an `h265` stream takes only these).
+    static let x265Tunes = ["animation", "grain", "psnr", "ssim", "fastdecode", "zerolatency"]
 
     static func preset(field: YAMLField) -> String? {
         guard let text = field.string() else { return nil }

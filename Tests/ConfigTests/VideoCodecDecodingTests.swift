@@ -41,6 +41,22 @@ struct VideoCodecDecodingTests {
         #expect(found.first?.keyPath.hasSuffix("profile") == true)
     }
 
+    @Test func x264OnlyTuneIsRefusedForH265() throws {
+        let found = problems("""
+            cameras:
+              - path: a
+                streams: [ { codec: h265, tune: "fastdecode,stillimage" } ]
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("x265 has no tune 'stillimage'") == true)
+        let config = try parse("""
+            cameras:
+              - path: a
+                streams: [ { codec: h265, tune: "zerolatency,fastdecode" }, { name: b, tune: stillimage } ]
+            """)
+        #expect(config.cameras[0].streams.map(\.tune) == ["zerolatency,fastdecode", "stillimage"])
+    }
+
     @Test func codecSurvivesTheWrittenConfiguration() throws {
         let config = try parse("""
             cameras:

@@ -16,6 +16,18 @@ import Testing
         try FuzzSeeds.check("replay-extension", ONVIFReplayExtensionTests.cases.map { Array($0.1[4...]) })
     }
 
+    @Test func h265Depayloader() throws {
+        // Each payload alone as one record, and the whole table as one run.
+        let single = H265DepayloaderTests.seedPayloads.map { Self.depayloaderRecord($0, marker: true) }
+        let run = H265DepayloaderTests.seedPayloads.flatMap { Self.depayloaderRecord($0, marker: false) }
+        try FuzzSeeds.check("h265-depayloader", single + [run])
+    }
+
+    /// One record of the depayloader fuzz target's input: flags, 16-bit length, payload.
+    static func depayloaderRecord(_ payload: [UInt8], marker: Bool) -> [UInt8] {
+        [marker ? 1 : 0, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)] + payload
+    }
+
     @Test func rtcp() throws {
         // Each packet alone, and all of them as one compound packet.
         try FuzzSeeds.check("rtcp", Self.rtcpPackets + [Self.rtcpPackets.flatMap { $0 }])
