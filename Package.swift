@@ -84,6 +84,9 @@ let package = Package(
         // H.264 bitstream syntax both the encoder wrapper and the payloader read: the NAL
         // unit header and type numbers, and a stream's parameter sets. Pure Swift, no I/O.
         .target(name: "H264Syntax"),
+        // Audio signals (tone, beep, silence, noise, sweep) as pure functions of the sample
+        // index from the stream's origin, and G.711 μ-law/A-law. Pure Swift, no I/O.
+        .target(name: "Audio", dependencies: ["Randomness"]),
         // The x264 wrapper: encoder settings, frame rates, NAL units, Annex B.
         .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
         // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O;
@@ -133,7 +136,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Cameras", "Faults", "RTSP", "RTSPAuth", "RTP", "H264Syntax", "Randomness",
+                "Backchannel", "Cameras", "Faults", "RTSP", "RTSPAuth", "RTP", "H264Syntax", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -151,7 +154,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "Audio",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -184,7 +187,7 @@ let package = Package(
         .executableTarget(
             name: "camsim-bench",
             dependencies: [
-                "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control",
+                "Audio", "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -211,6 +214,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "AudioTests", dependencies: ["Audio", "Frames", "Randomness"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),

@@ -23,6 +23,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     public var recordingText: String?
     /// The camera's ONVIF audio backchannel; nil: none.
     public var backchannel: BackchannelConfig?
+    /// The camera's audio track, sent beside the video of each stream; nil: no audio.
+    public var audio: AudioConfig?
 
     public init(
         path: String,
@@ -35,7 +37,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         auth: CameraAuth? = nil,
         recording: RecordingConfig? = nil,
         recordingText: String? = nil,
-        backchannel: BackchannelConfig? = nil
+        backchannel: BackchannelConfig? = nil,
+        audio: AudioConfig? = nil
     ) {
         self.path = path
         self.scene = scene
@@ -48,6 +51,7 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         self.recording = recording
         self.recordingText = recordingText
         self.backchannel = backchannel
+        self.audio = audio
     }
 
     /// The same camera with inline YAML stripped of file positions, for comparing content.

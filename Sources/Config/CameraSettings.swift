@@ -17,9 +17,10 @@ struct CameraSettings {
     /// The `recording:` mapping as written, for comparing configurations: `-24h` resolves
     /// to another instant at each load, but is the same setting.
     var recordingText: String?
+    var audio: AudioConfig?
     var backchannel: BackchannelConfig?
 
-    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording", "backchannel"]
+    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording", "audio", "backchannel"]
 
     init() {}
 
@@ -48,6 +49,7 @@ struct CameraSettings {
             recordingText = InlineYAML(field: field)?.text
         }
         if let field = map["backchannel"] { backchannel = BackchannelConfig.decode(field) }
+        if let field = map["audio"] { audio = AudioConfig.decode(field) }
     }
 
     /// These settings, with gaps filled from `defaults`.
@@ -63,6 +65,7 @@ struct CameraSettings {
         merged.recording = recording ?? defaults.recording
         merged.recordingText = recording != nil ? recordingText : defaults.recordingText
         merged.backchannel = backchannel ?? defaults.backchannel
+        merged.audio = audio ?? defaults.audio
         return merged
     }
 
@@ -79,7 +82,8 @@ struct CameraSettings {
             auth: auth,
             recording: recording,
             recordingText: recordingText,
-            backchannel: backchannel
+            backchannel: backchannel,
+            audio: audio
         )
     }
 }

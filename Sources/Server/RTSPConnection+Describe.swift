@@ -1,3 +1,4 @@
+import Cameras
 import Faults
 import NIOCore
 import RTSP
@@ -14,7 +15,8 @@ extension RTSPConnection {
         return response
     }
 
-    /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's real SPS/PPS.
+    /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's real SPS/PPS, one `m=`
+    /// section per track, each with its `a=control:trackID=N`.
     func describe(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
         let request = context.request
         let mount: CameraRegistry.Mount
@@ -41,7 +43,10 @@ extension RTSPConnection {
         let stream = mount.stream
         let serverHost = channel.localAddress?.ipAddress ?? "0.0.0.0"
         let declaredRate = mount.faults.profile.merged(with: faults.profile).media.declaredFrameRate
-        return stream.parameterSets().hop(to: eventLoop).map { parameterSets in
+        let audioParameters: EventLoopFuture<SourceFormatParameters?> = mount.recording == nil
+            ? stream.audio.map { $0.formatParameters().map(Optional.some) } ?? eventLoop.makeSucceededFuture(nil)
+            : eventLoop.makeSucceededFuture(nil)
+        return stream.parameterSets().and(audioParameters).hop(to: eventLoop).map { parameterSets, audioParameters in
             var description = SessionDescription(
                 stream: stream.definition,
                 parameterSets: parameterSets,
@@ -52,8 +57,13 @@ extension RTSPConnection {
             if let recording = mount.recording { self.describeRecording(recording, stream: stream, into: &description) }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
-            let backchannel = wantsBackchannel ? mount.backchannel : nil
-            if let backchannel {
+            if let track = stream.audio, let audioParameters {
+                description.media.append(MediaDescription(
+                    format: track.format, formatParameters: audioParameters.fmtpValue,
+                    control: "trackID=\(description.media.count)"))
+            }
+            // The backchannel follows the stream's tracks (ONVIF Streaming Specification §5.3).
+            if wantsBackchannel, mount.recording == nil, let backchannel = mount.backchannel {
                 description.media.append(backchannel.mediaDescription(control: "trackID=\(description.media.count)"))
             }
             if url.queryItems.isEmpty {
@@ -61,7 +71,7 @@ extension RTSPConnection {
                 response.headers.add("Content-Base", request.uri.hasSuffix("/") ? request.uri : request.uri + "/")
             } else {
                 // A query cannot survive relative resolution against a base, so the base
-                // drops it and the track control URL is absolute, with the query at its end.
+                // drops it and each track control URL is absolute, with the query at its end.
                 var base = url
                 base.queryItems = []
                 response.headers.add("Content-Base", base.serialized + "/")
