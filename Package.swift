@@ -195,7 +195,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Cameras", "Faults", "RTSP", "RTSPAuth", "RTP", "H264Syntax", "Randomness",
+                "Backchannel", "Cameras", "Faults", "RTSP", "RTSPAuth", "RTP", "H264Syntax", "Randomness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

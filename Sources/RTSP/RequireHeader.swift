@@ -40,8 +40,15 @@ public struct RequireHeader: Hashable, Sendable, CustomStringConvertible {
             .map { HeaderSyntax.trim($0) }.filter { !$0.isEmpty }
         guard !tags.isEmpty else { throw .empty }
         guard tags.count <= maximumTags else { throw .tooManyTags(count: tags.count, limit: maximumTags) }
-        if let invalid = tags.first(where: { !HeaderSyntax.isToken($0) }) { throw .invalidTag(invalid) }
+        if let invalid = tags.first(where: { !isOptionTag($0) }) { throw .invalidTag(invalid) }
         return RequireHeader(tags: tags)
+    }
+
+    /// A token, or tokens joined by `/`: RFC 2326 §3.8 allows `/` in an option tag
+    /// (`1*xchar`), and the ONVIF tags have it (`www.onvif.org/ver20/backchannel`).
+    static func isOptionTag(_ tag: some StringProtocol) -> Bool {
+        let pieces = HeaderSyntax.pieces(of: tag, at: UInt8(ascii: "/"))
+        return pieces.allSatisfy { !$0.isEmpty && HeaderSyntax.isToken($0) }
     }
 
     public init?(parsing text: String) {

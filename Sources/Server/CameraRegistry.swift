@@ -27,13 +27,16 @@ final class CameraRegistry: Sendable {
         var authentication = CameraAuthentication()
         /// The camera's recording, when the URL names its playback (`<path>/playback`).
         var recording: RecordingArchive? = nil
-        /// The camera's ONVIF audio backchannel, if it has one.
-        var backchannel: CameraBackchannel? = nil
         /// The playback session's own stream, when the URL names a recording; `stream`
         /// is then that stream too.
         var playback: PlaybackStream? = nil
         /// The track the URL names (`trackID=N`: 0 the video, 1 the audio); nil for the aggregate.
         var track: Int? = nil
+        /// The camera's ONVIF audio backchannel, if it has one.
+        var backchannel: CameraBackchannel? = nil
+
+        /// True when the URL names the backchannel track, which follows the stream's tracks.
+        var isBackchannel: Bool { backchannel != nil && track == stream.tracks.count }
     }
 
     struct Camera {
@@ -127,12 +130,15 @@ final class CameraRegistry: Sendable {
                 Mount(stream: entry.stream, isTrack: track != nil,
                       faults: camera.faults, cameraPath: camera.definition.path,
                       multicast: camera.groups.indices.contains(entry.index) ? camera.groups[entry.index] : nil,
-                      authentication: camera.definition.authentication,
-                      backchannel: camera.definition.backchannel, track: track)
+                      authentication: camera.definition.authentication, track: track,
+                      backchannel: camera.definition.backchannel)
             }
             switch url.resolvingControl(cameraPath: Array(prefix)) {
             case .aggregate: return mount(track: nil)
             case .track(let index) where entry.stream.track(index) != nil: return mount(track: index)
+            // The ONVIF backchannel follows the stream's own tracks.
+            case .track(let index) where index == entry.stream.tracks.count && camera.definition.backchannel != nil:
+                return mount(track: index)
             case .track, .none: return nil
             }
         }

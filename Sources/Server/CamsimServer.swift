@@ -64,7 +64,8 @@ public final class CamsimServer: Service, @unchecked Sendable {
         let logger = self.logger
         let ports = try await UDPMediaPorts.bind(
             host: configuration.bindHost, range: configuration.rtpPortRange,
-            loops: Array(group.makeIterator()), logger: logger
+            loops: Array(group.makeIterator()), logger: logger,
+            onRTP: { [weak self] source, datagram in self?.receiveRTP(from: source, datagram) }
         ) { [weak self] source, datagram in
             // Weak: the ports' sockets keep this closure for every rebind, and the server owns the ports.
             self?.receiveRTCP(from: source, datagram)

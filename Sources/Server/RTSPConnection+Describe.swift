@@ -61,14 +61,13 @@ extension RTSPConnection {
             if let recording = mount.recording { self.describeRecording(recording, stream: stream, into: &description) }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
-            // The stream's audio track (trackID=1) follows the video.
             if let track = stream.audio, let audioParameters {
-                description.media.append(.track(
+                description.media.append(MediaDescription(
                     format: track.format, formatParameters: audioParameters.fmtpValue,
                     control: "trackID=\(description.media.count)"))
             }
-            let backchannel = wantsBackchannel ? mount.backchannel : nil
-            if let backchannel {
+            // The backchannel follows the stream's tracks (ONVIF Streaming Specification §5.3).
+            if wantsBackchannel, mount.recording == nil, let backchannel = mount.backchannel {
                 description.media.append(backchannel.mediaDescription(control: "trackID=\(description.media.count)"))
             }
             if url.queryItems.isEmpty {
@@ -76,7 +75,7 @@ extension RTSPConnection {
                 response.headers.add("Content-Base", request.uri.hasSuffix("/") ? request.uri : request.uri + "/")
             } else {
                 // A query cannot survive relative resolution against a base, so the base
-                // drops it and the track control URL is absolute, with the query at its end.
+                // drops it and each track control URL is absolute, with the query at its end.
                 var base = url
                 base.queryItems = []
                 response.headers.add("Content-Base", base.serialized + "/")

@@ -32,6 +32,9 @@ extension RTSPConnection {
             if action == .alreadyPlaying { return eventLoop.makeSucceededFuture(reply) }
             let response = reply
 
+            // A backchannel track carries media from the client: no first packet to wait for.
+            let sending = bindings.filter { !($0.track is BackchannelTrack) }
+            if sending.isEmpty, group == nil { return eventLoop.makeSucceededFuture(response) }
             let trackURL = Self.trackURL(0, request: request, url: context.url, mount: mount)
             let promise = eventLoop.makePromise(of: RTSPResponse.self)
             let loop = eventLoop
@@ -54,8 +57,8 @@ extension RTSPConnection {
                 loop.scheduleTask(in: .seconds(10)) { complete(.failure(PlayTimedOut())) }
                 return promise.futureResult
             }
-            let entries = RTPInfoCollector(expected: bindings.map(\.index))
-            for binding in bindings {
+            let entries = RTPInfoCollector(expected: sending.map(\.index))
+            for binding in sending {
                 let url = Self.trackURL(binding.index, request: request, url: context.url, mount: mount)
                 binding.viewer.rearm(onStart: { sequenceNumber, rtpTime in
                     let entry = RTPInfoEntry(url: url, sequenceNumber: sequenceNumber, rtpTime: rtpTime)
@@ -69,7 +72,7 @@ extension RTSPConnection {
                     if loop.inEventLoop { add() } else { loop.execute(add) }
                 })
             }
-            for binding in bindings { binding.track.play(binding.viewer, keyframeOnJoin: session.keyframeOnJoin) }
+            for binding in sending { binding.track.play(binding.viewer, keyframeOnJoin: session.keyframeOnJoin) }
             loop.scheduleTask(in: .seconds(10)) { complete(.failure(PlayTimedOut())) }
             return promise.futureResult
         } catch {

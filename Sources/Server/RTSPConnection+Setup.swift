@@ -32,7 +32,15 @@ extension RTSPConnection {
                 guard existing.stream === mount.stream else { throw Refusal(.aggregateOperationNotAllowed) }
             }
             let trackIndex = mount.track ?? 0
-            guard let track = mount.stream.track(trackIndex) else { throw Refusal(.notFound) }
+            // The backchannel track is the session's own, made once and kept on a new SETUP.
+            let earlierBackchannel = existing?.binding(track: trackIndex)?.track as? BackchannelTrack
+            var backchannelIdentity: StreamIdentity?
+            if mount.isBackchannel {
+                var generator = SeededGenerator.fromEntropy()
+                backchannelIdentity = earlierBackchannel?.identity ?? StreamIdentity(using: &generator)
+            }
+            let streamTrack = mount.isBackchannel ? nil : mount.stream.track(trackIndex)
+            guard let ssrc = streamTrack?.identity.ssrc ?? backchannelIdentity?.ssrc else { throw Refusal(.notFound) }
             if existing?.multicastGroup != nil, trackIndex != 0 {
                 throw Refusal(.unsupportedTransport, reason: "multicast sessions carry the video track only")
             }
@@ -41,7 +49,7 @@ extension RTSPConnection {
                 control.transportRefusal(spec.lowerTransport == .tcp ? .tcp : .udp) == nil
             })
             let (transport, reply) = try chooseTransport(
-                from: usable, mount: mount, ssrc: track.identity.ssrc, allowMulticast: trackIndex == 0)
+                from: usable, mount: mount, ssrc: ssrc, allowMulticast: trackIndex == 0)
             if case .multicast = transport, Self.hasPerViewerFaults(faultQuery) {
                 throw Refusal(.parameterNotUnderstood, reason: Self.multicastFaultsRefusal)
             }
@@ -65,6 +73,17 @@ extension RTSPConnection {
                 response.headers.add(TransportHeader.headerName, reply)
                 response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
                 return response
+            }
+            let track: any MediaTrack
+            if let streamTrack {
+                track = streamTrack
+            } else if let earlierBackchannel {
+                track = earlierBackchannel
+            } else if let settings = mount.backchannel, let backchannelIdentity {
+                track = BackchannelTrack(
+                    settings: settings, identity: backchannelIdentity, cameraPath: mount.cameraPath, sessionID: session.id)
+            } else {
+                throw Refusal(.notFound)
             }
             let faults = makeViewerFaults(mount: mount, query: faultQuery, sessionID: session.id)
             guard let viewer = makeViewer(for: session, transport: transport, faults: faults) else {

@@ -72,6 +72,11 @@ final class RTSPConnection: @unchecked Sendable {
                 if case .interleaved(_, let rtcp) = binding.transport, rtcp == number {
                     session.noteReceiverReport(payload, track: binding.index)
                 }
+                // Even channels of a backchannel track carry RTP from the client (ONVIF Streaming §5.3).
+                if case .interleaved(let rtp, _) = binding.transport, rtp == number, let backchannel = binding.track as? BackchannelTrack {
+                    backchannel.receive(payload, arrivalNanoseconds: clock.nanoseconds())
+                    session.noteActivity()
+                }
             }
         }
     }

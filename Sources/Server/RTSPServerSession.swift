@@ -1,3 +1,4 @@
+import Backchannel
 import Cameras
 import Logging
 import NIOConcurrencyHelpers
@@ -97,6 +98,8 @@ final class RTSPServerSession: @unchecked Sendable {
     var viewer: SessionViewer? { lock.withLock { _bindings.first?.viewer } }
     /// Every track the session SETUP, in track order.
     var bindings: [TrackBinding] { lock.withLock { _bindings } }
+    /// The session's ONVIF backchannel track, if it SETUP one.
+    var backchannel: BackchannelTrack? { bindings.lazy.compactMap { $0.track as? BackchannelTrack }.first }
     /// The binding of track `index`, if SETUP.
     func binding(track index: Int) -> TrackBinding? { lock.withLock { _bindings.first { $0.index == index } } }
     /// The multicast group the session watches through; nil for a unicast session.
@@ -214,8 +217,9 @@ final class RTSPServerSession: @unchecked Sendable {
             binding.track.stop(binding.viewer)
             if sayGoodbye { binding.viewer.sendGoodbye(reason: reason) }
             binding.viewer.finishFaults(session: id, logger: logger)
+            (binding.track as? BackchannelTrack)?.finish(session: id, logger: logger)
         }
-        announceEnd(viewer: viewer, reason: reason)
+        announceEnd(viewer: viewer, reason: reason, backchannel: backchannel?.counters)
     }
 
     /// Publishes `session_started`: SETUP made the session.
@@ -227,10 +231,15 @@ final class RTSPServerSession: @unchecked Sendable {
 
     /// Publishes `session_ended` with what the viewer was sent, read on its event loop
     /// after its last packet.
-    private func announceEnd(viewer: SessionViewer?, reason: String?) {
+    private func announceEnd(viewer: SessionViewer?, reason: String?, backchannel: BackchannelCounters?) {
         guard let events else { return }
         var details: [String: ServerEvent.Detail] = ["stream": .string(stream.definition.streamName)]
         if let reason { details["reason"] = .string(reason) }
+        if let backchannel {
+            details["backchannel_packets_received"] = .int(backchannel.packets)
+            details["backchannel_bytes_received"] = .int(backchannel.payloadBytes)
+            details["backchannel_packets_lost"] = .int(backchannel.lost)
+        }
         let (camera, id) = (cameraPath, self.id)
         guard let viewer else {
             details["packets_sent"] = .int(0)

@@ -7,7 +7,8 @@ import NIOPosix
 ///
 /// A viewer is sent from the pair of its RTSP connection's event loop, and its SETUP
 /// reply names that pair in `server_port`. Receiver reports may arrive at any pair;
-/// each hands them to the server, which finds the session by the report's source.
+/// each hands them to the server, which finds the session by the report's source. RTP
+/// from clients (an ONVIF backchannel) arrives on the RTP ports and goes the same way.
 final class UDPMediaPorts: Sendable {
     let pairs: [UDPMediaPortPair]
     /// The loops in the order pairs were bound to them (the first `pairs.count` have one).
@@ -37,6 +38,7 @@ final class UDPMediaPorts: Sendable {
         range: ClosedRange<Int>?,
         loops: [any EventLoop],
         logger: Logger,
+        onRTP: (@Sendable (SocketAddress, ByteBuffer) -> Void)? = nil,
         onRTCP: @escaping @Sendable (SocketAddress, ByteBuffer) -> Void
     ) async throws -> UDPMediaPorts {
         var candidates = PortCandidates(range: range)
@@ -44,7 +46,8 @@ final class UDPMediaPorts: Sendable {
         var lastError: (any Error)?
         for loop in loops {
             do {
-                pairs.append(try await bindPair(host: host, candidates: &candidates, loop: loop, logger: logger, onRTCP: onRTCP))
+                pairs.append(try await bindPair(
+                    host: host, candidates: &candidates, loop: loop, logger: logger, onRTP: onRTP, onRTCP: onRTCP))
             } catch {
                 lastError = error
                 break
@@ -64,12 +67,18 @@ final class UDPMediaPorts: Sendable {
 
     private static func bindPair(
         host: String, candidates: inout PortCandidates, loop: any EventLoop, logger: Logger,
+        onRTP: (@Sendable (SocketAddress, ByteBuffer) -> Void)?,
         onRTCP: @escaping @Sendable (SocketAddress, ByteBuffer) -> Void
     ) async throws -> UDPMediaPortPair {
+        var rtpHandler: (@Sendable () -> any ChannelHandler & Sendable)?
+        if let onRTP {
+            rtpHandler = { DatagramReceiveHandler(onDatagram: onRTP) }
+        }
         var lastError: (any Error)?
         while let candidate = candidates.next() {
             do {
-                let rtp = try await UDPMediaSocket.bind(host: host, port: candidate, on: loop, logger: logger)
+                let rtp = try await UDPMediaSocket.bind(
+                    host: host, port: candidate, on: loop, logger: logger, makeHandler: rtpHandler)
                 if candidate == 0, rtp.port % 2 != 0 {
                     await rtp.close()
                     continue
@@ -77,7 +86,7 @@ final class UDPMediaPorts: Sendable {
                 do {
                     let rtcp = try await UDPMediaSocket.bind(
                         host: host, port: rtp.port + 1, on: loop, logger: logger,
-                        makeHandler: { RTCPReceiveHandler(onRTCP: onRTCP) })
+                        makeHandler: { DatagramReceiveHandler(onDatagram: onRTCP) })
                     return UDPMediaPortPair(rtp: rtp, rtcp: rtcp)
                 } catch {
                     await rtp.close()
@@ -130,15 +139,15 @@ enum UDPMediaPortsError: Error, CustomStringConvertible {
     }
 }
 
-/// Hands every datagram that arrives on an RTCP port to the server.
-private final class RTCPReceiveHandler: ChannelInboundHandler, Sendable {
+/// Hands every datagram that arrives on a media port (RTCP, or RTP from a client) to the server.
+private final class DatagramReceiveHandler: ChannelInboundHandler, Sendable {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
-    let onRTCP: @Sendable (SocketAddress, ByteBuffer) -> Void
+    let onDatagram: @Sendable (SocketAddress, ByteBuffer) -> Void
 
-    init(onRTCP: @escaping @Sendable (SocketAddress, ByteBuffer) -> Void) { self.onRTCP = onRTCP }
+    init(onDatagram: @escaping @Sendable (SocketAddress, ByteBuffer) -> Void) { self.onDatagram = onDatagram }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let envelope = unwrapInboundIn(data)
-        onRTCP(envelope.remoteAddress, envelope.data)
+        onDatagram(envelope.remoteAddress, envelope.data)
     }
 }

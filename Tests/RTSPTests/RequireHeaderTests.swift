@@ -8,6 +8,9 @@ import Testing
         ("play.basic, play.scale", ["play.basic", "play.scale"], "play.basic, play.scale"),
         ("  a ,, b,", ["a", "b"], "a, b"),
         ("com.example.x-y_z", ["com.example.x-y_z"], "com.example.x-y_z"),
+        // ONVIF's tags have slashes (ONVIF Streaming Specification §5.3.1).
+        ("www.onvif.org/ver20/backchannel, onvif-replay", ["www.onvif.org/ver20/backchannel", "onvif-replay"],
+         "www.onvif.org/ver20/backchannel, onvif-replay"),
     ]
 
     @Test(arguments: cases)
@@ -21,6 +24,7 @@ import Testing
     static let garbage: [(String, RequireHeaderError)] = [
         ("", .empty), (" , ,", .empty), ("a b", .invalidTag("a b")), ("ok, bad;tag", .invalidTag("bad;tag")),
         ("tag=1", .invalidTag("tag=1")), ("\"quoted\"", .invalidTag("\"quoted\"")),
+        ("a//b", .invalidTag("a//b")), ("/x", .invalidTag("/x")), ("x/", .invalidTag("x/")),
         (Array(repeating: "t", count: 33).joined(separator: ","), .tooManyTags(count: 33, limit: 32)),
         (String(repeating: "x", count: 1025), .tooLong(length: 1025, limit: 1024)),
     ]

@@ -101,11 +101,12 @@ import Testing
     }
 
     @Test func theAudioSectionHasItsRTPMapAndControl() {
-        let section = MediaDescription.track(format: .pcma, formatParameters: nil, control: "trackID=1")
+        let section = MediaDescription(format: .pcma, formatParameters: nil, control: "trackID=1")
         #expect(section.lines.map(\.serialized) == ["m=audio 0 RTP/AVP 8", "a=rtpmap:8 PCMA/8000", "a=control:trackID=1"])
-        let aac = MediaDescription.track(
+        var aac = MediaDescription(
             format: RTPPayloadFormat(payloadType: 97, clockRate: 48000, encodingName: "MPEG4-GENERIC", mediaType: .audio, channels: 2),
             formatParameters: "streamtype=5;config=1190", control: "rtsp://h/cam/trackID=1?x=1")
+        aac.direction = .sendonly
         #expect(aac.lines.map(\.serialized) == [
             "m=audio 0 RTP/AVP 97", "a=rtpmap:97 MPEG4-GENERIC/48000/2", "a=fmtp:97 streamtype=5;config=1190",
             "a=control:rtsp://h/cam/trackID=1?x=1",
