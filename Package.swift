@@ -62,6 +62,12 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libavcodec and libavutil from the system (Debian: libavcodec-dev), for the native AAC encoder.
+        .systemLibrary(
+            name: "CAVCodec",
+            pkgConfig: "libavcodec",
+            providers: [.apt(["libavcodec-dev"])]
+        ),
         // "Did you mean" spelling hints shared by the configuration and fault parsers.
         .target(name: "Spelling"),
         // Seedable randomness shared by every layer that must be reproducible.
@@ -87,6 +93,9 @@ let package = Package(
         // Audio signals (tone, beep, silence, noise, sweep) as pure functions of the sample
         // index from the stream's origin, and G.711 μ-law/A-law. Pure Swift, no I/O.
         .target(name: "Audio", dependencies: ["Randomness"]),
+        // The AAC-LC encoder wrapper (libavcodec's native encoder): settings, frames of 1024
+        // samples, the AudioSpecificConfig.
+        .target(name: "AAC", dependencies: ["CAVCodec"]),
         // The x264 wrapper: encoder settings, frame rates, NAL units, Annex B.
         .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
         // RTP and RTCP wire formats and the RFC 6184 H.264 payloader. Pure Swift, no I/O;
@@ -184,7 +193,8 @@ let package = Package(
         .executableTarget(
             name: "camsim-bench",
             dependencies: [
-                "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control",
+                "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control", "Audio", "AAC",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -212,6 +222,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Frames", "Randomness"]),
+        .testTarget(name: "AACTests", dependencies: ["AAC", "Audio", "CAVCodec"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),

@@ -36,6 +36,8 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),
+    ("fuzz-au-headers", ["RTP"]),
+    ("fuzz-mpeg4-fmtp", ["RTSP"]),
     ("fuzz-fault-query", ["RTSP", "Faults"]),
     ("fuzz-config", ["Config", "Faults"]),
     ("fuzz-recording", ["Config"]),

@@ -16,6 +16,10 @@ import Testing
         try FuzzSeeds.check("replay-extension", ONVIFReplayExtensionTests.cases.map { Array($0.1[4...]) })
     }
 
+    @Test func auHeaders() throws {
+        try FuzzSeeds.check("au-headers", MPEG4GenericAUHeaderSectionTests.payloads)
+    }
+
     @Test func rtcp() throws {
         // Each packet alone, and all of them as one compound packet.
         try FuzzSeeds.check("rtcp", Self.rtcpPackets + [Self.rtcpPackets.flatMap { $0 }])

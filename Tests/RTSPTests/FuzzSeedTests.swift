@@ -68,6 +68,10 @@ import Testing
         try FuzzSeeds.check("fmtp", texts: [format.serialized, SessionDescriptionTests.unicast.video.format.serialized])
     }
 
+    @Test func mpeg4FormatParameters() throws {
+        try FuzzSeeds.check("mpeg4-fmtp", texts: MPEG4GenericFormatParametersTests.texts)
+    }
+
     @Test func sessionDescription() throws {
         try FuzzSeeds.check("sdp", texts: [SessionDescriptionTests.unicast.serialize(), SessionDescriptionTests.multicast.serialize()]
             + SessionDescriptionTests.garbage.map(\.0) + SDPLineTests.garbage.map(\.0))
