@@ -160,7 +160,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "Audio",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -194,7 +194,6 @@ let package = Package(
             name: "camsim-bench",
             dependencies: [
                 "Server", "Cameras", "Frames", "H264", "JPEG", "RTP", "Composition", "Config", "Control", "Audio", "AAC",
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

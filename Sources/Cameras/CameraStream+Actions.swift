@@ -50,8 +50,8 @@ extension CameraStream {
                 let waiting = describes
                 describes.removeAll()
                 for promise in waiting {
-                    if let cachedParameterSets {
-                        promise.succeed(cachedParameterSets)
+                    if let cachedFormatParameters {
+                        promise.succeed(cachedFormatParameters)
                     } else {
                         promise.fail(openError ?? CancellationError())
                     }
@@ -84,7 +84,7 @@ extension CameraStream {
             switch result {
             case .success(let source):
                 self.source = source
-                self.cachedParameterSets = source.parameterSets
+                self.cachedFormatParameters = source.formatParameters
                 self.counters.encoderOpens.wrappingAdd(1, ordering: .relaxed)
                 self.logger.debug("encoder opened", metadata: ["size": "\(size)"])
                 self.apply(self.machine.sourceOpened(size: size, at: self.clock.reading()))
@@ -119,15 +119,13 @@ extension CameraStream {
             context: context, forceIDR: request.forceIDR,
             rtpTimestamp: rtpClock.timestamp(atNanoseconds: request.mediaNanos), redraw: request.redraw)
         // If the pool drops the job, the packetizer goes with it; this one continues its numbering.
-        let replacement = H264Packetizer(
-            ssrc: packetizer.ssrc, initialSequenceNumber: packetizer.nextSequenceNumber,
-            payloadType: packetizer.payloadType, maxPacketSize: packetizer.maxPacketSize)
+        let replacement = PacketizerSlot(packetizer.packetizer.continuing())
         let clock = self.clock
         let statistics = encodeStatistics
-        encodePool.runIfActive(eventLoop: eventLoop) { () -> (Result<RTPPacketBatch?, any Error>, H264Packetizer) in
-            var packetizer = packetizer
+        encodePool.runIfActive(eventLoop: eventLoop) { () -> (Result<RTPPacketBatch?, any Error>, PacketizerSlot) in
             let started = clock.nanoseconds()
-            let result = Result { try source.makeAccessUnit(unit, packetizer: &packetizer) }
+            // In place: the slot's packetizer and its buffer stay uniquely held, so nothing is copied.
+            let result = Result { try source.makeAccessUnit(unit, packetizer: &packetizer.packetizer) }
             statistics.record(unit, seconds: Double(clock.nanoseconds() - started) / 1e9)
             return (result, packetizer)
         }.whenComplete { completion in

@@ -23,6 +23,9 @@ public final class CameraStream: @unchecked Sendable {
     /// What viewers were sent and what they reported.
     public let viewerStatistics = StreamViewerStatistics()
     let identityBox: NIOLockedValueBox<StreamIdentity>
+    /// The audio track sent beside the video (`trackID=1`), on the same loop and clocks;
+    /// nil for a video-only stream.
+    public let audio: AudioTrack?
     let encodePool: NIOThreadPool
     let clock: any MonotonicClock
     let logger: Logger
@@ -32,12 +35,12 @@ public final class CameraStream: @unchecked Sendable {
     var machine: StreamStateMachine<ObjectIdentifier>
     var viewers: [ObjectIdentifier: any StreamViewer] = [:]
     var source: (any MediaSource)?
-    var cachedParameterSets: ParameterSets?
+    var cachedFormatParameters: SourceFormatParameters?
     var openError: (any Error)?
-    var describes: [EventLoopPromise<ParameterSets>] = []
+    var describes: [EventLoopPromise<SourceFormatParameters>] = []
     /// Nil while an encode job holds it: the job owns the packetizer's buffer alone, so
     /// its storage is reused from one access unit to the next.
-    var packetizer: H264Packetizer?
+    var packetizer: PacketizerSlot?
     var rtpClock: RTPTimestampClock
     var ssrc: UInt32
     var tickTask: Scheduled<Void>?
@@ -67,9 +70,16 @@ public final class CameraStream: @unchecked Sendable {
         seed = definition.seed ?? entropy.next()
         let (identity, packetizer, rtpClock) = Self.rtpState(seed: seed, definition: definition)
         identityBox = NIOLockedValueBox(identity)
-        self.packetizer = packetizer
+        self.packetizer = PacketizerSlot(packetizer)
         self.rtpClock = rtpClock
         ssrc = identity.ssrc
+        if let track = definition.audio {
+            audio = AudioTrack(
+                definition: track, streamName: definition.streamName, seed: seed, origin: clock.reading(),
+                eventLoop: eventLoop, clock: clock, logger: logger)
+        } else {
+            audio = nil
+        }
         machine = StreamStateMachine(
             configuration: .init(
                 frameRate: definition.encoder.frameRate, size: definition.size,
@@ -89,9 +99,10 @@ public final class CameraStream: @unchecked Sendable {
         eventLoop.submit {
             let (identity, packetizer, rtpClock) = Self.rtpState(seed: seed, definition: self.definition)
             self.identityBox.withLockedValue { $0 = identity }
-            self.packetizer = packetizer
+            self.packetizer = PacketizerSlot(packetizer)
             self.rtpClock = rtpClock
             self.ssrc = identity.ssrc
+            self.audio?.reboot(seed: seed)
             self.apply(self.machine.reboot(at: self.clock.reading()))
         }
     }
@@ -99,25 +110,37 @@ public final class CameraStream: @unchecked Sendable {
     /// The RTP identity `seed` gives the stream, and a packetizer and RTP clock that start from it.
     static func rtpState(
         seed: UInt64, definition: StreamDefinition
-    ) -> (StreamIdentity, H264Packetizer, RTPTimestampClock) {
+    ) -> (StreamIdentity, any RTPPacketizer, RTPTimestampClock) {
         var generator = SeededGenerator.derived(from: seed, "rtp:\(definition.streamName)")
         let identity = StreamIdentity(using: &generator)
-        let packetizer = H264Packetizer(
-            ssrc: identity.ssrc, initialSequenceNumber: identity.initialSequenceNumber,
-            payloadType: definition.format.payloadType, maxPacketSize: definition.maxPacketSize)
+        let packetizer = definition.makePacketizer(
+            identity.ssrc, identity.initialSequenceNumber, definition.format.payloadType, definition.maxPacketSize)
         let rtpClock = RTPTimestampClock(rate: definition.format.clockRate, base: identity.timestampBase)
         return (identity, packetizer, rtpClock)
     }
 
-    /// The stream's SPS and PPS, opening the source if it is not running. DESCRIBE uses them.
-    public func parameterSets() -> EventLoopFuture<ParameterSets> {
+    /// The source's SDP format parameters, opening the source if it is not running.
+    /// DESCRIBE uses them.
+    public func formatParameters() -> EventLoopFuture<SourceFormatParameters> {
         eventLoop.flatSubmit {
-            let promise = self.eventLoop.makePromise(of: ParameterSets.self)
+            let promise = self.eventLoop.makePromise(of: SourceFormatParameters.self)
             self.describes.append(promise)
             self.apply(self.machine.describe(at: self.clock.reading()))
             return promise.futureResult
         }
     }
+
+    /// The stream's SPS and PPS (an H.264 stream's format parameters), opening the
+    /// source if it is not running. Fails for a stream of another codec.
+    public func parameterSets() -> EventLoopFuture<ParameterSets> {
+        formatParameters().flatMapThrowing { parameters in
+            guard let sets = parameters.parameterSets else { throw NotH264() }
+            return sets
+        }
+    }
+
+    /// `parameterSets()` of a stream whose codec is not H.264.
+    public struct NotH264: Error {}
 
     /// Starts sending to `viewer` from the next IDR, which is requested at once so the
     /// picture starts within a frame or two rather than a GOP. With `keyframeOnJoin`
@@ -142,7 +165,10 @@ public final class CameraStream: @unchecked Sendable {
 
     /// Ends the stream: every viewer is told, and the source is closed.
     public func end() -> EventLoopFuture<Void> {
-        eventLoop.submit { self.apply(self.machine.end(at: self.clock.reading())) }
+        eventLoop.submit {
+            self.audio?.end()
+            self.apply(self.machine.end(at: self.clock.reading()))
+        }
     }
 
     /// Paces the stream by its viewer instead of its frame rate (`viewerReady` non-nil): the

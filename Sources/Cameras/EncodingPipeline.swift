@@ -8,20 +8,20 @@ import RTP
 public final class EncodingPipeline: MediaSource, @unchecked Sendable {
     public let encoder: H264Encoder
     public let source: any FrameSource
-    public let parameterSets: ParameterSets
+    public let formatParameters: SourceFormatParameters
 
     public init(definition: StreamDefinition) throws {
         encoder = try H264Encoder(settings: definition.encoder)
         source = try definition.makeSource(definition.encoder.width, definition.encoder.height)
-        parameterSets = try encoder.parameterSets()
+        formatParameters = SourceFormatParameters(parameterSets: try encoder.parameterSets())
     }
 
     /// Renders, encodes and packetizes one frame. Returns nil when x264 produced nothing.
-    public func makeAccessUnit(_ request: AccessUnitRequest, packetizer: inout H264Packetizer) throws -> RTPPacketBatch? {
+    public func makeAccessUnit(_ request: AccessUnitRequest, packetizer: inout any RTPPacketizer) throws -> RTPPacketBatch? {
         // Without a redraw the encoder sees the previous picture again (a frozen picture).
         if request.redraw { source.render(into: encoder.inputPicture, context: request.context) }
         return try encoder.encode(frameIndex: request.frame, forceIDR: request.forceIDR) { nalUnits, _ in
-            packetizer.packetize(nalUnits: nalUnits, timestamp: request.rtpTimestamp)
+            packetizer.packetize(units: nalUnits, timestamp: request.rtpTimestamp)
         }
     }
 

@@ -11,7 +11,7 @@ public final class PlaybackMediaSource: MediaSource, @unchecked Sendable {
     let cameraName: String
     let seed: UInt64
 
-    public var parameterSets: ParameterSets { pipeline.parameterSets }
+    public var formatParameters: SourceFormatParameters { pipeline.formatParameters }
 
     public init(definition: StreamDefinition, cursor: PlaybackCursor) throws {
         pipeline = try EncodingPipeline(definition: definition)
@@ -20,7 +20,7 @@ public final class PlaybackMediaSource: MediaSource, @unchecked Sendable {
         seed = definition.seed ?? 0
     }
 
-    public func makeAccessUnit(_ request: AccessUnitRequest, packetizer: inout H264Packetizer) throws -> RTPPacketBatch? {
+    public func makeAccessUnit(_ request: AccessUnitRequest, packetizer: inout any RTPPacketizer) throws -> RTPPacketBatch? {
         guard let frame = cursor.frame(forStreamFrame: request.frame, startsViewer: request.forceIDR) else { return nil }
         let context = cursor.timeline.frameContext(for: frame.slot, cameraName: cameraName, seed: seed)
         pipeline.source.render(into: pipeline.encoder.inputPicture, context: context)
@@ -35,7 +35,7 @@ public final class PlaybackMediaSource: MediaSource, @unchecked Sendable {
             }
         }
         let batch = try pipeline.encoder.encode(frameIndex: request.frame, forceIDR: forceIDR) { nalUnits, _ in
-            packetizer.packetize(nalUnits: nalUnits, timestamp: timestamp)
+            packetizer.packetize(units: nalUnits, timestamp: timestamp)
         }
         guard var batch else { return nil }
         // Sender reports map the recorded instant, not the moment of sending, to the RTP

@@ -3,7 +3,7 @@ import H264
 import RTP
 
 /// Everything needed to run one stream of one camera: what to draw, how to encode
-/// it and how to packetize it.
+/// it and how to packetize it, and the audio track that goes with it.
 public struct StreamDefinition: Sendable {
     /// The camera's name, shown by text overlays.
     public var cameraName: String
@@ -12,6 +12,10 @@ public struct StreamDefinition: Sendable {
     public var encoder: EncoderSettings
     /// The RTP payload format: payload type and clock rate for the packets, `a=rtpmap` for the SDP.
     public var format: RTPPayloadFormat
+    /// Makes the packetizer of `format` (H.264's by default); a codec sets its own with its source.
+    public var makePacketizer: RTPPacketizerFactory
+    /// The stream's audio track, sent beside the video (`trackID=1`); nil: video only.
+    public var audio: AudioTrackDefinition?
     /// Largest RTP packet, header included (the MTU budget).
     public var maxPacketSize: Int
     /// How long the encoder lingers after the last viewer leaves before it is closed.
@@ -45,6 +49,8 @@ public struct StreamDefinition: Sendable {
         self.streamName = streamName
         self.encoder = encoder
         self.format = format
+        self.makePacketizer = H264Packetizer.factory
+        self.audio = nil
         self.maxPacketSize = maxPacketSize
         self.idleStopDelayNanoseconds = idleStopDelayNanoseconds
         self.alwaysOn = alwaysOn

@@ -7,15 +7,16 @@ import Server
 
 extension CameraDefinition {
     /// A configured camera: its scene and faults resolved and one stream definition per
-    /// stream, each cutting RTP packets of at most `maxPacketSize` bytes, and the
-    /// multicast groups `multicast` gives its streams.
+    /// stream, each cutting RTP packets of at most `maxPacketSize` bytes and carrying the
+    /// camera's audio track when it has one, and the multicast groups `multicast` gives its streams.
     init(
         _ camera: CameraConfig, scene: Scene, maxPacketSize: Int, faults: ConfiguredFaults,
         multicast: [String: MulticastTransport] = [:]
     ) throws {
         let name = camera.path.split(separator: "/").last.map(String.init) ?? camera.path
+        let audio = camera.audio.map { AudioTrackDefinition($0, maxPacketSize: maxPacketSize) }
         let streams = camera.streams.map { stream in
-            StreamDefinition(
+            var definition = StreamDefinition(
                 cameraName: name,
                 streamName: stream.name,
                 encoder: EncoderSettings(stream),
@@ -25,6 +26,8 @@ extension CameraDefinition {
                 seed: camera.seed,
                 makeSource: { width, height in try scene.makeRenderer(width: width, height: height) }
             )
+            definition.audio = audio
+            return definition
         }
         self.init(
             path: camera.path, streams: streams, faults: try faults.profile(for: camera), multicast: multicast,

@@ -21,6 +21,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     /// The `recording:` mapping as written; hot reload compares this, not the instants it
     /// resolved to, so a reload leaves a recording given as `-24h` where it was.
     public var recordingText: String?
+    /// The camera's audio track, sent beside the video of each stream; nil: no audio.
+    public var audio: AudioConfig?
 
     public init(
         path: String,
@@ -32,7 +34,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         seed: UInt64? = nil,
         auth: CameraAuth? = nil,
         recording: RecordingConfig? = nil,
-        recordingText: String? = nil
+        recordingText: String? = nil,
+        audio: AudioConfig? = nil
     ) {
         self.path = path
         self.scene = scene
@@ -44,6 +47,7 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         self.auth = auth
         self.recording = recording
         self.recordingText = recordingText
+        self.audio = audio
     }
 
     /// The same camera with inline YAML stripped of file positions, for comparing content.

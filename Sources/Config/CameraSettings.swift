@@ -17,8 +17,9 @@ struct CameraSettings {
     /// The `recording:` mapping as written, for comparing configurations: `-24h` resolves
     /// to another instant at each load, but is the same setting.
     var recordingText: String?
+    var audio: AudioConfig?
 
-    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording"]
+    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording", "audio"]
 
     init() {}
 
@@ -46,6 +47,7 @@ struct CameraSettings {
             recording = RecordingConfig.decode(field, now: RecordingConfig.currentUnixNanoseconds())
             recordingText = InlineYAML(field: field)?.text
         }
+        if let field = map["audio"] { audio = AudioConfig.decode(field) }
     }
 
     /// These settings, with gaps filled from `defaults`.
@@ -60,6 +62,7 @@ struct CameraSettings {
         merged.auth = auth ?? defaults.auth
         merged.recording = recording ?? defaults.recording
         merged.recordingText = recording != nil ? recordingText : defaults.recordingText
+        merged.audio = audio ?? defaults.audio
         return merged
     }
 
@@ -75,7 +78,8 @@ struct CameraSettings {
             seed: seed.map { $0 &+ seedOffset },
             auth: auth,
             recording: recording,
-            recordingText: recordingText
+            recordingText: recordingText,
+            audio: audio
         )
     }
 }

@@ -83,6 +83,7 @@ extension CameraConfig {
         if let seed { pairs.append(("seed", Node(String(seed)))) }
         // The recording as written, so `-24h` stays relative to the next start.
         if let recordingText, let node = try Yams.compose(yaml: recordingText) { pairs.append(("recording", node)) }
+        if let audio { pairs.append(("audio", audio.yamlNode())) }
         if let auth {
             var fields: [(String, Node)] = []
             if let mode = auth.mode { fields.append(("mode", Node(mode.rawValue))) }

@@ -119,6 +119,20 @@ enum FaultKeys {
             return true
         },
         duration("ssrc_change", bare: FaultTime.second) { $0.media.ssrcChangeAt = $1 },
+        ScalarFaultKey(name: "audio_offset", expected: "a duration like 200ms or -0.5s, within ±60s (a bare number is milliseconds)") { profile, text, _ in
+            guard let value = FaultValues.duration(text, bareUnit: FaultTime.millisecond, allowNegative: true),
+                  abs(value) <= 60 * FaultTime.second
+            else { return false }
+            profile.media.audioOffset = value
+            return true
+        },
+        ScalarFaultKey(name: "audio_drift_ppm", expected: "parts per million, -100000 to 100000") { profile, text, _ in
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, abs(value) <= 100_000 else {
+                return false
+            }
+            profile.media.audioDriftPPM = value
+            return true
+        },
         // Control
         bool("offline") { $0.control.offline = $1 },
         duration("reset_connection_after", bare: FaultTime.second) { $0.control.resetConnectionAfter = $1 },

@@ -126,6 +126,17 @@ public struct MediaFaultModel: Sendable {
         return jump.offset * Int64(clockRate) / FaultTime.second
     }
 
+    /// What to add to an audio track's RTP timestamps at `elapsed`, in ticks of
+    /// `clockRate` Hz: `audio_offset`, plus `audio_drift_ppm` of the time elapsed. Sender
+    /// reports keep the true mapping (RFC 3550 §6.4.1), so a client that lip-syncs by them
+    /// hears the audio that much late (positive) or early.
+    public func audioTimestampShift(at elapsed: Int64, clockRate: Int) -> Int64 {
+        let offset = profile.audioOffset ?? 0
+        let drift = profile.audioDriftPPM.map { Int64((Double(max(0, elapsed)) * $0 / 1e6).rounded()) } ?? 0
+        // ticks = nanoseconds × clockRate / 10⁹; both terms stay far below 2⁶³ / clockRate.
+        return (offset + drift) * Int64(clockRate) / FaultTime.second
+    }
+
     /// The NTP time to put in a sender report: the true wall time plus the drift
     /// accumulated since the stream started, `sinceStart × ppm / 10⁶`.
     public func driftedNTP(wallNanos: Int64, sinceStart: Int64) -> Int64 {

@@ -32,6 +32,12 @@ public struct MediaFaultProfile: Sendable, Equatable, Hashable {
     public var ssrcChangeAt: Int64?
     /// The RTP payload type changes at a time.
     public var payloadTypeChange: PayloadTypeChange?
+    /// Nanoseconds (may be negative) added to the audio track's RTP timestamps, while its
+    /// sender reports keep the true mapping: the audio plays that much later than the video.
+    public var audioOffset: Int64?
+    /// The audio track's RTP clock runs fast (positive) or slow by this many parts per
+    /// million against the sender reports' (and the video's) clock.
+    public var audioDriftPPM: Double?
 
     public init(
         dropFrames: Double? = nil,
@@ -47,7 +53,9 @@ public struct MediaFaultProfile: Sendable, Equatable, Hashable {
         rtcpDriftPPM: Double? = nil,
         declaredFrameRate: Double? = nil,
         ssrcChangeAt: Int64? = nil,
-        payloadTypeChange: PayloadTypeChange? = nil
+        payloadTypeChange: PayloadTypeChange? = nil,
+        audioOffset: Int64? = nil,
+        audioDriftPPM: Double? = nil
     ) {
         self.dropFrames = dropFrames
         self.dropEvery = dropEvery
@@ -63,6 +71,8 @@ public struct MediaFaultProfile: Sendable, Equatable, Hashable {
         self.declaredFrameRate = declaredFrameRate
         self.ssrcChangeAt = ssrcChangeAt
         self.payloadTypeChange = payloadTypeChange
+        self.audioOffset = audioOffset
+        self.audioDriftPPM = audioDriftPPM
     }
 
     /// This profile with every field that `later` sets replaced by `later`'s value.
@@ -81,7 +91,9 @@ public struct MediaFaultProfile: Sendable, Equatable, Hashable {
             rtcpDriftPPM: later.rtcpDriftPPM ?? rtcpDriftPPM,
             declaredFrameRate: later.declaredFrameRate ?? declaredFrameRate,
             ssrcChangeAt: later.ssrcChangeAt ?? ssrcChangeAt,
-            payloadTypeChange: later.payloadTypeChange ?? payloadTypeChange
+            payloadTypeChange: later.payloadTypeChange ?? payloadTypeChange,
+            audioOffset: later.audioOffset ?? audioOffset,
+            audioDriftPPM: later.audioDriftPPM ?? audioDriftPPM
         )
     }
 

@@ -16,11 +16,12 @@ extension CameraRegistry {
         segments.remove(at: index)
         var live = url
         live.pathSegments = segments
-        guard let mount = resolve(live),
+        // A recording plays the video track only.
+        guard let mount = resolve(live), (mount.track ?? 0) == 0,
               let camera = camera(path: mount.cameraPath), let archive = camera.definition.recording
         else { return nil }
         return Mount(stream: mount.stream, isTrack: mount.isTrack, faults: mount.faults, cameraPath: mount.cameraPath,
-                     multicast: nil, authentication: mount.authentication, recording: archive)
+                     multicast: nil, authentication: mount.authentication, recording: archive, track: mount.track)
     }
 
     /// A playback stream of `mount`'s recording for a new session.
@@ -36,6 +37,7 @@ extension CameraRegistry.Mount {
     /// This mount with a session's playback stream in place of the live one.
     func playing(_ playback: PlaybackStream) -> CameraRegistry.Mount {
         CameraRegistry.Mount(stream: playback.stream, isTrack: isTrack, faults: faults, cameraPath: cameraPath,
-                             multicast: nil, authentication: authentication, recording: recording, playback: playback)
+                             multicast: nil, authentication: authentication, recording: recording, playback: playback,
+                             track: track)
     }
 }

@@ -11,7 +11,7 @@ import RTSP
 ///
 /// A camera at `bars` with streams `main` and `sub` answers at `bars` (its first
 /// stream), `bars/main` and `bars/sub`; a track control URL adds `trackID=0`
-/// (or `stream=0`) to any of them.
+/// (or `stream=0`) to any of them, and `trackID=1` for a stream with audio.
 final class CameraRegistry: Sendable {
     struct Mount {
         let stream: CameraStream
@@ -30,6 +30,8 @@ final class CameraRegistry: Sendable {
         /// The playback session's own stream, when the URL names a recording; `stream`
         /// is then that stream too.
         var playback: PlaybackStream? = nil
+        /// The track the URL names (`trackID=N`: 0 the video, 1 the audio); nil for the aggregate.
+        var track: Int? = nil
     }
 
     struct Camera {
@@ -119,15 +121,15 @@ final class CameraRegistry: Sendable {
             let prefix = segments.prefix(length)
             guard let entry = streamsByPath[prefix.joined(separator: "/")] else { continue }
             let camera = cameras[entry.camera]
-            func mount(isTrack: Bool) -> Mount {
-                Mount(stream: entry.stream, isTrack: isTrack,
+            func mount(track: Int?) -> Mount {
+                Mount(stream: entry.stream, isTrack: track != nil,
                       faults: camera.faults, cameraPath: camera.definition.path,
                       multicast: camera.groups.indices.contains(entry.index) ? camera.groups[entry.index] : nil,
-                      authentication: camera.definition.authentication)
+                      authentication: camera.definition.authentication, track: track)
             }
             switch url.resolvingControl(cameraPath: Array(prefix)) {
-            case .aggregate: return mount(isTrack: false)
-            case .track(0): return mount(isTrack: true)
+            case .aggregate: return mount(track: nil)
+            case .track(let index) where entry.stream.track(index) != nil: return mount(track: index)
             case .track, .none: return nil
             }
         }

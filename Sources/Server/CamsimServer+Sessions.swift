@@ -84,8 +84,8 @@ extension CamsimServer {
     /// False when no session has that id or it has no viewer (none yet, or multicast).
     @discardableResult
     public func setFaults(_ profile: FaultProfile, forSession id: String) -> Bool {
-        guard let viewer = sessions.session(id: id)?.viewer else { return false }
-        viewer.changeFaults(profile, replacing: true)
+        guard let bindings = sessions.session(id: id)?.bindings, !bindings.isEmpty else { return false }
+        for binding in bindings { binding.viewer.changeFaults(profile, replacing: true) }
         return true
     }
 

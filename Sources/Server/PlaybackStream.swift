@@ -23,6 +23,8 @@ final class PlaybackStream: Sendable {
         definition.alwaysOn = false
         definition.maxPacketSize -= PlaybackMediaSource.replayExtensionOverhead
         definition.openMediaSource = { sized in try PlaybackMediaSource(definition: sized, cursor: cursor) }
+        // A recording is played as video only.
+        definition.audio = nil
         stream = CameraStream(definition: definition, eventLoop: eventLoop, encodePool: encodePool, clock: clock)
     }
 

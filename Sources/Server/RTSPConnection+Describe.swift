@@ -1,3 +1,4 @@
+import Cameras
 import Faults
 import NIOCore
 import RTSP
@@ -14,7 +15,8 @@ extension RTSPConnection {
         return response
     }
 
-    /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's real SPS/PPS.
+    /// DESCRIBE (RFC 2326 §10.2): SDP built from the stream's real SPS/PPS, one `m=`
+    /// section per track, each with its `a=control:trackID=N`.
     func describe(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
         let request = context.request
         let mount: CameraRegistry.Mount
@@ -33,7 +35,10 @@ extension RTSPConnection {
         let stream = mount.stream
         let serverHost = channel.localAddress?.ipAddress ?? "0.0.0.0"
         let declaredRate = mount.faults.profile.merged(with: faults.profile).media.declaredFrameRate
-        return stream.parameterSets().hop(to: eventLoop).map { parameterSets in
+        let audioParameters: EventLoopFuture<SourceFormatParameters?> = mount.recording == nil
+            ? stream.audio.map { $0.formatParameters().map(Optional.some) } ?? eventLoop.makeSucceededFuture(nil)
+            : eventLoop.makeSucceededFuture(nil)
+        return stream.parameterSets().and(audioParameters).hop(to: eventLoop).map { parameterSets, audioParameters in
             var description = SessionDescription(
                 stream: stream.definition,
                 parameterSets: parameterSets,
@@ -44,6 +49,11 @@ extension RTSPConnection {
             if let recording = mount.recording { self.describeRecording(recording, stream: stream, into: &description) }
             var response = self.answer(.ok)
             response.headers.add("Content-Type", "application/sdp")
+            var audio = stream.audio.flatMap { track in
+                audioParameters.map {
+                    TrackMediaSection(format: track.format, formatParameters: $0.fmtpValue, control: "trackID=1")
+                }
+            }
             if url.queryItems.isEmpty {
                 // Content-Base: the request URL as received, plus a trailing slash (RFC 2326 §C.1.1).
                 response.headers.add("Content-Base", request.uri.hasSuffix("/") ? request.uri : request.uri + "/")
@@ -56,8 +66,12 @@ extension RTSPConnection {
                 var track = url
                 track.pathSegments.append("trackID=0")
                 description.video.control = track.serialized
+                var audioTrack = base
+                audioTrack.pathSegments.append("trackID=1")
+                audioTrack.queryItems = url.queryItems
+                audio?.control = audioTrack.serialized
             }
-            response.body = Array(description.serialize().utf8)
+            response.body = Array((description.serialize() + (audio?.serialized ?? "")).utf8)
             return response
         }
     }

@@ -104,6 +104,7 @@ extension RTSPConnection {
         } catch {
             throw Refusal(.parameterNotUnderstood, reason: error.description)
         }
-        viewer.changeFaults(query.profile, replacing: clear)
+        // Every track's viewer: network faults act per track, audio faults on the audio track.
+        for binding in session.bindings { binding.viewer.changeFaults(query.profile, replacing: clear) }
     }
 }

@@ -4,9 +4,10 @@ import RTSP
 extension RTSPConnection {
     struct PlayTimedOut: Error {}
 
-    /// PLAY (RFC 2326 §10.5). The answer waits for the viewer's first access unit (an
-    /// IDR requested for it), so RTP-Info carries the seq and rtptime of the first
-    /// packet actually sent, and over TCP the reply precedes that packet.
+    /// PLAY (RFC 2326 §10.5), aggregate over every track the session SETUP. The answer
+    /// waits for each track's first unit (an IDR requested for the video), so RTP-Info
+    /// carries, for every track, the seq and rtptime of the first packet actually sent
+    /// (RFC 2326 §12.33). With one track, over TCP the reply precedes its first packet.
     func play(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
         let request = context.request
         do throws(Refusal) {
@@ -21,8 +22,8 @@ extension RTSPConnection {
             case .failure(let status): throw Refusal(status)
             }
             let group = session.multicastGroup
-            let viewer = session.viewer
-            guard viewer != nil || group != nil else { throw Refusal(.methodNotValidInThisState) }
+            let bindings = session.bindings
+            guard !bindings.isEmpty || group != nil else { throw Refusal(.methodNotValidInThisState) }
             var reply = answer(.ok)
             reply.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
             reply.headers.add(RangeHeader.headerName, RangeHeader.live.serialized)
@@ -31,7 +32,7 @@ extension RTSPConnection {
             if action == .alreadyPlaying { return eventLoop.makeSucceededFuture(reply) }
             let response = reply
 
-            let trackURL = mount.isTrack ? request.uri : RTSPConnection.dropTrailingSlash(request.uri) + "/trackID=0"
+            let trackURL = Self.trackURL(0, request: request, url: context.url, mount: mount)
             let promise = eventLoop.makePromise(of: RTSPResponse.self)
             let loop = eventLoop
             let latch = ReplyLatch(promise)
@@ -53,18 +54,22 @@ extension RTSPConnection {
                 loop.scheduleTask(in: .seconds(10)) { complete(.failure(PlayTimedOut())) }
                 return promise.futureResult
             }
-            guard let viewer else { throw Refusal(.methodNotValidInThisState) }
-            viewer.rearm(onStart: { sequenceNumber, rtpTime in
-                let info = RTPInfoEntry(url: trackURL, sequenceNumber: sequenceNumber, rtpTime: rtpTime)
-                let started = {
-                    var started = response
-                    started.headers.add("RTP-Info", info.serialized)
-                    return started
-                }()
-                // Same loop (TCP): answer inline so the reply goes out before the first packet.
-                if loop.inEventLoop { complete(.success(started)) } else { loop.execute { complete(.success(started)) } }
-            })
-            session.stream.play(viewer, keyframeOnJoin: session.keyframeOnJoin)
+            let entries = RTPInfoCollector(expected: bindings.map(\.index))
+            for binding in bindings {
+                let url = Self.trackURL(binding.index, request: request, url: context.url, mount: mount)
+                binding.viewer.rearm(onStart: { sequenceNumber, rtpTime in
+                    let entry = RTPInfoEntry(url: url, sequenceNumber: sequenceNumber, rtpTime: rtpTime)
+                    let add: @Sendable () -> Void = {
+                        guard let all = entries.add(entry, track: binding.index) else { return }
+                        var started = response
+                        started.headers.add("RTP-Info", all.map(\.serialized).joined(separator: ","))
+                        complete(.success(started))
+                    }
+                    // Same loop (TCP): answer inline so the reply goes out before the first packet.
+                    if loop.inEventLoop { add() } else { loop.execute(add) }
+                })
+            }
+            for binding in bindings { binding.track.play(binding.viewer, keyframeOnJoin: session.keyframeOnJoin) }
             loop.scheduleTask(in: .seconds(10)) { complete(.failure(PlayTimedOut())) }
             return promise.futureResult
         } catch {
@@ -84,6 +89,37 @@ extension RTSPConnection {
             guard !done else { return }
             done = true
             promise.completeWith(result)
+        }
+    }
+
+    /// The control URL of track `index` for RTP-Info: the request URL when it names that
+    /// track, else the aggregate URL with `trackID=N` (before the query, as DESCRIBE gave it).
+    static func trackURL(_ index: Int, request: RTSPRequest, url: RTSPURL?, mount: CameraRegistry.Mount) -> String {
+        if (mount.track ?? (mount.isTrack ? 0 : nil)) == index { return request.uri }
+        if let url, !url.queryItems.isEmpty {
+            var track = url
+            if mount.isTrack, !track.pathSegments.isEmpty { track.pathSegments.removeLast() }
+            track.pathSegments.append("trackID=\(index)")
+            return track.serialized
+        }
+        var base = RTSPConnection.dropTrailingSlash(request.uri)
+        if mount.isTrack, let slash = base.lastIndex(of: "/") { base = String(base[..<slash]) }
+        return base + "/trackID=\(index)"
+    }
+
+    /// Gathers the RTP-Info entries of an aggregate PLAY, on the connection's loop, until
+    /// every track has one.
+    final class RTPInfoCollector: @unchecked Sendable {
+        private let expected: [Int]
+        private var entries: [Int: RTPInfoEntry] = [:]
+
+        init(expected: [Int]) { self.expected = expected }
+
+        /// Adds one track's entry; every entry in track order once all are in, else nil.
+        func add(_ entry: RTPInfoEntry, track: Int) -> [RTPInfoEntry]? {
+            entries[track] = entry
+            guard entries.count == expected.count else { return nil }
+            return expected.compactMap { entries[$0] }
         }
     }
 

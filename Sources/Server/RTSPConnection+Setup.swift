@@ -7,8 +7,11 @@ import Randomness
 extension RTSPConnection {
     /// SETUP (RFC 2326 §10.4): picks the first offered transport camsim serves and
     /// answers with exactly that one, client_port/interleaved echoed and the real
-    /// server_port pair, or the stream's multicast group. SETUP again on the session's
-    /// track changes its transport, at once when it is playing.
+    /// server_port pair, or the stream's multicast group. Each track of the stream
+    /// (`trackID=N`) is SETUP on its own within one session, each with its own transport
+    /// (interleaved channels 0-1, 2-3, … when the client names none); SETUP again on a
+    /// track of the session changes that track's transport, at once when it is playing.
+    /// Multicast carries the video track only.
     func setup(_ context: RTSPRequestContext) -> RTSPResponse {
         let request = context.request
         do throws(Refusal) {
@@ -25,14 +28,20 @@ extension RTSPConnection {
             let faultQuery = try context.requireViewerFaults()
             let existing = try context.namedSession()
             if let existing {
-                // One track per session: a second SETUP may only change the same track's transport.
+                // One stream per session: its tracks may be added, or their transports changed.
                 guard existing.stream === mount.stream else { throw Refusal(.aggregateOperationNotAllowed) }
+            }
+            let trackIndex = mount.track ?? 0
+            guard let track = mount.stream.track(trackIndex) else { throw Refusal(.notFound) }
+            if existing?.multicastGroup != nil, trackIndex != 0 {
+                throw Refusal(.unsupportedTransport, reason: "multicast sessions carry the video track only")
             }
             let control = context.controlOverlay ?? mount.faults.control
             let usable = TransportHeader(specs: try servableOverThisConnection(offered, context: context).filter { spec in
                 control.transportRefusal(spec.lowerTransport == .tcp ? .tcp : .udp) == nil
             })
-            let (transport, reply) = try chooseTransport(from: usable, mount: mount)
+            let (transport, reply) = try chooseTransport(
+                from: usable, mount: mount, ssrc: track.identity.ssrc, allowMulticast: trackIndex == 0)
             if case .multicast = transport, Self.hasPerViewerFaults(faultQuery) {
                 throw Refusal(.parameterNotUnderstood, reason: Self.multicastFaultsRefusal)
             }
@@ -61,23 +70,27 @@ extension RTSPConnection {
             guard let viewer = makeViewer(for: session, transport: transport, faults: faults) else {
                 throw Refusal(.unsupportedTransport)
             }
-            if let old = session.viewer { mount.stream.stop(old) }
             session.multicastGroup?.leave(session)
-            session.keyframeOnJoin = !faults.media.suppressesIDROnJoin
-            session.setTransport(transport, viewer: viewer)
+            if trackIndex == 0 { session.keyframeOnJoin = !faults.media.suppressesIDROnJoin }
+            if let old = session.setTransport(transport, viewer: viewer, track: trackIndex, of: track) {
+                old.track.stop(old.viewer)
+            }
             // A new transport while playing takes effect at once (RFC 2326 §10.4): the
             // new viewer joins the stream as PLAY would have it, on an IDR.
-            if session.isPlaying { mount.stream.play(viewer, keyframeOnJoin: session.keyframeOnJoin) }
+            if session.isPlaying { track.play(viewer, keyframeOnJoin: session.keyframeOnJoin) }
             if existing == nil {
                 environment.sessions.add(session)
                 session.announceStart()
                 armSessionClose(session, control: control)
             }
-            var rtcpSource: SocketAddress?
-            if case .udp(let client, _, let rtcpPort) = transport {
-                rtcpSource = try? SocketAddress(ipAddress: client.ipAddress ?? "", port: rtcpPort)
+            // The session's first track's RTCP source finds the session for UDP receiver reports.
+            if session.bindings.first?.index == trackIndex {
+                var rtcpSource: SocketAddress?
+                if case .udp(let client, _, let rtcpPort) = transport {
+                    rtcpSource = try? SocketAddress(ipAddress: client.ipAddress ?? "", port: rtcpPort)
+                }
+                environment.sessions.register(rtcpSource: rtcpSource, for: session)
             }
-            environment.sessions.register(rtcpSource: rtcpSource, for: session)
             var response = answer(.ok)
             response.headers.add(TransportHeader.headerName, reply)
             response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))
@@ -92,7 +105,7 @@ extension RTSPConnection {
     private func joinMulticast(
         _ session: RTSPServerSession, group: MulticastGroup, isNew: Bool, control: ControlFaultModel
     ) {
-        if let old = session.viewer { session.stream.stop(old) }
+        session.stopTracks()
         session.setMulticast(group)
         if session.isPlaying { group.play(session) { _ in } }
         if isNew {
@@ -193,15 +206,14 @@ extension RTSPConnection {
     /// that is the request's mistake, not a transport camsim lacks, so it is 400 Bad
     /// Request with the reason.
     private func chooseTransport(
-        from offered: TransportHeader, mount: CameraRegistry.Mount
+        from offered: TransportHeader, mount: CameraRegistry.Mount, ssrc: UInt32, allowMulticast: Bool
     ) throws(Refusal) -> (RTSPServerSession.Transport, String) {
-        let ssrc = mount.stream.identity.ssrc
         var unusablePorts: PortRange?
         for spec in offered.specs {
             // RTP/AVP over UDP or TCP only (not SAVP, AVPF, SCTP, RAW, ...: RFC 2326 §12.39).
             guard spec.unsupported == nil, spec.mode.map({ $0.uppercased() == "PLAY" }) ?? true else { continue }
             if spec.delivery == .multicast {
-                guard let group = mount.multicast, (try? MulticastOffer(spec)) != nil else { continue }
+                guard allowMulticast, let group = mount.multicast, (try? MulticastOffer(spec)) != nil else { continue }
                 return (.multicast(group.answer), group.answer.serialized)
             }
             switch spec.lowerTransport {
@@ -232,13 +244,15 @@ extension RTSPConnection {
         throw Refusal(.unsupportedTransport)
     }
 
-    /// The lowest even channel pair no session on this connection uses.
+    /// The lowest even channel pair no track of a session on this connection uses.
     private func nextFreeInterleavedChannels() -> ChannelRange {
         var used = Set<UInt8>()
         for session in ownedSessions {
-            if case .interleaved(let rtp, let rtcp) = session.transport {
-                used.insert(rtp)
-                used.insert(rtcp)
+            for binding in session.bindings {
+                if case .interleaved(let rtp, let rtcp) = binding.transport {
+                    used.insert(rtp)
+                    used.insert(rtcp)
+                }
             }
         }
         var channel: UInt8 = 0

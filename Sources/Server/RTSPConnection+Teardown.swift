@@ -7,7 +7,7 @@ extension RTSPConnection {
         do throws(Refusal) {
             let session = try context.requireSession()
             if case .failure(let status) = session.handle(.pause) { throw Refusal(status) }
-            if let viewer = session.viewer { session.stream.stop(viewer) }
+            session.stopTracks()
             session.multicastGroup?.leave(session)
             var response = answer(.ok)
             response.headers.add(SessionHeader.headerName, sessionHeaderValue(session))

@@ -68,8 +68,10 @@ final class RTSPConnection: @unchecked Sendable {
     func receiveInterleaved(channel number: UInt8, payload: [UInt8]) {
         // Odd channels carry RTCP from the client (RFC 2326 §10.12); a receiver report keeps the session alive.
         for session in ownedSessions {
-            if case .interleaved(_, let rtcp) = session.transport, rtcp == number {
-                session.noteReceiverReport(payload)
+            for binding in session.bindings {
+                if case .interleaved(_, let rtcp) = binding.transport, rtcp == number {
+                    session.noteReceiverReport(payload, track: binding.index)
+                }
             }
         }
     }

@@ -5,15 +5,25 @@ import NIOCore
 import RTP
 import RTSP
 
-/// One RTSP session on the server: its state machine, the stream it watches and the
-/// viewer that carries its packets. Lives until TEARDOWN, timeout, or its connection
-/// closes; `end` frees everything exactly once.
+/// One RTSP session on the server: its state machine, the stream it watches and, for
+/// each track it SETUP (`trackID=0` video, `trackID=1` audio), the viewer that carries
+/// that track's packets. Lives until TEARDOWN, timeout, or its connection closes; `end`
+/// frees everything exactly once.
 final class RTSPServerSession: @unchecked Sendable {
     enum Transport: Sendable, Equatable {
         case udp(client: SocketAddress, rtpPort: Int, rtcpPort: Int)
         case interleaved(rtp: UInt8, rtcp: UInt8)
         /// The stream's multicast group: the session shares the group's one send.
         case multicast(MulticastTransport)
+    }
+
+    /// One track the session SETUP: its transport and the viewer sending it.
+    struct TrackBinding: Sendable {
+        /// The track's index in the stream (`trackID=N`).
+        let index: Int
+        let track: any MediaTrack
+        let transport: Transport
+        let viewer: SessionViewer
     }
 
     let id: String
@@ -43,8 +53,8 @@ final class RTSPServerSession: @unchecked Sendable {
     let logger: Logger
     private let lock = NIOLock()
     private var state: RTSPSessionState
-    private var _transport: Transport?
-    private var _viewer: SessionViewer?
+    private var _bindings: [TrackBinding] = []
+    private var _multicastTransport: Transport?
     private var _multicastGroup: MulticastGroup?
     private var ended = false
     private var _authorisedAt: Int64
@@ -81,19 +91,31 @@ final class RTSPServerSession: @unchecked Sendable {
         state = RTSPSessionState(timeout: .seconds(timeoutSeconds), now: clock.nanoseconds())
     }
 
-    var transport: Transport? { lock.withLock { _transport } }
-    var viewer: SessionViewer? { lock.withLock { _viewer } }
+    /// The first bound track's transport (the video's when it is bound), or the multicast group's.
+    var transport: Transport? { lock.withLock { _bindings.first?.transport ?? _multicastTransport } }
+    /// The first bound track's viewer (the video's when it is bound); nil for multicast.
+    var viewer: SessionViewer? { lock.withLock { _bindings.first?.viewer } }
+    /// Every track the session SETUP, in track order.
+    var bindings: [TrackBinding] { lock.withLock { _bindings } }
+    /// The binding of track `index`, if SETUP.
+    func binding(track index: Int) -> TrackBinding? { lock.withLock { _bindings.first { $0.index == index } } }
     /// The multicast group the session watches through; nil for a unicast session.
     var multicastGroup: MulticastGroup? { lock.withLock { _multicastGroup } }
     /// The camera's stream the session watches: its own stream for a live session, the
     /// live stream whose recording it plays for a playback session.
     var cameraStream: CameraStream { playback?.live ?? stream }
 
-    func setTransport(_ transport: Transport, viewer: SessionViewer) {
+    /// Binds track `index` to `transport` and `viewer`, replacing that track's earlier
+    /// binding (returned, for the caller to stop).
+    @discardableResult
+    func setTransport(_ transport: Transport, viewer: SessionViewer, track index: Int = 0, of track: any MediaTrack) -> TrackBinding? {
         lock.withLock {
-            _transport = transport
-            _viewer = viewer
+            let old = _bindings.firstIndex { $0.index == index }.map { _bindings.remove(at: $0) }
+            _bindings.append(TrackBinding(index: index, track: track, transport: transport, viewer: viewer))
+            _bindings.sort { $0.index < $1.index }
+            _multicastTransport = nil
             _multicastGroup = nil
+            return old
         }
     }
 
@@ -101,8 +123,8 @@ final class RTSPServerSession: @unchecked Sendable {
     /// viewer of its own.
     func setMulticast(_ group: MulticastGroup) {
         lock.withLock {
-            _transport = .multicast(group.answer)
-            _viewer = nil
+            _multicastTransport = .multicast(group.answer)
+            _bindings = []
             _multicastGroup = group
         }
     }
@@ -134,12 +156,14 @@ final class RTSPServerSession: @unchecked Sendable {
     /// session alive when it is a report from the viewer, not our own come back
     /// (`RTCPLiveness`), and its report block about our stream becomes the session's
     /// last reception report.
-    func noteReceiverReport(_ bytes: some RandomAccessCollection<UInt8>) {
-        guard let packets = try? RTCPCompound.parse(bytes),
-              RTCPLiveness(streamSSRC: stream.identity.ssrc).counts(packets)
-        else { return }
+    func noteReceiverReport(_ bytes: some RandomAccessCollection<UInt8>, track index: Int? = nil) {
+        guard let packets = try? RTCPCompound.parse(bytes) else { return }
+        let bound = bindings
+        let binding = index.flatMap { index in bound.first { $0.index == index } } ?? bound.first
+        let ssrc = binding?.track.identity.ssrc ?? stream.identity.ssrc
+        guard RTCPLiveness(streamSSRC: ssrc).counts(packets) else { return }
         noteActivity()
-        viewer?.receiveReports(packets, at: clock.reading())
+        binding?.viewer.receiveReports(packets, at: clock.reading())
     }
 
     /// The server's address as the client reached it (the RTSP connection's local address).
@@ -147,6 +171,11 @@ final class RTSPServerSession: @unchecked Sendable {
 
     /// The client's address and port on the RTSP connection.
     var clientAddress: SocketAddress? { ownerChannel.remoteAddress }
+
+    /// Stops every bound track's viewer (PAUSE).
+    func stopTracks() {
+        for binding in bindings { binding.track.stop(binding.viewer) }
+    }
 
     /// Closes the owning connection after anything the viewer queued (a BYE) has gone out.
     func closeConnectionAfterViewer() {
@@ -169,21 +198,22 @@ final class RTSPServerSession: @unchecked Sendable {
     /// Stops the stream for this session, says BYE (unless told not to), logs what its
     /// faults did, and forgets the session. Idempotent.
     func end(reason: String?, sayGoodbye: Bool = true) {
-        let (viewer, group): (SessionViewer?, MulticastGroup?) = lock.withLock {
-            guard !ended else { return (nil, nil) }
+        let (bindings, group): ([TrackBinding], MulticastGroup?) = lock.withLock {
+            guard !ended else { return ([], nil) }
             ended = true
             _ = state.handle(.teardown, at: clock.nanoseconds())
-            return (_viewer, _multicastGroup)
+            return (_bindings, _multicastGroup)
         }
+        let viewer = bindings.first?.viewer
         group?.leave(self)
         // A playback session's stream is its own: it ends after the viewer has left it,
         // so the viewer is not told the camera went away.
         defer { if playback != nil { _ = stream.end() } }
         guard store.remove(self) || viewer != nil else { return }
-        if let viewer {
-            stream.stop(viewer)
-            if sayGoodbye { viewer.sendGoodbye(reason: reason) }
-            viewer.finishFaults(session: id, logger: logger)
+        for binding in bindings {
+            binding.track.stop(binding.viewer)
+            if sayGoodbye { binding.viewer.sendGoodbye(reason: reason) }
+            binding.viewer.finishFaults(session: id, logger: logger)
         }
         announceEnd(viewer: viewer, reason: reason)
     }

@@ -214,10 +214,15 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         }
         let media = faults.media
         let elapsed = now - faults.origin
+        let clockRate = Int(delivery.format.clockRate)
+        let jump = UInt32(truncatingIfNeeded: media.rtpTimestampOffset(at: elapsed, clockRate: clockRate))
+        // audio_offset and audio_drift_ppm move the audio's packets, not its sender reports.
+        let audioShift = delivery.format.mediaType == .audio
+            ? UInt32(truncatingIfNeeded: media.audioTimestampShift(at: elapsed, clockRate: clockRate)) : 0
         rewrite = RTPHeaderRewrite(
             ssrc: media.ssrc(base: delivery.ssrc, at: elapsed),
             payloadType: media.payloadType(base: delivery.format.payloadType, at: elapsed),
-            timestampOffset: UInt32(truncatingIfNeeded: media.rtpTimestampOffset(at: elapsed, clockRate: Int(delivery.format.clockRate))),
+            timestampOffset: jump &+ audioShift,
             originalSSRC: delivery.ssrc,
             originalPayloadType: delivery.format.payloadType
         )
@@ -232,7 +237,8 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         if case .drop = fate {
             // Dropped or frozen: no RTP, but RTCP carries on (the session is alive).
         } else {
-            let strip = media.stripsParameterSets
+            // SPS/PPS are H.264's: other formats' payloads are not NAL units.
+            let strip = media.stripsParameterSets && delivery.format.encodingName == RTPPayloadFormat.h264.encodingName
             for packet in delivery.packets where !(strip && RTPHeaderRewrite.carriesParameterSets(packet)) {
                 transmit(rewrite.apply(to: packet), kind: .rtp, at: now)
             }
@@ -243,7 +249,7 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
             let ntpWallClock = media.driftedNTP(wallNanos: delivery.captureWallClockNanos, sinceStart: elapsed)
             if let report = reports.reportIfDue(
                 atNanoseconds: now, ssrc: ssrc,
-                rtpTimestamp: delivery.rtpTimestamp &+ rewrite.timestampOffset, captureWallClockNanos: ntpWallClock
+                rtpTimestamp: delivery.rtpTimestamp &+ jump, captureWallClockNanos: ntpWallClock
             ) {
                 var buffer = ByteBuffer()
                 buffer.writeBytes(report)

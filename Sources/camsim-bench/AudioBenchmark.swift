@@ -1,75 +1,98 @@
-import AAC
 import Audio
-import NIOCore
+import Cameras
+import Frames
+import H264
 import RTP
 
-/// Issue figure: the CPU an audio track adds to a camera, per second of media: the signal,
-/// the encoder and the RTP packets, for G.711 at 8 kHz (20 ms packets) and AAC-LC at 48 kHz
-/// (1024-sample units, RFC 3640), each in median CPU ms per second of audio over `rounds`.
+/// Issue figure: what a G.711 audio track adds to a camera. CPU per second of the audio
+/// track (tone, μ-law, 20 ms RTP packets, as `AudioTrack` makes them) against the same
+/// camera's video pipeline (render, x264, RTP) for a second of frames, measured in the
+/// same run with alternating rounds.
 struct AudioBenchmark {
+    let scene: Scene
+    let settings: EncoderSettings
     let seconds: Int
     let rounds: Int
 
     struct Result {
-        var g711MillisecondsPerSecond: Double
-        var aacMillisecondsPerSecond: Double
+        /// CPU milliseconds per second of media.
+        var videoMilliseconds: Double
+        var audioMilliseconds: Double
+        /// The audio's share of one core.
+        var audioCorePercent: Double { audioMilliseconds / 10 }
+        var ratio: Double { audioMilliseconds / videoMilliseconds }
     }
 
     func run() throws -> Result {
-        var g711: [Double] = []
-        var aac: [Double] = []
+        var video: [Double] = [], audio: [Double] = []
         for _ in 0..<rounds {
-            g711.append(try self.g711())
-            aac.append(try self.aac(rate: 48_000))
+            video.append(try videoSecond())
+            audio.append(audioSecond())
         }
-        return Result(g711MillisecondsPerSecond: median(g711), aacMillisecondsPerSecond: median(aac))
+        return Result(videoMilliseconds: median(video), audioMilliseconds: median(audio))
     }
 
-    /// A 1 kHz tone in μ-law, 160 samples a packet, the packets written into one reused buffer.
-    private func g711() throws -> Double {
-        let signal = AudioSignal.tone(Tone())
-        let rate = 8000, block = 160
-        var pcm = [Int16](repeating: 0, count: block)
-        var codes = [UInt8](repeating: 0, count: block)
-        var storage = ByteBuffer()
-        var octets = 0
-        let start = threadCPUNanoseconds()
-        for index in 0..<(seconds * rate / block) {
-            let first = Int64(index * block)
-            pcm.withUnsafeMutableBufferPointer { signal.render(into: $0, from: first, frames: block, rate: rate, channels: 1) }
-            pcm.withUnsafeBufferPointer { input in codes.withUnsafeMutableBufferPointer { G711.muLaw.encode(input, into: $0) } }
-            storage.clear()
-            RTPHeader(marker: index == 0, payloadType: 0, sequenceNumber: UInt16(truncatingIfNeeded: index),
-                      timestamp: UInt32(truncatingIfNeeded: first), ssrc: 1).write(into: &storage)
-            storage.writeBytes(codes)
-            octets += storage.readableBytes
-        }
-        let elapsed = threadCPUNanoseconds() - start
-        precondition(octets > 0)
-        return Double(elapsed) / 1e6 / Double(seconds)
-    }
-
-    /// A 1 kHz beep through the AAC-LC encoder and the RFC 3640 packetizer.
-    private func aac(rate: Int) throws -> Double {
-        let signal = AudioSignal.beep(.avSync)
-        let encoder = try AACEncoder(settings: AACEncoderSettings(sampleRate: rate))
-        var packetizer = MPEG4GenericPacketizer(ssrc: 1, initialSequenceNumber: 0, payloadType: 97)
-        var pcm = [Int16](repeating: 0, count: encoder.frameSize)
+    /// CPU milliseconds for one second of the camera's frames.
+    private func videoSecond() throws -> Double {
+        let scene = self.scene
+        let definition = StreamDefinition(
+            cameraName: "bench", encoder: settings, seed: 1,
+            makeSource: { width, height in try scene.makeRenderer(width: width, height: height) })
+        let pipeline = try EncodingPipeline(definition: definition)
+        var packetizer: any RTPPacketizer = H264Packetizer(ssrc: 1, initialSequenceNumber: 0)
+        let frames = Int(settings.frameRate.framesPerSecond.rounded()) * seconds
+        let fps = settings.frameRate
         var packets = 0
         let start = threadCPUNanoseconds()
-        for index in 0..<(seconds * rate / encoder.frameSize) {
-            let first = Int64(index * encoder.frameSize)
-            pcm.withUnsafeMutableBufferPointer {
-                signal.render(into: $0, from: first, frames: encoder.frameSize, rate: rate, channels: 1)
-            }
-            try pcm.withUnsafeBufferPointer { input in
-                try encoder.encode(input, firstSample: first) { unit, time in
-                    packets += packetizer.packetize(accessUnit: unit, timestamp: UInt32(truncatingIfNeeded: time)).packetCount
-                }
-            }
+        for index in 0..<frames {
+            let media = fps.nanoseconds(untilFrame: Int64(index))
+            let context = FrameContext(
+                frameIndex: Int64(index), mediaTime: Double(media) / 1e9, wallClockNanos: 1_790_000_000_000_000_000 + media,
+                cameraName: "bench", seed: 1, frameRate: fps.framesPerSecond)
+            let request = AccessUnitRequest(context: context, forceIDR: false, rtpTimestamp: UInt32(truncatingIfNeeded: index * 3000))
+            packets += try pipeline.makeAccessUnit(request, packetizer: &packetizer)?.packetCount ?? 0
         }
         let elapsed = threadCPUNanoseconds() - start
         precondition(packets > 0)
         return Double(elapsed) / 1e6 / Double(seconds)
+    }
+
+    /// CPU milliseconds for one second of a 1 kHz tone as 8 kHz μ-law in 20 ms packets.
+    private func audioSecond() -> Double {
+        let tone = AudioSignal.tone(Tone(frequency: 1000, levelDBFS: -20))
+        let encoder = G711Encoder(
+            rate: 8000, packetMilliseconds: 20, signal: { tone.sample(at: $0, rate: 8000) },
+            compress: { G711.muLaw.encode($0) })
+        var packetizer: any RTPPacketizer = AudioFramePacketizer(ssrc: 2, initialSequenceNumber: 0, payloadType: 0)
+        // Many seconds of audio, for a measurable time; reported per second.
+        let audioSeconds = seconds * 50
+        let units = audioSeconds * 50
+        var octets = 0
+        let start = threadCPUNanoseconds()
+        for unit in 0..<units {
+            let first = Int64(unit * encoder.samplesPerUnit)
+            let batch = try? encoder.encodeUnit(firstSample: first, wallClockNanos: 0) { parts in
+                packetizer.packetize(units: parts, timestamp: UInt32(truncatingIfNeeded: first))
+            }
+            octets += batch?.payloadOctets ?? 0
+        }
+        let elapsed = threadCPUNanoseconds() - start
+        precondition(octets == units * 160)
+        return Double(elapsed) / 1e6 / Double(audioSeconds)
+    }
+}
+
+extension Bench {
+    /// `--only audio`: the G.711 track's CPU per camera against the camera's video.
+    static func printAudio(library: SceneLibrary, quick: Bool) throws {
+        let settings = EncoderSettings(width: 1280, height: 720, frameRate: FrameRate(numerator: 30))
+        let result = try AudioBenchmark(
+            scene: library.scene(named: "smpte-clock"), settings: settings, seconds: quick ? 1 : 3, rounds: quick ? 1 : 3
+        ).run()
+        print("Audio track, G.711 μ-law 8 kHz 20 ms packets, beside 1280x720@30 smpte-clock (CPU ms per second of media, median of rounds)")
+        print("  camera video (render+encode+RTP)     \(format(result.videoMilliseconds, 1)) ms")
+        print("  audio track (tone+μ-law+RTP)         \(format(result.audioMilliseconds, 3)) ms   (\(format(result.audioCorePercent, 3)) % of a core; goal < 1 %)")
+        print("  ratio audio / video                  \(format(result.ratio * 100, 3)) %")
+        print("")
     }
 }

@@ -45,7 +45,7 @@ struct PipelineBenchmark {
             cameraName: "bench", encoder: settings, seed: 1,
             makeSource: { width, height in try scene.makeRenderer(width: width, height: height) })
         let pipeline = try EncodingPipeline(definition: definition)
-        var packetizer = H264Packetizer(ssrc: 1, initialSequenceNumber: 0)
+        var packetizer: any RTPPacketizer = H264Packetizer(ssrc: 1, initialSequenceNumber: 0)
         var packets = 0
         let start = threadCPUNanoseconds()
         for index in 0..<frames {

@@ -53,8 +53,9 @@ final class FakeCameraLookup: CameraLookup {
         switch url.resolvingControl(cameraPath: [path]) {
         case .aggregate:
             return CameraRegistry.Mount(stream: camera.stream, isTrack: false, faults: camera.faults, cameraPath: path)
-        case .track(0):
-            return CameraRegistry.Mount(stream: camera.stream, isTrack: true, faults: camera.faults, cameraPath: path)
+        case .track(let index) where camera.stream.track(index) != nil:
+            return CameraRegistry.Mount(
+                stream: camera.stream, isTrack: true, faults: camera.faults, cameraPath: path, track: index)
         case .track, .none:
             return nil
         }

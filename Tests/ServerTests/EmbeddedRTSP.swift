@@ -12,13 +12,20 @@ enum EmbeddedRTSP {
         func render(into picture: PictureView, context: FrameContext) { picture.fill(YCbCr(y: 128, cb: 128, cr: 128)) }
     }
 
-    /// A small camera that is never encoded here.
-    static func camera(_ path: String, streams: [String] = ["main"]) -> CameraDefinition {
+    /// A small camera that is never encoded here; with `audio`, each stream has a G.711
+    /// μ-law track (`trackID=1`).
+    static func camera(_ path: String, streams: [String] = ["main"], audio: Bool = false) -> CameraDefinition {
         CameraDefinition(path: path, streams: streams.map { name in
-            StreamDefinition(
+            var definition = StreamDefinition(
                 cameraName: path, streamName: name,
                 encoder: EncoderSettings(width: 160, height: 120, frameRate: FrameRate(numerator: 10)),
                 seed: 1, makeSource: { _, _ in Grey() })
+            if audio {
+                definition.audio = AudioTrackDefinition(format: .pcmu) {
+                    G711Encoder(signal: { _ in 0 }, compress: { _ in 0xFF })
+                }
+            }
+            return definition
         })
     }
 

@@ -25,14 +25,14 @@ final class FakeRTSPServer {
     /// Cameras at `paths`; `cameraFaults` is every camera's own fault profile.
     /// Connection timeouts are off unless `timeouts` turns them on.
     init(
-        paths: [String] = ["cam", "other"], cameraFaults: FaultProfile = .empty, seed: UInt64 = 7,
+        paths: [String] = ["cam", "other"], audioPaths: Set<String> = [], cameraFaults: FaultProfile = .empty, seed: UInt64 = 7,
         timeouts: ConnectionTimeouts = ConnectionTimeouts(headerSeconds: 0, idleSeconds: 0),
         authentication: AuthenticationSetup = AuthenticationSetup()
     ) {
         var mounts: [String: (stream: CameraStream, faults: CameraFaultState)] = [:]
         var faults: [String: CameraFaultState] = [:]
         for path in paths {
-            let definition = EmbeddedRTSP.camera(path).streams[0]
+            let definition = EmbeddedRTSP.camera(path, audio: audioPaths.contains(path)).streams[0]
             let stream = CameraStream(
                 definition: definition, eventLoop: streamLoops.next(), encodePool: encodePool, clock: clock)
             let state = CameraFaultState(profile: cameraFaults, catalog: [:], seed: seed, origin: clock.nanoseconds())
