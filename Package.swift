@@ -160,7 +160,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "Audio",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "Audio", "AAC", "RTP",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

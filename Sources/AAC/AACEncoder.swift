@@ -25,6 +25,8 @@ public final class AACEncoder: @unchecked Sendable {
         guard AACEncoderSettings.supportedRates.contains(settings.sampleRate),
               AACEncoderSettings.supportedChannels.contains(settings.channels)
         else { throw .unsupportedFormat(sampleRate: settings.sampleRate, channels: settings.channels) }
+        // libavcodec logs statistics and warnings to stderr at close; keep only errors.
+        av_log_set_level(AV_LOG_ERROR)
         guard let codec = avcodec_find_encoder(AV_CODEC_ID_AAC) else { throw .encoderUnavailable }
         guard let context = avcodec_alloc_context3(codec) else {
             throw .libavcodec(call: "avcodec_alloc_context3", code: 0, message: "out of memory")

@@ -6,6 +6,7 @@
 #include <libavutil/channel_layout.h>
 #include <libavutil/error.h>
 #include <libavutil/frame.h>
+#include <libavutil/log.h>
 #include <libavutil/opt.h>
 
 /* AVERROR(EAGAIN) and AVERROR_EOF are macros; Swift cannot call macros, so wrap them. */

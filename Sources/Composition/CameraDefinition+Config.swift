@@ -14,7 +14,8 @@ extension CameraDefinition {
         multicast: [String: MulticastTransport] = [:]
     ) throws {
         let name = camera.path.split(separator: "/").last.map(String.init) ?? camera.path
-        let audio = camera.audio.map { AudioTrackDefinition($0, maxPacketSize: maxPacketSize) }
+        let flashes = scene.overlays.contains { $0.type == .flash }
+        let audio = camera.audio.map { AudioTrackDefinition($0, sceneFlashes: flashes, maxPacketSize: maxPacketSize) }
         let streams = camera.streams.map { stream in
             var definition = StreamDefinition(
                 cameraName: name,

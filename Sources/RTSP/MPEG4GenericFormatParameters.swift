@@ -39,13 +39,18 @@ public struct MPEG4GenericFormatParameters: Hashable, Sendable {
         self.indexDeltaLength = indexDeltaLength
     }
 
+    /// The parameters as names and values, in the order they are written.
+    public var parameters: [(key: String, value: String)] {
+        [
+            ("streamtype", "\(streamType)"), ("profile-level-id", "\(profileLevelID)"), ("mode", mode),
+            ("sizelength", "\(sizeLength)"), ("indexlength", "\(indexLength)"), ("indexdeltalength", "\(indexDeltaLength)"),
+            ("config", config.map { HeaderSyntax.hex($0, digits: 2) }.joined()),
+        ]
+    }
+
     /// The parameter list, `; `-separated, config in upper-case hexadecimal.
     public var serialized: String {
-        [
-            "streamtype=\(streamType)", "profile-level-id=\(profileLevelID)", "mode=\(mode)",
-            "sizelength=\(sizeLength)", "indexlength=\(indexLength)", "indexdeltalength=\(indexDeltaLength)",
-            "config=" + config.map { HeaderSyntax.hex($0, digits: 2) }.joined(),
-        ].joined(separator: "; ")
+        parameters.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
     }
 
     /// Parses the parameter list of an fmtp attribute (after the payload type). Names are
