@@ -6,11 +6,12 @@ import RTSP
 /// The AAC-LC encoder of a track (libavcodec's native encoder, RFC 3640 AAC-hbr): units of
 /// 1024 samples per channel, each sample the signal at its index from the track's origin.
 ///
-/// The encoder's output lags its input by one unit (its priming delay, which it subtracts
-/// from the units' times), so for the unit starting at sample n it is fed the frame starting
-/// at n + 1024 and hands back the unit stamped n: the signal is a pure function of the sample
-/// index, so the frame ahead is already known, and a decoder playing each unit at its RTP
-/// timestamp hears sample n at n / rate seconds, on the video's timeline.
+/// The encoder's output lags its input by two units (one of look-ahead, and its priming
+/// delay of 1024 samples, which it subtracts from the units' times), so for the unit
+/// starting at sample n it is fed the frames up to the one starting at n + 2048 and hands
+/// back the unit stamped n: the signal is a pure function of the sample index, so the frames
+/// ahead are already known, and a decoder playing each unit at its RTP timestamp hears
+/// sample n at n / rate seconds, on the video's timeline.
 public final class AACTrackEncoder: AudioEncoding, @unchecked Sendable {
     public let samplesPerUnit: Int
     public let formatParameters: SourceFormatParameters
@@ -44,11 +45,12 @@ public final class AACTrackEncoder: AudioEncoding, @unchecked Sendable {
     ) throws -> Result? {
         let frame = Int64(samplesPerUnit)
         // A first unit, or one after skipped units: start feeding at the unit itself.
-        if nextInput == nil || nextInput! < firstSample || nextInput! > firstSample + frame {
+        let ahead = 2 * frame
+        if nextInput == nil || nextInput! < firstSample || nextInput! > firstSample + ahead {
             nextInput = firstSample
             pending.removeAll()
         }
-        while let next = nextInput, next <= firstSample + frame {
+        while let next = nextInput, next <= firstSample + ahead {
             try feed(from: next)
             nextInput = next + frame
         }

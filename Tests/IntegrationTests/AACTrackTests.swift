@@ -72,9 +72,9 @@ extension Integration {
             let result = try await ConfigServer.with(try ConfigServer.parse(yaml)) { server in
                 await ClientProcess.run(try Clients.ffmpeg(), [
                     "-nostdin", "-hide_banner", "-v", "info", "-rtsp_transport", "tcp", "-i", server.url(forPath: "cam"),
-                    "-t", "10", "-copyts",
-                    "-map", "0:v", "-vf", "scale=32:18,showinfo", "-f", "null", "-",
-                    "-map", "0:a", "-af", "ashowinfo", "-f", "s16le", "-ac", "1", "-ar", "\(rate)", "-y", file.path,
+                    "-copyts",
+                    "-map", "0:v", "-t", "10", "-vf", "scale=32:18,showinfo", "-f", "null", "-",
+                    "-map", "0:a", "-t", "10", "-af", "ashowinfo", "-f", "s16le", "-ac", "1", "-ar", "\(rate)", "-y", file.path,
                 ], timeoutSeconds: 60)
             }
             try #require(result.succeeded, "\(result)")
