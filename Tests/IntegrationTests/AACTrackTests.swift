@@ -2,8 +2,7 @@ import Foundation
 import Testing
 
 extension Integration {
-    /// A camera with an AAC-LC track (RFC 3640 AAC-hbr) against ffprobe, ffmpeg and GStreamer,
-    /// and the av-sync beep against the flash it is paired with.
+    /// A camera with an AAC-LC track (RFC 3640 AAC-hbr) against ffprobe, ffmpeg and GStreamer.
     @Suite
     struct AACTrackTests {
         /// One camera at `cam` with `audio:` as given (a YAML flow mapping).
@@ -56,84 +55,6 @@ extension Integration {
                 ], timeoutSeconds: 60)
                 #expect(result.succeeded, "\(result)")
             }
-        }
-
-        /// On `av-sync`, ffmpeg decodes both tracks for 10 s on one timeline (its RTCP
-        /// sender-report mapping, -copyts): every beep onset, from the decoded PCM, is within
-        /// one video frame of the flash, from the decoded luma.
-        @Test(arguments: ["aac", "pcmu"])
-        func beepOnsetsMeetTheirFlashes(codec: String) async throws {
-            let fps = 25.0
-            let rate = codec == "aac" ? 48_000 : 8000
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("camsim-avsync-\(UUID()).raw")
-            defer { try? FileManager.default.removeItem(at: file) }
-            let yaml = Self.config(
-                audio: "{codec: \(codec)}", scene: "av-sync", stream: "{name: main, size: 320x180, fps: 25, preset: ultrafast}")
-            let result = try await ConfigServer.with(try ConfigServer.parse(yaml)) { server in
-                await ClientProcess.run(try Clients.ffmpeg(), [
-                    "-nostdin", "-hide_banner", "-v", "info", "-rtsp_transport", "tcp", "-i", server.url(forPath: "cam"),
-                    "-copyts",
-                    "-map", "0:v", "-t", "10", "-vf", "scale=32:18,showinfo", "-f", "null", "-",
-                    "-map", "0:a", "-t", "10", "-af", "ashowinfo", "-f", "s16le", "-ac", "1", "-ar", "\(rate)", "-y", file.path,
-                ], timeoutSeconds: 60)
-            }
-            try #require(result.succeeded, "\(result)")
-            let flashes = Self.flashTimes(result.stderr)
-            let audioStart = try #require(Self.firstAudioTime(result.stderr), "no ashowinfo line\n\(result.stderr.suffix(2000))")
-            let samples = try Data(contentsOf: file).withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
-            let onsets = Self.onsets(samples, rate: rate).map { audioStart + Double($0) / Double(rate) }
-            try #require(onsets.count >= 7 && flashes.count >= 7, "onsets \(onsets), flashes \(flashes)")
-            var offsets: [Double] = []
-            for onset in onsets {
-                guard let flash = flashes.min(by: { abs($0 - onset) < abs($1 - onset) }), abs(flash - onset) < 0.5 else {
-                    Issue.record("a beep at \(onset) s has no flash within half a second: \(flashes)")
-                    continue
-                }
-                offsets.append(onset - flash)
-            }
-            print("av-sync \(codec): beep − flash per second (ms): \(offsets.map { String(format: "%.1f", $0 * 1000) })")
-            #expect(offsets.allSatisfy { abs($0) <= 1 / fps }, "\(offsets)")
-        }
-
-        /// Presentation times of the frames that start a flash (mean luma jumps above 128),
-        /// from showinfo's `pts_time:` and `mean:[Y U V]`.
-        static func flashTimes(_ log: String) -> [Double] {
-            var times: [Double] = []
-            var wasBright = true  // a flash already on at the start is not an onset
-            for line in log.split(separator: "\n") where line.contains("Parsed_showinfo") && line.contains("mean:[") {
-                guard let time = value(after: "pts_time:", in: line), let luma = value(after: "mean:[", in: line) else { continue }
-                let bright = luma > 128
-                if bright && !wasBright { times.append(time) }
-                wasBright = bright
-            }
-            return times
-        }
-
-        /// The presentation time of the first decoded audio frame, from ashowinfo.
-        static func firstAudioTime(_ log: String) -> Double? {
-            log.split(separator: "\n").first { $0.contains("Parsed_ashowinfo") && $0.contains("pts_time:") }
-                .flatMap { value(after: "pts_time:", in: $0) }
-        }
-
-        /// Sample indices where sound starts after at least 300 ms of near silence.
-        static func onsets(_ samples: [Int16], rate: Int) -> [Int] {
-            var onsets: [Int] = []
-            var quiet = 0
-            for (index, sample) in samples.enumerated() {
-                if abs(Int(sample)) > 2000 {
-                    if quiet >= rate * 3 / 10 { onsets.append(index) }
-                    quiet = 0
-                } else {
-                    quiet += 1
-                }
-            }
-            return onsets
-        }
-
-        static func value(after key: String, in line: Substring) -> Double? {
-            guard let range = line.range(of: key) else { return nil }
-            let rest = line[range.upperBound...].drop { $0 == " " }
-            return Double(rest.prefix { $0.isNumber || $0 == "." || $0 == "-" })
         }
     }
 }
