@@ -85,6 +85,12 @@ let package = Package(
             pkgConfig: "zbar",
             providers: [.apt(["libzbar-dev"])]
         ),
+        // libavcodec and libavutil from the system (Debian: libavcodec-dev), for the native AAC encoder.
+        .systemLibrary(
+            name: "CAVCodec",
+            pkgConfig: "libavcodec",
+            providers: [.apt(["libavcodec-dev"])]
+        ),
         // "Did you mean" spelling hints shared by the configuration and fault parsers.
         .target(name: "Spelling"),
         // Seedable randomness shared by every layer that must be reproducible.
@@ -117,6 +123,9 @@ let package = Package(
         // Audio signals (tone, beep, silence, noise, sweep) as pure functions of the sample
         // index from the stream's origin, and G.711 μ-law/A-law. Pure Swift, no I/O.
         .target(name: "Audio", dependencies: ["Randomness"]),
+        // The AAC-LC encoder wrapper (libavcodec's native encoder): settings, frames of 1024
+        // samples, the AudioSpecificConfig.
+        .target(name: "AAC", dependencies: ["CAVCodec"]),
         // The x264 wrapper: encoder settings, frame rates, NAL units, Annex B.
         .target(name: "H264", dependencies: ["CX264", "Frames", "H264Syntax"]),
         // H.265 bitstream syntax the encoder wrapper, the payloader and the SDP read: the
@@ -213,7 +222,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "RTP", "Audio",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "RTP", "Audio", "AAC",
                 "RTSPClient", "RTSPClientTransport",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -247,7 +256,7 @@ let package = Package(
         .executableTarget(
             name: "camsim-bench",
             dependencies: [
-                "Audio", "Server", "Cameras", "Frames", "H264", "H265", "JPEG", "RTP", "Composition", "Config", "Control",
+                "Audio", "AAC", "Server", "Cameras", "Frames", "H264", "H265", "JPEG", "RTP", "Composition", "Config", "Control",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -275,6 +284,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Frames", "Randomness"]),
+        .testTarget(name: "AACTests", dependencies: ["AAC", "Audio", "CAVCodec"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax", "FuzzSeedSupport"]),
         .testTarget(name: "H265SyntaxTests", dependencies: ["H265Syntax"]),

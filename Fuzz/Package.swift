@@ -43,6 +43,8 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-h265-depayloader", ["RTP", "H265Syntax"]),
     ("fuzz-rtp-jpeg", ["RTP", "JPEGSyntax"]),
     ("fuzz-jpeg", ["JPEGSyntax"]),
+    ("fuzz-au-headers", ["RTP"]),
+    ("fuzz-mpeg4-fmtp", ["RTSP"]),
     ("fuzz-fault-query", ["RTSP", "Faults"]),
     ("fuzz-config", ["Config", "Faults"]),
     ("fuzz-recording", ["Config"]),

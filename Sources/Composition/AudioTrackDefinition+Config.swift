@@ -5,16 +5,26 @@ import RTP
 
 extension AudioTrackDefinition {
     /// The audio track `audio:` configures: G.711 μ-law (PT 0) or A-law (PT 8) at 8 kHz in
-    /// 20 ms packets (RFC 3551 §4.5.14), carrying the configured signal.
-    init(_ audio: AudioConfig, maxPacketSize: Int) {
-        let format: RTPPayloadFormat = audio.codec == .pcmu ? .pcmu : .pcma
-        let law: G711 = audio.codec == .pcmu ? .muLaw : .aLaw
-        let compress: @Sendable (Int16) -> UInt8 = { law.encode($0) }
-        let rate = audio.rate
-        let source = AudioSignal(audio.signal)
+    /// 20 ms packets (RFC 3551 §4.5.14), or AAC-LC in RFC 3640 AAC-hbr packets (PT 97),
+    /// carrying the configured signal, or by default the av-sync beep under a scene that
+    /// flashes and a 1 kHz tone otherwise.
+    init(_ audio: AudioConfig, sceneFlashes: Bool = false, maxPacketSize: Int) {
+        let rate = audio.rate, channels = audio.channels
+        let source = AudioSignal(audio.resolvedSignal(sceneFlashes: sceneFlashes))
         let signal: @Sendable (Int64) -> Int16 = { source.sample(at: $0, rate: rate) }
-        self.init(format: format, maxPacketSize: maxPacketSize) {
-            G711Encoder(rate: rate, packetMilliseconds: 20, signal: signal, compress: compress)
+        switch audio.codec {
+        case .aac:
+            self.init(format: .aac(rate: rate, channels: channels), maxPacketSize: maxPacketSize,
+                      makePacketizer: MPEG4GenericPacketizer.factory) {
+                try AACTrackEncoder(rate: rate, channels: channels, signal: signal)
+            }
+        case .pcmu, .pcma:
+            let format: RTPPayloadFormat = audio.codec == .pcmu ? .pcmu : .pcma
+            let law: G711 = audio.codec == .pcmu ? .muLaw : .aLaw
+            let compress: @Sendable (Int16) -> UInt8 = { law.encode($0) }
+            self.init(format: format, maxPacketSize: maxPacketSize) {
+                G711Encoder(rate: rate, packetMilliseconds: 20, signal: signal, compress: compress)
+            }
         }
     }
 }
@@ -23,7 +33,16 @@ extension AudioSignal {
     /// The signal `audio:` configures.
     init(_ signal: AudioConfig.Signal) {
         switch signal {
-        case .tone(let frequency, let level): self = .tone(Tone(frequency: frequency, levelDBFS: level))
+        case .tone(let frequency, let level):
+            self = .tone(Tone(frequency: frequency, levelDBFS: level))
+        case .beep(let frequency, let level, let duration, let period):
+            self = .beep(Beep(frequency: frequency, levelDBFS: level, duration: duration / 1000, period: period / 1000))
+        case .silence:
+            self = .silence
+        case .noise(let seed, let level):
+            self = .noise(Noise(seed: seed, levelDBFS: level))
+        case .sweep(let from, let to, let seconds, let level):
+            self = .sweep(Sweep(from: from, to: to, duration: seconds, levelDBFS: level))
         }
     }
 }

@@ -15,7 +15,8 @@ extension CameraDefinition {
     ) throws {
         let name = camera.path.split(separator: "/").last.map(String.init) ?? camera.path
         let configured = camera.source == nil ? camera.streams : [StreamConfig()]
-        let audio = camera.audio.map { AudioTrackDefinition($0, maxPacketSize: maxPacketSize) }
+        let flashes = scene.overlays.contains { $0.type == .flash }
+        let audio = camera.audio.map { AudioTrackDefinition($0, sceneFlashes: flashes, maxPacketSize: maxPacketSize) }
         let streams = configured.map { stream in
             var definition = StreamDefinition(
                 cameraName: name,

@@ -49,6 +49,9 @@ struct YAMLMapping {
     /// Whether `key` is present with a non-null value.
     func has(_ key: String) -> Bool { self[key] != nil }
 
+    /// Whether `key` is present with an explicit null value (`key:` with nothing after it).
+    func hasNull(_ key: String) -> Bool { entries.contains { $0.key == key } && self[key] == nil }
+
     /// Reports a problem located at the mapping itself.
     func fail(_ message: String, suggestion: String? = nil) {
         field.fail(message, suggestion: suggestion)

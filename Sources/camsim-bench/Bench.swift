@@ -10,7 +10,7 @@ struct Bench {
         let arguments = CommandLine.arguments.dropFirst()
         let quick = arguments.contains("--quick")
         let library = SceneLibrary(directory: SceneLibrary.locateDefaultDirectory())
-        // `--only scenes|udp|snapshot|control|seek|proxy|audio|mjpeg|h265|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
+        // `--only scenes|udp|snapshot|control|seek|proxy|audio|audio-aac|mjpeg|h265|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
         let only = option("--only", in: arguments)
         let steps = option("--steps", in: arguments).map { $0.split(separator: ",").compactMap { Int($0) } }
         if only == "udp" {
@@ -37,6 +37,10 @@ struct Bench {
             try printAudio(library: library, quick: quick)
             return
         }
+        if only == "audio-aac" {
+            try printAudioAAC(library: library, quick: quick)
+            return
+        }
         if only == "mjpeg" {
             try printMJPEG(library: library, quick: quick)
             return
@@ -51,7 +55,7 @@ struct Bench {
         }
         if let only {
             guard hardeningSections.contains(only) else {
-                print("--only takes one of: scenes, udp, snapshot, control, seek, proxy, audio, mjpeg, h265, \(hardeningSections.joined(separator: ", "))")
+                print("--only takes one of: scenes, udp, snapshot, control, seek, proxy, audio, audio-aac, mjpeg, h265, \(hardeningSections.joined(separator: ", "))")
                 return
             }
             try await hardening(only, quick: quick, steps: steps, library: library)

@@ -28,6 +28,10 @@ import Testing
         [marker ? 1 : 0, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)] + payload
     }
 
+    @Test func auHeaders() throws {
+        try FuzzSeeds.check("au-headers", MPEG4GenericAUHeaderSectionTests.payloads)
+    }
+
     @Test func rtcp() throws {
         // Each packet alone, and all of them as one compound packet.
         try FuzzSeeds.check("rtcp", Self.rtcpPackets + [Self.rtcpPackets.flatMap { $0 }])

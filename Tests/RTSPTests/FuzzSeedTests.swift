@@ -75,6 +75,10 @@ import Testing
         try FuzzSeeds.check("fmtp", texts: [format.serialized, SessionDescriptionTests.format.serialized])
     }
 
+    @Test func mpeg4FormatParameters() throws {
+        try FuzzSeeds.check("mpeg4-fmtp", texts: MPEG4GenericFormatParametersTests.texts)
+    }
+
     @Test func sessionDescription() throws {
         try FuzzSeeds.check("sdp", texts: [SessionDescriptionTests.unicast.serialize(), SessionDescriptionTests.multicast.serialize()]
             + SessionDescriptionTests.garbage.map(\.0) + SessionDescriptionTests.lenient.map(\.0)
