@@ -72,20 +72,14 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
-        // libavcodec from the system (Debian: libavcodec-dev), for the probe's H.264 decoding
-        // of the pictures whose QR code it reads.
-        .systemLibrary(
-            name: "CAVCodecDecode",
-            pkgConfig: "libavcodec",
-            providers: [.apt(["libavcodec-dev"])]
-        ),
         // libzbar from the system (Debian: libzbar-dev), for reading QR codes.
         .systemLibrary(
             name: "CZBar",
             pkgConfig: "zbar",
             providers: [.apt(["libzbar-dev"])]
         ),
-        // libavcodec and libavutil from the system (Debian: libavcodec-dev), for the native AAC encoder.
+        // libavcodec and libavutil from the system (Debian: libavcodec-dev): the native AAC encoder,
+        // and the H.264 decoder with which the probe reads the QR timecode.
         .systemLibrary(
             name: "CAVCodec",
             pkgConfig: "libavcodec",
@@ -144,7 +138,7 @@ let package = Package(
         .target(name: "ProbeAnalysis", dependencies: ["RTP", "RTSP", "H264Syntax", "CivilDate"]),
         // The probe's latency reading: H.264 pictures decoded with libavcodec, QR codes read
         // with libzbar, the capture time compared with the arrival time.
-        .target(name: "QRReading", dependencies: ["CAVCodecDecode", "CZBar", "ProbeAnalysis"]),
+        .target(name: "QRReading", dependencies: ["CAVCodec", "CZBar", "ProbeAnalysis"]),
         // `camsim probe` as a library call: one session or many driven with the RTSP
         // client, each event fed to ProbeAnalysis with its arrival time.
         .target(name: "Probe", dependencies: ["ProbeAnalysis", "QRReading", "RTP", "RTSPClient", "RTSPClientTransport"]),

@@ -1,4 +1,4 @@
-import CAVCodecDecode
+import CAVCodec
 
 /// Decodes H.264 access units to greyscale pictures with libavcodec, for reading what
 /// the picture shows (a QR code). One thread, low-delay; the decoder holds no more than
