@@ -109,7 +109,7 @@ import Testing
         aac.direction = .sendonly
         #expect(aac.lines.map(\.serialized) == [
             "m=audio 0 RTP/AVP 97", "a=rtpmap:97 MPEG4-GENERIC/48000/2", "a=fmtp:97 streamtype=5;config=1190",
-            "a=control:rtsp://h/cam/trackID=1?x=1",
+            "a=sendonly", "a=control:rtsp://h/cam/trackID=1?x=1",
         ])
     }
 
