@@ -14,7 +14,7 @@ extension Integration {
         @Test
         func listenerOutOfDescriptorsBacksOffAndRecovers() async throws {
             let binary = try CamsimBinary.path()
-            let serve = try ShellServe("ulimit -n 64 && exec '\(binary)' serve --bind 127.0.0.1 --port 0 --cameras 1 --size 320x240")
+            let serve = try ShellServe("ulimit -n 64 && exec '\(binary)' serve --bind 127.0.0.1 --port 0 --cameras 1 --size 320x240 --control off")
             defer { serve.stop() }
             let lines = await serve.waitForLines(1)
             let url = try #require(lines.first, "serve printed nothing")
