@@ -1273,7 +1273,8 @@ enum OpenAPIDocument {
           "packets_sent",
           "bytes_sent",
           "faults",
-          "rtcp"
+          "rtcp",
+          "backchannel"
         ],
         "properties": {
           "id": {
@@ -1333,6 +1334,42 @@ enum OpenAPIDocument {
                 "$ref": "#/components/schemas/ReceiverReport"
               }
             ]
+          },
+          "backchannel": {
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "$ref": "#/components/schemas/Backchannel"
+              }
+            ]
+          }
+        }
+      },
+      "Backchannel": {
+        "type": "object",
+        "required": [
+          "packets",
+          "bytes",
+          "lost"
+        ],
+        "description": "The RTP the client sent on its ONVIF backchannel track (ONVIF Streaming Specification §5.3), over UDP to the server's RTP port or on its interleaved channel; null when the session SETUP no backchannel.",
+        "properties": {
+          "packets": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "RTP packets of the offered payload type accepted."
+          },
+          "bytes": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Their payload (audio) bytes, headers and padding excluded."
+          },
+          "lost": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Packets the sequence numbers say never arrived (RFC 3550 §A.3)."
           }
         }
       },

@@ -16,6 +16,14 @@ struct SessionJSON: Encodable {
     var bytesSent: Int
     var faults: [String: Int]
     var rtcp: ReceiverReportJSON?
+    var backchannel: BackchannelJSON?
+
+    /// What the client sent on its ONVIF backchannel track.
+    struct BackchannelJSON: Encodable {
+        var packets: Int
+        var bytes: Int
+        var lost: Int
+    }
 
     /// The viewer's last RTCP receiver report (RFC 3550 §6.4.1).
     struct ReceiverReportJSON: Encodable {
@@ -45,7 +53,7 @@ struct SessionJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, camera, stream, playback, transport, client, started
-        case packetsSent = "packets_sent", bytesSent = "bytes_sent", faults, rtcp
+        case packetsSent = "packets_sent", bytesSent = "bytes_sent", faults, rtcp, backchannel
     }
 
     init(_ summary: SessionSummary) {
@@ -65,9 +73,11 @@ struct SessionJSON: Encodable {
                 jitterMs: report.jitterSeconds * 1_000, rttMs: report.roundTripSeconds.map { $0 * 1_000 },
                 received: Self.date(wallClockNanos: report.receivedWallClockNanos), reports: report.count)
         }
+        backchannel = summary.backchannel.map { BackchannelJSON(packets: $0.packets, bytes: $0.bytes, lost: $0.lost) }
     }
 
-    /// `rtcp` is written as `null` until a report arrived.
+    /// `rtcp` is written as `null` until a report arrived, `backchannel` when the session
+    /// SETUP none.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -81,6 +91,7 @@ struct SessionJSON: Encodable {
         try container.encode(bytesSent, forKey: .bytesSent)
         try container.encode(faults, forKey: .faults)
         try container.encode(rtcp, forKey: .rtcp)
+        try container.encode(backchannel, forKey: .backchannel)
     }
 
     static func date(wallClockNanos: Int64) -> Date {

@@ -46,7 +46,11 @@ extension CamsimServer {
             bytesSent: bytesSent,
             faults: faults,
             reception: reception,
-            playback: session.playback != nil)
+            playback: session.playback != nil,
+            backchannel: session.backchannel.map { track in
+                let counters = track.counters
+                return SessionSummary.Backchannel(packets: counters.packets, bytes: counters.payloadBytes, lost: counters.lost)
+            })
     }
 
     /// Ends one session as TEARDOWN would (RTCP BYE), then closes its connection if that

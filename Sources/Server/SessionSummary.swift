@@ -28,11 +28,30 @@ public struct SessionSummary: Sendable, Equatable {
     public var faults: [String: Int]
     /// The viewer's last receiver report; nil until one arrived.
     public var reception: ReceptionReport?
+    /// What the client sent on its ONVIF backchannel track; nil when it SETUP none.
+    public var backchannel: Backchannel?
+
+    /// The RTP a client sent camsim on its backchannel track (ONVIF Streaming
+    /// Specification §5.3), as `BackchannelReception` counted it.
+    public struct Backchannel: Sendable, Equatable {
+        /// RTP packets of the offered payload type accepted.
+        public var packets: Int
+        /// Their payload (audio) bytes.
+        public var bytes: Int
+        /// Packets the sequence numbers say never arrived (RFC 3550 §A.3).
+        public var lost: Int
+
+        public init(packets: Int, bytes: Int, lost: Int) {
+            self.packets = packets
+            self.bytes = bytes
+            self.lost = lost
+        }
+    }
 
     public init(
         id: String, camera: String, stream: String, transport: Transport?, client: String,
         startedWallClockNanos: Int64, packetsSent: Int, bytesSent: Int, faults: [String: Int],
-        reception: ReceptionReport?, playback: Bool = false
+        reception: ReceptionReport?, playback: Bool = false, backchannel: Backchannel? = nil
     ) {
         self.id = id
         self.camera = camera
@@ -45,5 +64,6 @@ public struct SessionSummary: Sendable, Equatable {
         self.bytesSent = bytesSent
         self.faults = faults
         self.reception = reception
+        self.backchannel = backchannel
     }
 }

@@ -27,6 +27,17 @@ import Testing
         #expect(json["bytes_sent"] as? Int == 12_000)
         #expect((json["faults"] as? [String: Int]) == ["random_loss": 2])
         #expect(json["playback"] as? Bool == false)
+        #expect(json["backchannel"] is NSNull)
+    }
+
+    @Test func aBackchannelsCountersAreWritten() throws {
+        var summary = Self.summary(reception: nil)
+        summary.backchannel = SessionSummary.Backchannel(packets: 248, bytes: 39_680, lost: 2)
+        let backchannel = try #require(try Self.object(summary)["backchannel"] as? [String: Any])
+        #expect(backchannel["packets"] as? Int == 248)
+        #expect(backchannel["bytes"] as? Int == 39_680)
+        #expect(backchannel["lost"] as? Int == 2)
+        #expect(backchannel.count == 3)
     }
 
     @Test func aPlaybackSessionOverRTSPSSaysSo() throws {

@@ -42,6 +42,9 @@ extension Integration {
 
             func ended(_ session: String) -> ServerEvent? { lock.withLock { events.first { $0.session == session } } }
 
+            /// Every session_ended event so far.
+            var all: [ServerEvent] { lock.withLock { events } }
+
         }
 
         static func integer(_ detail: ServerEvent.Detail?) -> Int? {
