@@ -48,8 +48,13 @@ public final class AudioTrack: MediaTrack, @unchecked Sendable {
         self.origin = origin
     }
 
-    /// The monotonic and wall-clock instant of sample 0: the video's origin.
+    /// The monotonic and wall-clock instant of sample 0 when nothing better is known: the
+    /// stream's creation.
     private let origin: ClockReading
+    /// The video's frame clock origin (its frame 0), asked on the loop when the encoder
+    /// starts, so sample n and frame k share one media timeline: the beep that goes with
+    /// a flash starts on the flash's capture instant. Set once by the stream.
+    var mediaOrigin: (() -> ClockReading?)?
 
     static func rtpState(
         seed: UInt64, streamName: String, definition: AudioTrackDefinition
@@ -77,18 +82,22 @@ public final class AudioTrack: MediaTrack, @unchecked Sendable {
     /// point). The viewer is told that unit's sequence number and timestamp at once, before
     /// any packet of it exists, so an aggregate PLAY can answer before the video's first
     /// packet (clients such as ffmpeg drop interleaved packets that precede the answer).
+    /// Called on the track's loop (as the video's first unit goes out) it starts at once.
     public func play(_ viewer: any StreamViewer, keyframeOnJoin: Bool = true) {
-        eventLoop.execute {
-            let key = ObjectIdentifier(viewer)
-            self.viewers[key] = viewer
-            self.startIfNeeded()
-            guard let unitClock = self.unitClock else { return }
-            let unit = unitClock.nextUnit
-            viewer.streamWillStart(
-                firstSequenceNumber: self.packetizer.nextSequenceNumber,
-                rtpTimestamp: self.rtpClock.base &+ UInt32(truncatingIfNeeded: unitClock.firstSample(ofUnit: unit)),
-                captureWallClockNanos: unitClock.wallClockNanos(ofUnit: unit))
-        }
+        if eventLoop.inEventLoop { return start(viewer) }
+        eventLoop.execute { self.start(viewer) }
+    }
+
+    private func start(_ viewer: any StreamViewer) {
+        let key = ObjectIdentifier(viewer)
+        self.viewers[key] = viewer
+        self.startIfNeeded()
+        guard let unitClock = self.unitClock else { return }
+        let unit = unitClock.nextUnit
+        viewer.streamWillStart(
+            firstSequenceNumber: self.packetizer.nextSequenceNumber,
+            rtpTimestamp: self.rtpClock.base &+ UInt32(truncatingIfNeeded: unitClock.firstSample(ofUnit: unit)),
+            captureWallClockNanos: unitClock.wallClockNanos(ofUnit: unit))
     }
 
     public func stop(_ viewer: any StreamViewer) {
@@ -138,6 +147,7 @@ public final class AudioTrack: MediaTrack, @unchecked Sendable {
             let encoder = try definition.makeEncoder()
             self.encoder = encoder
             let now = clock.nanoseconds()
+            let origin = mediaOrigin?() ?? origin
             var unitClock = AudioUnitClock(
                 rate: Int(definition.format.clockRate), samplesPerUnit: encoder.samplesPerUnit,
                 originNanos: origin.monotonic, wallOriginNanos: origin.wall)

@@ -94,7 +94,13 @@ public final class CameraStream: @unchecked Sendable {
                 clock: clock, counters: counters, logger: self.logger)
             return
         }
-        eventLoop.execute { self.apply(self.machine.start(at: clock.reading())) }
+        eventLoop.execute {
+            self.audio?.mediaOrigin = { [weak self] in
+                guard let self else { return nil }
+                return self.machine.mediaOrigin(at: self.clock.reading())
+            }
+            self.apply(self.machine.start(at: clock.reading()))
+        }
     }
 
     // MARK: - Public interface

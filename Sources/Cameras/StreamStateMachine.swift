@@ -240,6 +240,17 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
         pictureFaults.resolution(now.monotonic) ?? configuration.size
     }
 
+    /// The frame clock's origin, the instant of frame 0, which an audio track's sample 0
+    /// shares. When the clock has not started yet (the audio plays before the video's
+    /// source is open) it is made now, and the video starts on the slot due when it does.
+    mutating func mediaOrigin(at now: ClockReading) -> ClockReading {
+        if frameClock == nil {
+            frameClock = StreamClock(frameRate: tickRate, originNanos: now.monotonic, wallOriginNanos: now.wall)
+        }
+        let clock = frameClock!
+        return ClockReading(monotonic: clock.originNanos, wall: clock.wallOriginNanos)
+    }
+
     /// The frame clock ticks `speedup` times faster from now on; frame slots go on from
     /// where they were, so frame indices never repeat.
     mutating func setSpeedup(_ speedup: Int, at now: ClockReading) {

@@ -39,6 +39,8 @@ extension CameraConfig {
         return paths.enumerated().map { index, path in
             var config = settings.camera(path: path, seedOffset: UInt64(index))
             config.source = source
+            // A proxy relays its source's video only: an `audio:` from the defaults is not its own.
+            if source != nil { config.audio = nil }
             return DecodedCamera(config: config, field: pathField ?? field)
         }
     }

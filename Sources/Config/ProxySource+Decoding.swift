@@ -9,7 +9,8 @@ extension ProxySource {
 
     /// Reads the proxy keys of a camera entry; nil when it has no `source:` (then the
     /// other proxy keys are reported as out of place). A proxy camera relays its source,
-    /// so the keys that describe a picture of its own are reported too.
+    /// so the keys that describe a picture or a sound of its own are reported too: it
+    /// relays the source's video only, and an `audio:` would be silently left out.
     static func decode(_ map: YAMLMapping) -> ProxySource? {
         guard let field = map["source"] else {
             for key in keys.dropFirst() where map.has(key) {
@@ -17,7 +18,7 @@ extension ProxySource {
             }
             return nil
         }
-        for key in ["scene", "streams", "recording"] where map.has(key) {
+        for key in ["scene", "streams", "recording", "audio"] where map.has(key) {
             map[key]?.fail("a proxy camera relays its 'source:' and has no '\(key)' of its own; remove one of them")
         }
         guard let text = field.string(expected: "an rtsp:// URL") else { return nil }

@@ -16,12 +16,18 @@ final class CameraFaultState: Sendable {
         var endedByStream: [String: FaultTally] = [:]
         /// What auth faults did to the camera's requests (they act before a session exists).
         var auth = AuthFaultCounters()
-        /// What live sessions' faults did so far, as they last published it.
-        var live: [String: (stream: String, tally: FaultTally)] = [:]
+        /// What live sessions' faults did so far, per track, as they last published it.
+        var live: [LiveKey: (stream: String, tally: FaultTally)] = [:]
         /// Taken down by hand (the control API): until when, and whether as a reboot.
         var downByHand: (until: Int64, rebooting: Bool)?
         /// Reboots fired by hand, each giving the camera a new identity.
         var rebootsByHand = 0
+    }
+
+    /// One track of one live session.
+    private struct LiveKey: Hashable {
+        var session: String
+        var track: Int
     }
 
     let catalog: [String: FaultProfile]
@@ -123,17 +129,17 @@ final class CameraFaultState: Sendable {
         }
     }
 
-    /// A live session's counts so far (replacing what it published before), so the
-    /// camera's running totals include sessions that have not ended.
-    func publish(_ tally: FaultTally, session: String, stream: String) {
-        state.withLockedValue { $0.live[session] = (stream, tally) }
+    /// A live session's counts so far on one of its tracks (replacing what that track
+    /// published before), so the camera's running totals include sessions that have not ended.
+    func publish(_ tally: FaultTally, session: String, track: Int = 0, stream: String) {
+        state.withLockedValue { $0.live[LiveKey(session: session, track: track)] = (stream, tally) }
     }
 
-    /// Adds an ended session's counts to the camera's totals; its live counts go, in
-    /// the same step, so a reader never sees them twice or not at all.
+    /// Adds an ended session's counts, every track's, to the camera's totals; its live
+    /// counts go in the same step, so a reader never sees them twice or not at all.
     func record(_ tally: FaultTally, session: String, stream: String) {
         state.withLockedValue { state in
-            state.live[session] = nil
+            state.live = state.live.filter { $0.key.session != session }
             state.endedByStream[stream] = (state.endedByStream[stream] ?? FaultTally()) + tally
         }
     }

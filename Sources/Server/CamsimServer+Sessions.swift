@@ -3,17 +3,18 @@ import NIOCore
 
 extension CamsimServer {
     /// Every session that has chosen a transport, with its counts: unicast viewers (live
-    /// or playback) read on their event loops, multicast sessions from their group's
-    /// shared counters.
+    /// or playback) read on their event loops, every track's added up, multicast sessions
+    /// from their group's shared counters.
     public func sessionSummaries() async -> [SessionSummary] {
         // Every viewer is asked at once, each on its own loop, then the answers are gathered.
-        var asked: [(RTSPServerSession, SessionSummary.Transport, EventLoopFuture<ViewerStatistics>)] = []
+        var asked: [(RTSPServerSession, SessionSummary.Transport, EventLoopFuture<SessionTotals>)] = []
         var summaries: [SessionSummary] = []
         for session in sessions.all {
             guard let transport = session.transport else { continue }
             let kind = Self.kind(of: session, transport: transport)
-            if let viewer = session.viewer {
-                asked.append((session, kind, viewer.statistics()))
+            let viewers = session.bindings.map(\.viewer)
+            if let viewer = viewers.first {
+                asked.append((session, kind, SessionTotals.read(viewers, on: viewer.transport.eventLoop)))
             } else if let group = session.multicastGroup {
                 let counters = group.counters
                 summaries.append(Self.summary(

@@ -5,8 +5,8 @@ extension RTSPConnection {
     /// GET_PARAMETER and SET_PARAMETER (RFC 2326 §10.8, §10.9). An empty one is the
     /// keep-alive clients send. SET_PARAMETER `name: value` lines change the session's
     /// faults (the URL query names); GET_PARAMETER `fault_counters` reads what they did
-    /// to this viewer (for a multicast session, to its group), and to the camera's
-    /// ended sessions. Other parameters get 451.
+    /// to this session, every track it SETUP added up (for a multicast session, to its
+    /// group), and to the camera's ended sessions. Other parameters get 451.
     func parameter(_ context: RTSPRequestContext) -> EventLoopFuture<RTSPResponse> {
         let request = context.request
         do throws(Refusal) {
@@ -35,19 +35,18 @@ extension RTSPConnection {
                     return answer
                 }
             }
-            guard let viewer = session.viewer else {
+            let viewers = session.bindings.map(\.viewer)
+            guard let viewer = viewers.first else {
                 throw Refusal(.parameterNotUnderstood, reason: "camsim answers GET_PARAMETER for: fault_counters")
             }
-            let promise = eventLoop.makePromise(of: RTSPResponse.self)
             let base = response
-            viewer.onLoop {
+            return SessionTotals.read(viewers, on: eventLoop).map { totals in
                 var answer = base
                 answer.headers.add("Content-Type", "text/parameters")
                 let camera = viewer.faults.camera.tally
-                answer.body = Array("fault_counters: \(viewer.faults.tally)\r\ncamera_fault_counters: \(camera)\r\n".utf8)
-                promise.succeed(answer)
+                answer.body = Array("fault_counters: \(totals.faults)\r\ncamera_fault_counters: \(camera)\r\n".utf8)
+                return answer
             }
-            return promise.futureResult
         } catch {
             return eventLoop.makeSucceededFuture(answer(error))
         }

@@ -72,7 +72,19 @@ extension RTSPConnection {
                     if loop.inEventLoop { add() } else { loop.execute(add) }
                 })
             }
-            for binding in sending { binding.track.play(binding.viewer, keyframeOnJoin: session.keyframeOnJoin) }
+            // The other tracks start with the video's first frame, on the stream's loop, so
+            // the audio does not run ahead while the video's encoder opens; their RTP-Info
+            // entries still come before the video's first packet.
+            let keyframe = session.keyframeOnJoin
+            if let video = sending.first(where: { $0.track.format.mediaType == .video }), sending.count > 1 {
+                let others = sending.filter { $0.index != video.index }
+                video.viewer.whenStarting {
+                    for binding in others { binding.track.play(binding.viewer, keyframeOnJoin: keyframe) }
+                }
+                video.track.play(video.viewer, keyframeOnJoin: keyframe)
+            } else {
+                for binding in sending { binding.track.play(binding.viewer, keyframeOnJoin: keyframe) }
+            }
             loop.scheduleTask(in: .seconds(10)) { complete(.failure(PlayTimedOut())) }
             return promise.futureResult
         } catch {

@@ -1,6 +1,7 @@
 import Cameras
 import Faults
 import NIOCore
+import RTP
 import RTSP
 import Randomness
 
@@ -86,7 +87,7 @@ extension RTSPConnection {
                 throw Refusal(.notFound)
             }
             let faults = makeViewerFaults(mount: mount, query: faultQuery, sessionID: session.id)
-            guard let viewer = makeViewer(for: session, transport: transport, faults: faults) else {
+            guard let viewer = makeViewer(for: session, transport: transport, faults: faults, track: trackIndex, format: track.format) else {
                 throw Refusal(.unsupportedTransport)
             }
             session.multicastGroup?.leave(session)
@@ -176,7 +177,8 @@ extension RTSPConnection {
     }
 
     private func makeViewer(
-        for session: RTSPServerSession, transport: RTSPServerSession.Transport, faults: ViewerFaults
+        for session: RTSPServerSession, transport: RTSPServerSession.Transport, faults: ViewerFaults,
+        track: Int, format: RTPPayloadFormat
     ) -> SessionViewer? {
         let media: any MediaTransport
         switch transport {
@@ -202,6 +204,8 @@ extension RTSPConnection {
             statistics: session.stream.viewerStatistics,
             sessionID: session.id,
             streamName: session.stream.definition.streamName,
+            track: track,
+            format: format,
             onStart: { _, _ in },
             onEnd: { [weak session] in
                 // The camera went away: the session ends and so does its connection, a clean end for the client.

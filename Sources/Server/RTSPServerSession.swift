@@ -216,10 +216,16 @@ final class RTSPServerSession: @unchecked Sendable {
         for binding in bindings {
             binding.track.stop(binding.viewer)
             if sayGoodbye { binding.viewer.sendGoodbye(reason: reason) }
-            binding.viewer.finishFaults(session: id, logger: logger)
             (binding.track as? BackchannelTrack)?.finish(session: id, logger: logger)
         }
-        announceEnd(viewer: viewer, reason: reason, backchannel: backchannel?.counters)
+        let backchannel = self.backchannel?.counters
+        guard let viewer else { return announceEnd(totals: nil, reason: reason, backchannel: backchannel) }
+        // Every track's counts, read on its loop after its last packet, count as one session.
+        let (id, logger, stream) = (self.id, self.logger, self.stream.definition.streamName)
+        SessionTotals.finish(bindings.map(\.viewer), on: ownerChannel.eventLoop).whenSuccess { totals in
+            totals.record(session: id, key: id, stream: stream, camera: viewer.faults.camera, logger: logger)
+            self.announceEnd(totals: totals, reason: reason, backchannel: backchannel)
+        }
     }
 
     /// Publishes `session_started`: SETUP made the session.
@@ -229,9 +235,9 @@ final class RTSPServerSession: @unchecked Sendable {
         ]))
     }
 
-    /// Publishes `session_ended` with what the viewer was sent, read on its event loop
-    /// after its last packet.
-    private func announceEnd(viewer: SessionViewer?, reason: String?, backchannel: BackchannelCounters?) {
+    /// Publishes `session_ended` with what the session's tracks were sent, added up
+    /// (zero for a multicast session, whose packets are its group's).
+    private func announceEnd(totals: SessionTotals?, reason: String?, backchannel: BackchannelCounters?) {
         guard let events else { return }
         var details: [String: ServerEvent.Detail] = ["stream": .string(stream.definition.streamName)]
         if let reason { details["reason"] = .string(reason) }
@@ -240,17 +246,8 @@ final class RTSPServerSession: @unchecked Sendable {
             details["backchannel_bytes_received"] = .int(backchannel.payloadBytes)
             details["backchannel_packets_lost"] = .int(backchannel.lost)
         }
-        let (camera, id) = (cameraPath, self.id)
-        guard let viewer else {
-            details["packets_sent"] = .int(0)
-            details["payload_bytes_sent"] = .int(0)
-            return events.publish(ServerEvent(.sessionEnded, camera: camera, session: id, details: details))
-        }
-        viewer.totals { [details] packets, octets in
-            var details = details
-            details["packets_sent"] = .int(packets)
-            details["payload_bytes_sent"] = .int(octets)
-            events.publish(ServerEvent(.sessionEnded, camera: camera, session: id, details: details))
-        }
+        details["packets_sent"] = .int(totals?.senderPackets ?? 0)
+        details["payload_bytes_sent"] = .int(totals?.senderPayloadOctets ?? 0)
+        events.publish(ServerEvent(.sessionEnded, camera: cameraPath, session: id, details: details))
     }
 }

@@ -20,13 +20,14 @@ public struct SessionSummary: Sendable, Equatable {
     public var client: String
     /// When the session was set up, wall-clock nanoseconds since the Unix epoch.
     public var startedWallClockNanos: Int64
-    /// RTP packets and bytes written to the viewer (after faults); for a multicast
-    /// session, the group's, which its other sessions share.
+    /// RTP packets and bytes written to the session (after faults), every track it SETUP
+    /// added up; for a multicast session, the group's, which its other sessions share.
     public var packetsSent: Int
     public var bytesSent: Int
-    /// What the viewer's faults did, by cause (`FaultTally.countsByCause`).
+    /// What the session's faults did to all its tracks, by cause (`FaultTally.countsByCause`).
     public var faults: [String: Int]
-    /// The viewer's last receiver report; nil until one arrived.
+    /// The last receiver report of the session's first track that has one (the video's
+    /// when it SETUP the video and its client reports on it); nil until one arrived.
     public var reception: ReceptionReport?
     /// What the client sent on its ONVIF backchannel track; nil when it SETUP none.
     public var backchannel: Backchannel?

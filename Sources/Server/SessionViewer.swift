@@ -1,6 +1,7 @@
 import Cameras
 import Faults
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import RTP
 
@@ -24,9 +25,12 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
     private var traffic = ViewerTraffic()
     /// The stream's totals over all its viewers, which `traffic` is added to.
     let streamStatistics: StreamViewerStatistics
-    /// The session and stream names the camera's fault totals are kept under.
+    /// The session and stream names the camera's fault totals are kept under, and the
+    /// track (`trackID=N`) this viewer sends, whose format it is.
     private let sessionID: String
     private let streamName: String
+    let trackIndex: Int
+    let format: RTPPayloadFormat
 
     init(
         transport: any MediaTransport,
@@ -36,6 +40,8 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         statistics: StreamViewerStatistics = StreamViewerStatistics(),
         sessionID: String = "",
         streamName: String = "",
+        track: Int = 0,
+        format: RTPPayloadFormat = .h264,
         onStart: @escaping @Sendable (UInt16, UInt32) -> Void,
         onEnd: @escaping @Sendable () -> Void
     ) {
@@ -45,6 +51,8 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         streamStatistics = statistics
         self.sessionID = sessionID
         self.streamName = streamName
+        trackIndex = track
+        self.format = format
         reports = SenderReportState(cname: cname)
         self.onStart = onStart
         self.onEnd = onEnd
@@ -72,13 +80,31 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         }
     }
 
+    /// Runs `body` once, on the stream's loop, when the stream tells this viewer it starts
+    /// and before its first unit is handed over: an aggregate PLAY starts the session's
+    /// other tracks with the video's first frame there, so they start together.
+    func whenStarting(_ body: @escaping @Sendable () -> Void) {
+        starting.withLockedValue { $0 = body }
+    }
+
+    private let starting = NIOLockedValueBox<(@Sendable () -> Void)?>(nil)
+
     func streamWillStart(firstSequenceNumber: UInt16, rtpTimestamp: UInt32, captureWallClockNanos: Int64) {
+        starting.withLockedValue { body in
+            defer { body = nil }
+            return body
+        }?()
         transport.eventLoop.execute {
-            self.reports.start(atNanoseconds: self.clock.nanoseconds())
+            let now = self.clock.nanoseconds()
+            self.reports.start(atNanoseconds: now)
             self.waitingForKeyframe = false
             if let onStart = self.onStart {
                 self.onStart = nil
-                onStart(firstSequenceNumber, rtpTimestamp &+ self.rewrite.timestampOffset)
+                // RTP-Info's rtptime is the first packet's as this viewer gets it: with the
+                // shift its media faults give the track's timestamps (RFC 2326 §12.33).
+                self.faults.refresh(at: now)
+                let shift = Self.timestampShift(self.faults.media, format: self.format, elapsed: now - self.faults.origin)
+                onStart(firstSequenceNumber, rtpTimestamp &+ shift.total)
             }
         }
     }
@@ -147,27 +173,44 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         }
     }
 
-    /// At session end: logs what this viewer's faults injected and adds it to the camera's totals.
+    /// At the end of a viewer that is a session of its own (a multicast group's): logs
+    /// what its faults injected and adds it to the camera's totals. A unicast session's
+    /// tracks end together through `SessionTotals.finish`.
     func finishFaults(session: String, logger: Logger) {
-        transport.eventLoop.execute {
-            self.publishTraffic()
-            guard self.faults.hasEverBeenActive else { return }
-            var tally = self.faults.tally
-            tally.sessions = 1
-            self.faults.camera.record(tally, session: self.sessionID, stream: self.streamName)
-            logger.info("fault counters", metadata: ["session": "\(session)", "faults": "\(tally)"])
+        finish().whenSuccess { statistics in
+            SessionTotals([statistics]).record(session: session, key: self.sessionID, stream: self.streamName,
+                                               camera: self.faults.camera, logger: logger)
         }
     }
+
+    /// The viewer's last counts: what was sent goes to the stream's totals, and its
+    /// fault counts are published no more (the session's end records them once).
+    func finish() -> EventLoopFuture<ViewerStatistics> {
+        transport.eventLoop.submit {
+            self.publishTraffic()
+            self.finished = true
+            return self.currentStatistics
+        }
+    }
+
+    /// Set by `finish`: the camera's totals take this viewer's counts from its session's end.
+    private var finished = false
 
     // MARK: - Statistics
 
     /// What this viewer was sent, what its faults did and its last receiver report, read on its loop.
     func statistics() -> EventLoopFuture<ViewerStatistics> {
         transport.eventLoop.submit {
-            ViewerStatistics(
-                packetsSent: self.traffic.packets, bytesSent: self.traffic.bytes,
-                faults: self.faults.tally, reception: self.traffic.reception.last)
+            self.currentStatistics
         }
+    }
+
+    private var currentStatistics: ViewerStatistics {
+        ViewerStatistics(
+            packetsSent: traffic.packets, bytesSent: traffic.bytes,
+            faults: faults.tally, reception: traffic.reception.last,
+            senderPackets: Int(reports.packetCount), senderPayloadOctets: Int(reports.octetCount),
+            faultsWereActive: faults.hasEverBeenActive)
     }
 
     /// An RTCP compound from the viewer (UDP or interleaved): its report block about the
@@ -191,8 +234,8 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
             streamStatistics.packetsSent.wrappingAdd(packets, ordering: .relaxed)
             streamStatistics.bytesSent.wrappingAdd(bytes, ordering: .relaxed)
         }
-        guard let now, faults.hasEverBeenActive, traffic.faultPublicationDue(at: now) else { return }
-        faults.camera.publish(faults.tally, session: sessionID, stream: streamName)
+        guard let now, !finished, faults.hasEverBeenActive, traffic.faultPublicationDue(at: now) else { return }
+        faults.camera.publish(faults.tally, session: sessionID, track: trackIndex, stream: streamName)
     }
 
     // MARK: - Sending
@@ -214,21 +257,22 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         }
         let media = faults.media
         let elapsed = now - faults.origin
-        let clockRate = Int(delivery.format.clockRate)
-        let jump = UInt32(truncatingIfNeeded: media.rtpTimestampOffset(at: elapsed, clockRate: clockRate))
-        // audio_offset and audio_drift_ppm move the audio's packets, not its sender reports.
-        let audioShift = delivery.format.mediaType == .audio
-            ? UInt32(truncatingIfNeeded: media.audioTimestampShift(at: elapsed, clockRate: clockRate)) : 0
+        let shift = Self.timestampShift(media, format: delivery.format, elapsed: elapsed)
+        let jump = shift.jump
         rewrite = RTPHeaderRewrite(
             ssrc: media.ssrc(base: delivery.ssrc, at: elapsed),
             payloadType: media.payloadType(base: delivery.format.payloadType, at: elapsed),
-            timestampOffset: jump &+ audioShift,
+            timestampOffset: shift.total,
             originalSSRC: delivery.ssrc,
             originalPayloadType: delivery.format.payloadType
         )
-        let fate = faults.decide(
-            frame: FrameInfo(index: Int(delivery.frameIndex), isIDR: delivery.isIDR, rtpTimestamp: delivery.rtpTimestamp),
-            at: now)
+        // Frame faults (drop_frames, drop_every, drop_idr, freeze) act on pictures: every
+        // audio unit is a random-access point, and the audio goes on through them.
+        let fate = delivery.format.mediaType == .video
+            ? faults.decide(
+                frame: FrameInfo(index: Int(delivery.frameIndex), isIDR: delivery.isIDR, rtpTimestamp: delivery.rtpTimestamp),
+                at: now)
+            : .send
         let ssrc = rewrite.ssrc
         lastSSRC = ssrc
         traffic.ssrc = ssrc
@@ -260,6 +304,20 @@ final class SessionViewer: StreamViewer, @unchecked Sendable {
         // One flush per access unit: its RTP packets and any sender report go together.
         if wrote { transport.flush() }
         publishTraffic(at: now)
+    }
+
+    /// What media faults add to a track's RTP timestamps at `elapsed`: `jump` is the
+    /// timestamp jump, which sender reports follow; `total` adds, for an audio track,
+    /// `audio_offset` and `audio_drift_ppm`, which move its packets but not its sender
+    /// reports. Both in ticks of the format's clock, modulo 2³².
+    static func timestampShift(
+        _ media: MediaFaultModel, format: RTPPayloadFormat, elapsed: Int64
+    ) -> (jump: UInt32, total: UInt32) {
+        let clockRate = Int(format.clockRate)
+        let jump = UInt32(truncatingIfNeeded: media.rtpTimestampOffset(at: elapsed, clockRate: clockRate))
+        let audioShift = format.mediaType == .audio
+            ? UInt32(truncatingIfNeeded: media.audioTimestampShift(at: elapsed, clockRate: clockRate)) : 0
+        return (jump, jump &+ audioShift)
     }
 
     /// Sends one packet through the network fault model: now, later, twice, with

@@ -51,11 +51,30 @@ struct ProxySourceTests {
         ("source: rtsp://h/x\n    reconnect: { every: 1s }", "cameras[0].reconnect.every"),
         ("source: rtsp://h/x\n    outage: soon", "cameras[0].outage"),
         ("source: rtsp://h/x\n    scene: bars", "cameras[0].scene"),
+        ("source: rtsp://h/x\n    audio: {codec: pcmu}", "cameras[0].audio"),
         ("gop_cache: true", "cameras[0].gop_cache"),
     ])
     func problemsNameTheField(entry: String, keyPath: String) {
         let found = problems("cameras:\n  - path: a\n    \(entry)\n")
         #expect(found.contains { $0.keyPath == keyPath }, "\(found)")
+    }
+
+    /// A proxy relays its source's video only: its own `audio:` is refused (above), and
+    /// the defaults' `audio:` gives the simulated cameras audio, not the proxy.
+    @Test func aProxyCameraTakesNoAudioFromTheDefaults() throws {
+        let config = try parse("""
+            defaults:
+              audio: {codec: pcmu}
+            cameras:
+              - path: door
+                source: rtsp://10.0.0.7/live
+              - path: lobby
+            """)
+        #expect(config.cameras[0].audio == nil)
+        #expect(config.cameras[1].audio?.codec == .pcmu)
+        let found = problems("cameras:\n  - path: a\n    source: rtsp://h/x\n    audio: {codec: pcma}\n")
+        let audio = try #require(found.first { $0.keyPath == "cameras[0].audio" }, "\(found)")
+        #expect(audio.description.contains("audio"), "\(audio)")
     }
 
     @Test func aBadURLProblemDoesNotRepeatThePassword() {

@@ -86,9 +86,22 @@ extension Integration {
         }
 
         /// A client that SETUPs only the video gets only video (a raw client sees channels 0-1
-        /// only, and PLAY's RTP-Info names only the video); ffmpeg `-an` plays the video.
+        /// only, and PLAY's RTP-Info names only the video; ffmpeg `-allowed_media_types video`
+        /// decodes the video). ffmpeg `-an`, which SETUPs both tracks, gets the video from the
+        /// start of its timeline: the audio starts with the video's first frame, not while the
+        /// video's encoder opens (the camera stops its encoder when unwatched, `idle_stop: 0`).
         @Test func setupOfTheVideoOnlyGivesOnlyVideo() async throws {
             try await ConfigServer.with(try ConfigServer.parse(Self.config())) { server in
+                let ffmpeg = try Clients.ffmpeg()
+                let videoOnly = await ClientProcess.run(ffmpeg, [
+                    "-nostdin", "-hide_banner", "-v", "error", "-rtsp_transport", "tcp", "-allowed_media_types", "video",
+                    "-i", server.url(forPath: "cam"), "-t", "2", "-f", "framecrc", "-",
+                ], timeoutSeconds: 60)
+                let videoFrames = videoOnly.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+                // 15 fps for 2 s: 30 frames, more than 10 on a loaded machine.
+                #expect(videoOnly.succeeded && videoFrames.count > 10, "\(videoOnly)")
+                // One output stream, the video: every framecrc line is stream 0's.
+                #expect(videoFrames.allSatisfy { $0.hasPrefix("0,") }, "\(videoOnly.stdout.prefix(400))")
                 let (result, frames) = try await Clients.ffmpegFrames(
                     server.url(forPath: "cam"), transport: "tcp", seconds: 2)
                 #expect(result.succeeded && frames > 10, "\(result)")
