@@ -281,7 +281,7 @@ let package = Package(
         .testTarget(name: "AACTests", dependencies: ["AAC", "Audio", "CAVCodec"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax", "FuzzSeedSupport"]),
-        .testTarget(name: "H265SyntaxTests", dependencies: ["H265Syntax"]),
+        .testTarget(name: "H265SyntaxTests", dependencies: ["H265Syntax", "FuzzSeedSupport"]),
         .testTarget(name: "H265Tests", dependencies: ["H265", "H265Syntax", "H264", "Frames"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
         .testTarget(
