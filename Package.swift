@@ -135,7 +135,7 @@ let package = Package(
         .target(name: "RTSP", dependencies: ["CivilDate"]),
         // What `camsim probe` measures of an RTSP session: loss, jitter, frame rate, GOP,
         // time to first frame, SR clock drift, thresholds, the JSON report. Pure, clock injected.
-        .target(name: "ProbeAnalysis", dependencies: ["RTP", "RTSP", "H264Syntax", "CivilDate"]),
+        .target(name: "ProbeAnalysis", dependencies: ["RTP", "RTSP", "H264Syntax", "H265Syntax", "CivilDate"]),
         // The probe's latency reading: H.264 pictures decoded with libavcodec, QR codes read
         // with libzbar, the capture time compared with the arrival time.
         .target(name: "QRReading", dependencies: ["CAVCodec", "CZBar", "ProbeAnalysis"]),
@@ -281,7 +281,7 @@ let package = Package(
         .testTarget(name: "AACTests", dependencies: ["AAC", "Audio", "CAVCodec"]),
         .testTarget(name: "H264Tests", dependencies: ["H264", "H264Syntax", "Frames"]),
         .testTarget(name: "H264SyntaxTests", dependencies: ["H264Syntax", "FuzzSeedSupport"]),
-        .testTarget(name: "H265SyntaxTests", dependencies: ["H265Syntax"]),
+        .testTarget(name: "H265SyntaxTests", dependencies: ["H265Syntax", "FuzzSeedSupport"]),
         .testTarget(name: "H265Tests", dependencies: ["H265", "H265Syntax", "H264", "Frames"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
         .testTarget(

@@ -39,6 +39,7 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),
     ("fuzz-h264-sps", ["H264Syntax"]),
+    ("fuzz-h265-sps", ["H265Syntax"]),
     ("fuzz-qr-timecode", ["ProbeAnalysis"]),
     ("fuzz-h265-depayloader", ["RTP", "H265Syntax"]),
     ("fuzz-rtp-jpeg", ["RTP", "JPEGSyntax"]),

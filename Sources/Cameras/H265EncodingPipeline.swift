@@ -7,7 +7,7 @@ import RTP
 /// The synthetic media source of an H.265 stream: render the scene into the encoder's
 /// picture, encode with x265, packetize (RFC 7798). Exactly one request of a stream runs at
 /// a time, so the encoder, renderer and packetizer are never touched concurrently.
-public final class H265EncodingPipeline: MediaSource, @unchecked Sendable {
+public final class H265EncodingPipeline: SceneEncodingSource, @unchecked Sendable {
     public let encoder: H265Encoder
     public let source: any FrameSource
     public let parameterSets: H265ParameterSets
@@ -20,12 +20,15 @@ public final class H265EncodingPipeline: MediaSource, @unchecked Sendable {
         formatParameters = SourceFormatParameters(fmtp: parameterSets.formatParameterPairs)
     }
 
-    /// Renders, encodes and packetizes one frame. Returns nil when x265 produced nothing.
-    public func makeAccessUnit(_ request: AccessUnitRequest, packetizer: inout any RTPPacketizer) throws -> RTPPacketBatch? {
-        // Without a redraw the encoder sees the previous picture again (a frozen picture).
-        if request.redraw { source.render(into: encoder.inputPicture, context: request.context) }
-        return try encoder.encode(frameIndex: request.frame, forceIDR: request.forceIDR) { nalUnits, _ in
-            packetizer.packetize(units: nalUnits, timestamp: request.rtpTimestamp)
+    /// Draws the scene into x265's input picture.
+    public func render(_ context: FrameContext) {
+        source.render(into: encoder.inputPicture, context: context)
+    }
+
+    /// Encodes x265's input picture and packetizes it (RFC 7798). Nil when x265 produced nothing.
+    public func encode(frameIndex: Int64, forceIDR: Bool, timestamp: UInt32, packetizer: inout any RTPPacketizer) throws -> RTPPacketBatch? {
+        try encoder.encode(frameIndex: frameIndex, forceIDR: forceIDR) { nalUnits, _ in
+            packetizer.packetize(units: nalUnits, timestamp: timestamp)
         }
     }
 

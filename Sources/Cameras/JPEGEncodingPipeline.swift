@@ -7,7 +7,7 @@ import RTP
 /// the stream's packetizer (`JPEGPacketizer`, RFC 2435), which takes it apart. Every
 /// frame stands alone, so `forceIDR` needs nothing. Exactly one request of a stream runs at
 /// a time, so the encoder, picture and renderer are never touched concurrently.
-public final class JPEGEncodingPipeline: MediaSource, @unchecked Sendable {
+public final class JPEGEncodingPipeline: SceneEncodingSource, @unchecked Sendable {
     public let encoder: JPEGEncoder
     public let source: any FrameSource
     private let picture: PictureBuffer
@@ -23,12 +23,17 @@ public final class JPEGEncodingPipeline: MediaSource, @unchecked Sendable {
         standard = .forPicture(height: height)
     }
 
-    /// Renders, encodes and packetizes one frame. Nil when the packetizer refused the JPEG
-    /// (a size or layout RFC 2435 cannot carry; configuration checks prevent it).
-    public func makeAccessUnit(_ request: AccessUnitRequest, packetizer: inout any RTPPacketizer) throws -> RTPPacketBatch? {
-        if request.redraw { source.render(into: picture.view, context: request.context) }
+    /// Draws the scene into the picture the next `encode` compresses.
+    public func render(_ context: FrameContext) {
+        source.render(into: picture.view, context: context)
+    }
+
+    /// JPEG-encodes the drawn picture and packetizes it (RFC 2435). Every frame stands
+    /// alone, so `frameIndex` and `forceIDR` change nothing. Nil when the packetizer refused
+    /// the JPEG (a size or layout RFC 2435 cannot carry; configuration checks prevent it).
+    public func encode(frameIndex: Int64, forceIDR: Bool, timestamp: UInt32, packetizer: inout any RTPPacketizer) throws -> RTPPacketBatch? {
         let batch = try encoder.withJPEG(picture.view, standard: standard) { jpeg in
-            packetizer.packetize(units: [jpeg], timestamp: request.rtpTimestamp)
+            packetizer.packetize(units: [jpeg], timestamp: timestamp)
         }
         return batch.packetCount > 0 ? batch : nil
     }

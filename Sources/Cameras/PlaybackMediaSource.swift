@@ -3,18 +3,22 @@ import H264
 import RTP
 
 /// The media source of one playback session: the camera's scene drawn at the recorded
-/// frames its `PlaybackCursor` names, encoded by an x264 of its own. A seek or a jump
-/// over a gap starts on an IDR, so the first frame a client decodes is the frame asked for.
+/// frames its `PlaybackCursor` names, encoded in the live stream's codec by an encoder of
+/// its own (x264, x265 or libjpeg-turbo: the `SceneEncodingSource` the live stream opens).
+/// A seek or a jump over a gap starts on an IDR, so the first frame a client decodes is the
+/// frame asked for.
 public final class PlaybackMediaSource: MediaSource, @unchecked Sendable {
-    let pipeline: EncodingPipeline
+    let pipeline: any SceneEncodingSource
     let cursor: PlaybackCursor
     let cameraName: String
     let seed: UInt64
 
     public var formatParameters: SourceFormatParameters { pipeline.formatParameters }
 
-    public init(definition: StreamDefinition, cursor: PlaybackCursor) throws {
-        pipeline = try EncodingPipeline(definition: definition)
+    /// Plays the recording through `pipeline`, a fresh encoder of the stream's codec made
+    /// for `definition`'s size.
+    public init(definition: StreamDefinition, cursor: PlaybackCursor, pipeline: any SceneEncodingSource) {
+        self.pipeline = pipeline
         self.cursor = cursor
         cameraName = definition.cameraName
         seed = definition.seed ?? 0
@@ -23,7 +27,7 @@ public final class PlaybackMediaSource: MediaSource, @unchecked Sendable {
     public func makeAccessUnit(_ request: AccessUnitRequest, packetizer: inout any RTPPacketizer) throws -> RTPPacketBatch? {
         guard let frame = cursor.frame(forStreamFrame: request.frame, startsViewer: request.forceIDR) else { return nil }
         let context = cursor.timeline.frameContext(for: frame.slot, cameraName: cameraName, seed: seed)
-        pipeline.source.render(into: pipeline.encoder.inputPicture, context: context)
+        pipeline.render(context)
         var timestamp = request.rtpTimestamp &+ frame.timestampOffset
         var forceIDR = request.forceIDR || frame.discontinuity
         if let replay = frame.replay {
@@ -34,9 +38,7 @@ public final class PlaybackMediaSource: MediaSource, @unchecked Sendable {
                 timestamp = rtpBase &+ UInt32(truncatingIfNeeded: ticks)
             }
         }
-        let batch = try pipeline.encoder.encode(frameIndex: request.frame, forceIDR: forceIDR) { nalUnits, _ in
-            packetizer.packetize(units: nalUnits, timestamp: timestamp)
-        }
+        let batch = try pipeline.encode(frameIndex: request.frame, forceIDR: forceIDR, timestamp: timestamp, packetizer: &packetizer)
         guard var batch else { return nil }
         // Sender reports map the recorded instant, not the moment of sending, to the RTP
         // timestamp (RFC 3550 §6.4.1), across seeks and gaps alike.
@@ -58,5 +60,31 @@ public final class PlaybackMediaSource: MediaSource, @unchecked Sendable {
     /// stream's packets are cut this much smaller so that packet stays within the MTU.
     public static let replayExtensionOverhead = RTPPacketBatch.headerExtensionOverhead(dataSize: ONVIFReplayExtension.dataSize)
 
-    public func close() {}
+    public func close() { pipeline.close() }
+}
+
+extension StreamDefinition {
+    /// This stream's source opened as a `SceneEncodingSource` for playback; throws when the
+    /// stream's frames do not come from its scene (a proxy camera's stream).
+    public func openSceneEncodingSource(_ sized: StreamDefinition) throws -> any SceneEncodingSource {
+        let source = try openMediaSource(sized)
+        guard let encoding = source as? any SceneEncodingSource else {
+            source.close()
+            throw PlaybackSourceError.notSceneEncoded(camera: cameraName, stream: streamName)
+        }
+        return encoding
+    }
+}
+
+/// Why a playback source could not open.
+public enum PlaybackSourceError: Error, CustomStringConvertible {
+    /// The stream's media source does not draw the scene, so there is nothing to play back.
+    case notSceneEncoded(camera: String, stream: String)
+
+    public var description: String {
+        switch self {
+        case .notSceneEncoded(let camera, let stream):
+            "stream \(camera)/\(stream) does not draw its scene, so its recording cannot be played back"
+        }
+    }
 }

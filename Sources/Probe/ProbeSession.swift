@@ -39,6 +39,8 @@ public enum ProbeSession {
                 analyzer.rtpPacket(
                     track: packet.track, header: packet.header, payloadOctets: packet.payload.count,
                     arrival: nanoseconds(packet.arrival))
+                analyzer.rtpPayload(
+                    track: packet.track, header: packet.header, payload: packet.payload, arrival: nanoseconds(packet.arrival))
                 packets += 1
                 if packets == options.packetLimit { connection.close() }
             case let .rtcp(packet):

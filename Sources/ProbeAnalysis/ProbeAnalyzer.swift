@@ -17,6 +17,8 @@ public struct ProbeAnalyzer: Sendable {
     /// the first video track.
     public private(set) var videoTrack: Int?
     var video = ProbeVideoCounters()
+    /// The H.265 video track's access units, assembled from its RTP payloads.
+    var h265 = ProbeH265Assembler()
     /// Set when the session ended with an error.
     public private(set) var failure: String?
     /// Capture-to-arrival latency samples read from QR codes, in milliseconds.
@@ -35,6 +37,7 @@ public struct ProbeAnalyzer: Sendable {
         videoTrack = tracks.firstIndex(where: \.isH264) ?? tracks.firstIndex { $0.mediaType == "video" }
         if let index = videoTrack {
             video = ProbeVideoCounters()
+            h265 = ProbeH265Assembler()
             video.describe(tracks[index])
         }
     }

@@ -123,6 +123,11 @@ extension ProbeAnalyzer {
                 report.profile = sps.profileName
                 report.level = sps.levelName
                 report.spsFPS = sps.framesPerSecond
+            } else if let sps = video.parsedH265SPS {
+                report.width = sps.width
+                report.height = sps.height
+                report.profile = sps.profileName
+                report.level = sps.levelName
             }
             report.fps = video.framesPerSecond
             report.gop = video.gop

@@ -32,6 +32,9 @@ public struct ProbeTrack: Hashable, Sendable {
     /// True for H.264 video (RFC 6184 encoding name, matched case-insensitively).
     public var isH264: Bool { encodingName?.uppercased() == "H264" }
 
+    /// True for H.265 video (RFC 7798 encoding name, matched case-insensitively).
+    public var isH265: Bool { encodingName?.uppercased() == "H265" }
+
     /// The codec name reported: the encoding name upper-cased, or the static payload
     /// type's number when the SDP has no rtpmap.
     public var codecName: String { encodingName?.uppercased() ?? "PT\(payloadType)" }

@@ -1,5 +1,6 @@
 import Foundation
 import H264Syntax
+import H265Syntax
 import RTSP
 
 /// What the probe learns from a video track's access units (ITU-T H.264 §7.4.1.2.3): the
@@ -15,6 +16,10 @@ struct ProbeVideoCounters: Sendable {
     /// The SPS as parsed, nil until one parses.
     var parsedSPS: H264SequenceParameterSet?
     var spsError: String?
+    /// True for an H.265 track (RFC 7798): NAL units are read as H.265's.
+    var isH265 = false
+    /// The H.265 SPS as parsed, nil for H.264 or until one parses.
+    var parsedH265SPS: H265SequenceParameterSet?
     /// Times the SPS or PPS changed after the first one (SDP or in-band).
     var parameterSetChanges = 0
     var frames = 0
@@ -36,6 +41,11 @@ struct ProbeVideoCounters: Sendable {
 
     mutating func describe(_ track: ProbeTrack) {
         clockRate = track.clockRate
+        if track.isH265 {
+            isH265 = true
+            if let fmtp = track.formatParameters { describeH265(fmtp) }
+            return
+        }
         guard track.isH264, let fmtp = track.formatParameters else { return }
         for nal in Self.spropParameterSets(fmtp) {
             switch nal.first.map({ H264NALHeader(rawValue: $0).type }) {
@@ -71,8 +81,8 @@ struct ProbeVideoCounters: Sendable {
     mutating func record(nalUnits: [[UInt8]], rtpTimestamp: UInt32, complete: Bool, arrival: Int64) {
         frames += 1
         if !complete { incompleteFrames += 1 }
-        var isIDR = false
-        for nal in nalUnits {
+        var isIDR = isH265 && noteH265(nalUnits, complete: complete)
+        for nal in nalUnits where !isH265 {
             guard let first = nal.first else { continue }
             switch H264NALHeader(rawValue: first).type {
             case H264NALType.idrSlice: isIDR = true

@@ -4,8 +4,9 @@ import NIOPosix
 import RTP
 
 /// One playback session's media: a `CameraStream` of its own, whose source draws the
-/// camera's scene at the recorded frames its cursor names and encodes them with an x264
-/// of its own on the shared encode pool. Live viewers never share it.
+/// camera's scene at the recorded frames its cursor names and encodes them in the live
+/// stream's codec (H.264, H.265 or JPEG) with an encoder of its own on the shared encode
+/// pool. Live viewers never share it.
 final class PlaybackStream: Sendable {
     let stream: CameraStream
     let cursor: PlaybackCursor
@@ -23,12 +24,13 @@ final class PlaybackStream: Sendable {
         self.cursor = cursor
         definition.alwaysOn = false
         definition.maxPacketSize -= PlaybackMediaSource.replayExtensionOverhead
-        definition.openMediaSource = { sized in try PlaybackMediaSource(definition: sized, cursor: cursor) }
-        // A recording is played as video only, and in H.264 whatever the live codec
-        // (its source is x264's `EncodingPipeline`).
+        // The live codec's source, format and packetizer: DESCRIBE announces what is sent.
+        let liveDefinition = definition
+        definition.openMediaSource = { sized in
+            try PlaybackMediaSource(definition: sized, cursor: cursor, pipeline: liveDefinition.openSceneEncodingSource(sized))
+        }
+        // A recording is played as video only.
         definition.audio = nil
-        definition.format = .h264
-        definition.makePacketizer = H264Packetizer.factory
         stream = CameraStream(definition: definition, eventLoop: eventLoop, encodePool: encodePool, clock: clock)
     }
 
