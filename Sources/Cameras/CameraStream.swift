@@ -76,9 +76,11 @@ public final class CameraStream: @unchecked Sendable {
         self.packetizer = PacketizerSlot(packetizer)
         self.rtpClock = rtpClock
         ssrc = identity.ssrc
+        // One origin for both tracks: the audio's sample 0 and the video's frame 0.
+        let origin = clock.reading()
         if let track = definition.audio {
             audio = AudioTrack(
-                definition: track, streamName: definition.streamName, seed: seed, origin: clock.reading(),
+                definition: track, streamName: definition.streamName, seed: seed, origin: origin,
                 eventLoop: eventLoop, clock: clock, logger: logger)
         } else {
             audio = nil
@@ -86,7 +88,8 @@ public final class CameraStream: @unchecked Sendable {
         machine = StreamStateMachine(
             configuration: .init(
                 frameRate: definition.encoder.frameRate, size: definition.size,
-                alwaysOn: definition.alwaysOn, idleStopDelayNanoseconds: definition.idleStopDelayNanoseconds),
+                alwaysOn: definition.alwaysOn, idleStopDelayNanoseconds: definition.idleStopDelayNanoseconds,
+                origin: definition.audio == nil ? nil : origin),
             pictureFaults: definition.pictureFaults)
         if let settings = definition.proxy {
             relay = ProxyRelay(
