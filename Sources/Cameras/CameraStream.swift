@@ -76,11 +76,9 @@ public final class CameraStream: @unchecked Sendable {
         self.packetizer = PacketizerSlot(packetizer)
         self.rtpClock = rtpClock
         ssrc = identity.ssrc
-        // One origin for both tracks: the audio's sample 0 and the video's frame 0.
-        let origin = clock.reading()
         if let track = definition.audio {
             audio = AudioTrack(
-                definition: track, streamName: definition.streamName, seed: seed, origin: origin,
+                definition: track, streamName: definition.streamName, seed: seed, origin: clock.reading(),
                 eventLoop: eventLoop, clock: clock, logger: logger)
         } else {
             audio = nil
@@ -88,8 +86,7 @@ public final class CameraStream: @unchecked Sendable {
         machine = StreamStateMachine(
             configuration: .init(
                 frameRate: definition.encoder.frameRate, size: definition.size,
-                alwaysOn: definition.alwaysOn, idleStopDelayNanoseconds: definition.idleStopDelayNanoseconds,
-                origin: definition.audio == nil ? nil : origin),
+                alwaysOn: definition.alwaysOn, idleStopDelayNanoseconds: definition.idleStopDelayNanoseconds),
             pictureFaults: definition.pictureFaults)
         if let settings = definition.proxy {
             relay = ProxyRelay(

@@ -25,10 +25,6 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
         var size: PictureSize
         var alwaysOn: Bool
         var idleStopDelayNanoseconds: Int64
-        /// The instant of frame 0 when the stream has another track on the same timeline
-        /// (its audio's sample 0): the frame clock counts from it rather than from the first
-        /// tick, so frame k and the audio's second k/fps share one capture instant.
-        var origin: ClockReading? = nil
     }
 
     enum Source: Equatable, Sendable {
@@ -277,11 +273,7 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
 
     private mutating func startTicking(at now: ClockReading) -> [Action] {
         guard !isTicking, !ended else { return [] }
-        if frameClock == nil, let origin = configuration.origin {
-            // Slots before the first tick were never wanted: they are not skipped ones.
-            frameClock = StreamClock(frameRate: tickRate, originNanos: origin.monotonic, wallOriginNanos: origin.wall)
-            frameClock!.resume(at: now.monotonic)
-        } else if frameClock == nil {
+        if frameClock == nil {
             frameClock = StreamClock(
                 frameRate: tickRate, originNanos: now.monotonic, wallOriginNanos: now.wall)
         } else {
