@@ -79,6 +79,12 @@ struct Bench {
 
         try printH265(library: library, quick: quick)
 
+        try printMJPEG(library: library, quick: quick)
+
+        try printAudio(library: library, quick: quick)
+
+        try printAudioAAC(library: library, quick: quick)
+
         try printSnapshot(library: library, quick: quick)
 
         let faults = try await FaultBenchmark().run(rounds: quick ? 1 : 5)
@@ -119,6 +125,7 @@ struct Bench {
 
         try await printUDPViewers(library: library, quick: quick)
         try await control(library: library, quick: quick)
+        try await printProxy(library: library, quick: quick)
         try await printSeekLatency(library: library, quick: quick)
         try await hardening(nil, quick: quick, steps: steps, library: library)
     }
