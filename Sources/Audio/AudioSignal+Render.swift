@@ -10,9 +10,10 @@ extension AudioSignal {
             buffer.update(repeating: 0)
             return
         }
+        let amplitude = peakAmplitude
         var index = 0
         for frame in 0..<frames {
-            let value = sample(at: start + Int64(frame), rate: rate)
+            let value = Int16(clamping: Int((amplitude * waveform(at: start + Int64(frame), rate: rate)).rounded()))
             for _ in 0..<channels {
                 buffer[index] = value
                 index += 1

@@ -11,7 +11,7 @@ extension AudioTrackDefinition {
     init(_ audio: AudioConfig, sceneFlashes: Bool = false, maxPacketSize: Int) {
         let rate = audio.rate, channels = audio.channels
         let source = AudioSignal(audio.resolvedSignal(sceneFlashes: sceneFlashes))
-        let signal: @Sendable (Int64) -> Int16 = { source.sample(at: $0, rate: rate) }
+        let signal = source.sampler(rate: rate)
         switch audio.codec {
         case .aac:
             self.init(format: .aac(rate: rate, channels: channels), maxPacketSize: maxPacketSize,

@@ -61,7 +61,7 @@ struct AudioBenchmark {
     private func audioSecond() -> Double {
         let tone = AudioSignal.tone(Tone(frequency: 1000, levelDBFS: -20))
         let encoder = G711Encoder(
-            rate: 8000, packetMilliseconds: 20, signal: { tone.sample(at: $0, rate: 8000) },
+            rate: 8000, packetMilliseconds: 20, signal: tone.sampler(rate: 8000),
             compress: { G711.muLaw.encode($0) })
         var packetizer: any RTPPacketizer = AudioFramePacketizer(ssrc: 2, initialSequenceNumber: 0, payloadType: 0)
         // Many seconds of audio, for a measurable time; reported per second.
