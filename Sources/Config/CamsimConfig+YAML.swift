@@ -127,6 +127,8 @@ extension StreamConfig {
         ]
         // `profile` is an H.264 setting (above), `jpeg_quality` a JPEG one.
         if codec == .jpeg { pairs.append(("jpeg_quality", Node(String(jpegQuality)))) }
+        pairs.append(("mode", Node(mode.rawValue)))
+        if mode == .loop { pairs.append(("loop", Node("\(Limits.format(loopSeconds))s"))) }
         if let multicast {
             pairs.append(("multicast", Node([
                 (Node("group"), Node(multicast.group.description)), (Node("port"), Node(String(multicast.port))),

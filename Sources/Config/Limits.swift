@@ -47,6 +47,14 @@ enum Limits {
         value >= 1 ? nil : "gop must be at least 1 frame, got \(value)"
     }
 
+    /// A loop stream's length: from one second (a GOP of at most a second fits) to ten
+    /// minutes (what memory holds for it grows with the length).
+    static let loopSecondsRange = 1.0...600.0
+
+    static func loopSeconds(_ value: Double) -> String? {
+        loopSecondsRange.contains(value) ? nil : "loop must be between 1s and 10m, got \(format(value))s"
+    }
+
     static func port(_ value: Int) -> String? {
         portRange.contains(value) ? nil : "port must be between 0 and 65535, got \(value)"
     }

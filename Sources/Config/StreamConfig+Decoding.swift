@@ -1,7 +1,7 @@
 extension StreamConfig {
     static let keys = [
         "name", "codec", "size", "width", "height", "fps", "bitrate", "crf", "gop", "profile", "preset", "tune", "multicast",
-        "jpeg_quality",
+        "jpeg_quality", "mode", "loop",
     ]
 
     /// Decodes one entry of a `streams:` list; nil if it has any problem (all reported).
@@ -67,6 +67,7 @@ extension StreamConfig {
         }
         if let field = map["multicast"], let endpoint = MulticastEndpoint(field: field) { stream.multicast = endpoint }
         stream.decodeJPEG(map)
+        stream.decodeMode(map)
 
         guard map.collector.problems.count == before else { return nil }
         self = stream

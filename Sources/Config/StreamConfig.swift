@@ -25,6 +25,10 @@ public struct StreamConfig: Sendable, Equatable, Hashable {
     public var multicast: MulticastEndpoint?
     /// libjpeg quality of a `jpeg` stream (`jpeg_quality`), 1...100.
     public var jpegQuality = StreamConfig.defaultJPEGQuality
+    /// Live, shared with identical cameras, or a replayed loop (`mode`).
+    public var mode = StreamMode.live
+    /// Length of a `loop` stream's loop in seconds (`loop: 10s`).
+    public var loopSeconds = StreamConfig.defaultLoopSeconds
 
     /// A stream with the documented defaults; `gop` defaults to two seconds of frames.
     public init(
@@ -52,6 +56,9 @@ public struct StreamConfig: Sendable, Equatable, Hashable {
         self.tune = tune
         self.multicast = multicast
     }
+
+    /// A loop's length unless `loop:` says otherwise.
+    public static let defaultLoopSeconds = 10.0
 
     /// Two seconds of frames, at least 1.
     public static func defaultGOP(fps: Double) -> Int {
