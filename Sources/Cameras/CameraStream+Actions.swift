@@ -3,7 +3,7 @@ import H264
 import NIOCore
 import RTP
 
-/// Carrying out the state machine's actions: timers, the source on the encode pool,
+/// Carrying out the state machine's actions: timers, the source in its encode lane,
 /// DESCRIBE answers and viewer notifications.
 extension CameraStream {
     typealias Action = StreamStateMachine<ObjectIdentifier>.Action
@@ -20,6 +20,8 @@ extension CameraStream {
             case .closeSource:
                 source?.close()
                 source = nil
+                encodeLane?.release()
+                encodeLane = nil
                 logger.debug("encoder closed")
             case .encode(let request): submit(request)
             case .scheduleTick(let due):
@@ -78,7 +80,9 @@ extension CameraStream {
         sized.encoder.width = size.width
         sized.encoder.height = size.height
         let definition = sized
-        encodePool.runIfActive(eventLoop: eventLoop) {
+        let lane = encodeLane ?? encodePool.makeLane()
+        encodeLane = lane
+        lane.run(eventLoop: eventLoop) {
             try definition.openMediaSource(definition)
         }.whenComplete { result in
             switch result {
@@ -90,6 +94,8 @@ extension CameraStream {
                 self.apply(self.machine.sourceOpened(size: size, at: self.clock.reading()))
             case .failure(let error):
                 self.logger.error("cannot open encoder: \(error)")
+                self.encodeLane?.release()
+                self.encodeLane = nil
                 self.openError = error
                 self.apply(self.machine.sourceFailed(at: self.clock.reading()))
             }
@@ -118,11 +124,13 @@ extension CameraStream {
         let unit = AccessUnitRequest(
             context: context, forceIDR: request.forceIDR,
             rtpTimestamp: rtpClock.timestamp(atNanoseconds: request.mediaNanos), redraw: request.redraw)
-        // If the pool drops the job, the packetizer goes with it; this one continues its numbering.
+        // If the executor drops the job, the packetizer goes with it; this one continues its numbering.
         let replacement = PacketizerSlot(packetizer.packetizer.continuing())
         let clock = self.clock
         let statistics = encodeStatistics
-        encodePool.runIfActive(eventLoop: eventLoop) { () -> (Result<RTPPacketBatch?, any Error>, PacketizerSlot) in
+        let lane = encodeLane ?? encodePool.makeLane()
+        encodeLane = lane
+        lane.run(eventLoop: eventLoop) { () -> (Result<RTPPacketBatch?, any Error>, PacketizerSlot) in
             let started = clock.nanoseconds()
             // In place: the slot's packetizer and its buffer stay uniquely held, so nothing is copied.
             let result = Result { try source.makeAccessUnit(unit, packetizer: &packetizer.packetizer) }

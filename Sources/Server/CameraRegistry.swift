@@ -54,7 +54,7 @@ final class CameraRegistry: Sendable {
 
     private let state = NIOLockedValueBox(State())
     let eventLoops: any EventLoopGroup
-    let encodePool: NIOThreadPool
+    let encodePool: any EncodeExecutor
     let clock: any MonotonicClock
     /// Named fault profiles from the configuration, for `profile=` and schedules.
     let faultCatalog: [String: FaultProfile]
@@ -64,7 +64,7 @@ final class CameraRegistry: Sendable {
     private let logger: Logger
 
     init(
-        eventLoops: any EventLoopGroup, encodePool: NIOThreadPool, clock: any MonotonicClock,
+        eventLoops: any EventLoopGroup, encodePool: any EncodeExecutor, clock: any MonotonicClock,
         faultCatalog: [String: FaultProfile], multicast: MulticastDelivery? = nil,
         cname: String = "camsim", logger: Logger = Logger(label: "camsim")
     ) {
