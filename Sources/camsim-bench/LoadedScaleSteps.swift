@@ -29,6 +29,8 @@ struct LoadedScaleSteps {
         var serverCPUPercent: Double
         var framesSkipped: Int
         var framesEncoded: Int
+        /// Shared encoders open at the end of the window (`mode: shared`; 0 for live cameras).
+        var sharedEncoders: Int
 
         /// The fewest frames a viewer received, as a share of the window's frame slots.
         var worstViewerFraction: Double {
@@ -75,6 +77,7 @@ struct LoadedScaleSteps {
         var cpu = 0.0
         var skipped = 0
         var encoded = 0
+        var sharedEncoders = 0
         var result: LoadProcess.Line?
         if await load.line("ready", timeoutSeconds: 120) != nil,
            await load.line("window", timeoutSeconds: warmupSeconds + 30) != nil {
@@ -86,12 +89,13 @@ struct LoadedScaleSteps {
             let endCounters = counters(server, count)
             skipped = endCounters.skipped - startCounters.skipped
             encoded = endCounters.encoded - startCounters.encoded
+            sharedEncoders = SharedEncoders.process.openEncoders
         }
         await load.finish()
         await server.shutdown()
         return Step(
             cameras: count, result: result, failures: load.failures, serverCPUPercent: cpu * 100,
-            framesSkipped: skipped, framesEncoded: encoded)
+            framesSkipped: skipped, framesEncoded: encoded, sharedEncoders: sharedEncoders)
     }
 
     /// Frame slots skipped and access units sent, over every camera.

@@ -55,11 +55,11 @@ extension Bench {
             sharedCounts: steps ?? (quick ? [50, 100] : [200, 300, 400, 500, 600, 700, 800, 1000]),
             warmupSeconds: 3, windowSeconds: quick ? 4 : 8)
         print("Shared streams, 640x360@15 smpte-clock 600 kbit/s, one camsim-load TCP viewer per camera")
-        print("  mode    cameras  worst viewer  lost packets  server CPU  encoded/s  skipped")
+        print("  mode    cameras  worst viewer  lost packets  server CPU  sent units/s  skipped  shared encoders")
         func row(_ mode: String, _ step: LoadedScaleSteps.Step) {
             let lost = step.result.map { String($0.int("lost_packets")) } ?? "-"
             let perSecond = Double(step.framesEncoded) / benchmark.windowSeconds
-            print("  \(mode.padding(toLength: 6, withPad: " ", startingAt: 0))  \(pad(step.cameras, 7))  \(pad(format(step.worstViewerFraction * 100, 1) + "%", 12))  \(pad(lost, 12))  \(pad(format(step.serverCPUPercent, 0) + "%", 10))  \(pad(format(perSecond, 0), 9))  \(pad(step.framesSkipped, 7))")
+            print("  \(mode.padding(toLength: 6, withPad: " ", startingAt: 0))  \(pad(step.cameras, 7))  \(pad(format(step.worstViewerFraction * 100, 1) + "%", 12))  \(pad(lost, 12))  \(pad(format(step.serverCPUPercent, 0) + "%", 10))  \(pad(format(perSecond, 0), 12))  \(pad(step.framesSkipped, 7))  \(pad(step.sharedEncoders, 15))")
             for failure in step.failures.prefix(3) { print("          \(failure)") }
         }
         let live = LoadedScaleSteps.best(of: try await benchmark.live().run { row("live", $0) })
