@@ -105,6 +105,7 @@ public struct ConfigOverrides: Sendable, Equatable {
             var camera = base
             camera.path = name.expand(index: index)
             camera.seed = base.seed.map { $0 &+ UInt64(index) }
+            camera.template = CameraTemplate(pattern: "cam-{n:0\(width)}", index: index)
             return camera
         }
     }
