@@ -2,6 +2,8 @@
 extension Bench {
     static func printStartup(quick: Bool) async throws {
         let benchmark = StartupBenchmark(settleSeconds: quick ? 1 : 3, requests: quick ? 3 : 9)
+        // A first launch reads the binary and libraries from disk: warm up, then measure.
+        _ = try await benchmark.sample(cameras: 1)
         let baseline = try await benchmark.sample(cameras: 1)
         print("Start-up of camsim serve (a fresh process each), configured cameras idle (main 1280x720@30 + sub 640x360@15, smpte-clock, from one template)")
         print("  cameras  to listening  vs 1 camera  resident   per idle camera  GET /metrics  GET /api/v1/cameras")
