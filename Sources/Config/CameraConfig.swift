@@ -28,6 +28,9 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     public var audio: AudioConfig?
     /// The camera's ONVIF audio backchannel; nil: none.
     public var backchannel: BackchannelConfig?
+    /// The template the camera was made by; nil for a camera given on its own. A written-back
+    /// configuration spells every camera out, without it.
+    public var template: CameraTemplate?
 
     public init(
         path: String,
