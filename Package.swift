@@ -340,6 +340,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                // Reads the rendered Kubernetes manifests (KubernetesManifests).
+                .product(name: "Yams", package: "Yams"),
             ],
             // Scripts the tests run with the Python clients (`PythonClients`), the
             // settings of the schemathesis run of ControlSchemathesisTests, and the

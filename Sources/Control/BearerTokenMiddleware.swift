@@ -5,9 +5,11 @@ import Hummingbird
 /// Demands `Authorization: Bearer <token>` on every request (RFC 6750 §2.1), compared in
 /// constant time; anything else gets 401 with `WWW-Authenticate: Bearer` (§3).
 ///
-/// The dashboard's static files (`GET /` and `GET /dashboard/...`) are the exception: a
-/// browser cannot send a header when it opens a page, and they hold no data. The page
-/// asks for the token and sends it with every API call and snapshot it makes.
+/// Two exceptions hold no data. The dashboard's static files (`GET /` and
+/// `GET /dashboard/...`): a browser cannot send a header when it opens a page; the page
+/// asks for the token and sends it with every API call and snapshot it makes. And
+/// `GET /health`: an orchestrator's probe (Kubernetes' `httpGet`) sends fixed headers
+/// and cannot read a secret, and the answer says no more than that the port is open.
 struct BearerTokenMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let token: [UInt8]
@@ -17,7 +19,7 @@ struct BearerTokenMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if Self.isDashboardFile(request) { return try await next(request, context) }
+        if Self.isDashboardFile(request) || Self.isHealthCheck(request) { return try await next(request, context) }
         guard let presented = Self.credentials(request.headers[.authorization]),
               ConstantTime.equal(token, presented.utf8)
         else {
@@ -33,6 +35,11 @@ struct BearerTokenMiddleware: RouterMiddleware {
         guard request.method == .get || request.method == .head else { return false }
         let path = request.uri.path
         return path == "/" || (path.hasPrefix("/dashboard/") && !path.dropFirst("/dashboard/".count).contains("/"))
+    }
+
+    /// Whether the request is `GET /health` (or `HEAD`).
+    static func isHealthCheck(_ request: Request) -> Bool {
+        (request.method == .get || request.method == .head) && request.uri.path == "/health"
     }
 
     /// The token of a `Bearer` credential; the scheme is case-insensitive (RFC 7235 §2.1).
