@@ -7,7 +7,8 @@ import Hummingbird
 ///
 /// The dashboard's static files (`GET /` and `GET /dashboard/...`) are the exception: a
 /// browser cannot send a header when it opens a page, and they hold no data. The page
-/// asks for the token and sends it with every API call and snapshot it makes.
+/// asks for the token and sends it with every API call and snapshot it makes. The ONVIF
+/// services (`/onvif/...`) are the other: they check WS-Security credentials themselves.
 struct BearerTokenMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let token: [UInt8]
@@ -17,7 +18,7 @@ struct BearerTokenMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if Self.isDashboardFile(request) { return try await next(request, context) }
+        if Self.isDashboardFile(request) || Self.isONVIF(request) { return try await next(request, context) }
         guard let presented = Self.credentials(request.headers[.authorization]),
               ConstantTime.equal(token, presented.utf8)
         else {
@@ -33,6 +34,12 @@ struct BearerTokenMiddleware: RouterMiddleware {
         guard request.method == .get || request.method == .head else { return false }
         let path = request.uri.path
         return path == "/" || (path.hasPrefix("/dashboard/") && !path.dropFirst("/dashboard/".count).contains("/"))
+    }
+
+    /// Whether the request is for an ONVIF service, which NVRs call with WS-Security and
+    /// never with a bearer token (`ControlAPI+ONVIF.swift`).
+    static func isONVIF(_ request: Request) -> Bool {
+        request.uri.path.hasPrefix("/onvif/")
     }
 
     /// The token of a `Bearer` credential; the scheme is case-insensitive (RFC 7235 §2.1).

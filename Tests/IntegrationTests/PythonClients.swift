@@ -11,8 +11,10 @@ enum PythonClients {
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 
-    /// The virtualenv's interpreter.
+    /// The virtualenv's interpreter; `CAMSIM_TEST_PYTHON` names another (a virtualenv of
+    /// one's own, trying a client before it is in Tests/python-requirements.txt).
     static func python() throws -> String {
+        if let override = ProcessInfo.processInfo.environment["CAMSIM_TEST_PYTHON"], !override.isEmpty { return override }
         let path = repositoryRoot.appendingPathComponent(".build/venv/bin/python").path
         try #require(
             FileManager.default.isExecutableFile(atPath: path),
