@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// The Python test clients from PyPI (schemathesis, prometheus_client, selenium, pyzbar),
+/// The Python test clients from PyPI (schemathesis, prometheus_client, selenium, pyzbar,
+/// onvif-zeep),
 /// installed by `make deps-test` into the repository's `.build/venv`. Like the other
 /// clients, a missing one fails the test: it is never a reason to skip.
 enum PythonClients {
