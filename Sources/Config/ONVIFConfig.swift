@@ -8,7 +8,7 @@ public struct ONVIFConfig: Sendable, Equatable, Hashable {
     public static let defaultModel = "camsim virtual camera"
     public static let defaultFirmware = "0.1"
     public static let defaultHardwareId = "camsim-1"
-    /// The prefix every ONVIF scope URI has (ONVIF Core §7.3.2.1).
+    /// The prefix every ONVIF scope URI has (ONVIF Core, "Device discovery": scopes).
     public static let scopePrefix = "onvif://www.onvif.org/"
     /// Longest text value and longest scope.
     static let maxLength = 128

@@ -7,7 +7,7 @@ import RTSPAuth
 import Server
 
 extension ControlAPI {
-    /// ONVIF's SOAP services (ONVIF Core §5, SOAP 1.2 over HTTP POST): every camera's device
+    /// ONVIF's SOAP services (ONVIF Core, "Web services": SOAP 1.2 over HTTP POST): every camera's device
     /// and media (ver10) services at `/onvif/{path}/device_service` and `…/media_service`,
     /// and the first camera's at `/onvif/device_service`, where NVRs that take only an
     /// address and a port look. The routes are not part of the JSON API (nor its OpenAPI
@@ -69,7 +69,7 @@ extension ControlAPI {
 
     /// Nil when the request may go on: no users configured, a camera in `auth: none`, or a
     /// UsernameToken of a user who may view the camera. Otherwise `ter:NotAuthorized`
-    /// (ONVIF Core §5.12.1), answered with HTTP 400 as an `env:Sender` fault.
+    /// (ONVIF Core, "Security"), answered with HTTP 400 as an `env:Sender` fault.
     private static func authorize(
         _ token: UsernameToken?, camera: CameraConfig, config: CamsimConfig, security: ONVIFSecurity, now: Int64
     ) -> SOAPFault? {

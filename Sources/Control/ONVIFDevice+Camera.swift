@@ -29,12 +29,12 @@ extension ONVIFDevice {
             case .crf: 0
             }
             let streamPath = index == 0 ? camera.path : "\(camera.path)/\(definition.streamName)"
-            let stream = definition.streamName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? definition.streamName
+            let streamQuery = definition.streamName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? definition.streamName
             return MediaProfile(
                 streamName: definition.streamName, width: definition.size.width, height: definition.size.height,
                 frameRate: configured.fps, bitrate: bitrate, govLength: configured.gop, encoding: encoding,
                 streamURI: "rtsp://\(host.hostname):\(rtspPort)/\(streamPath)",
-                snapshotURI: "http://\(host.authority)/api/v1/cameras/\(escapedPath)/snapshot.jpg?stream=\(stream)")
+                snapshotURI: "http://\(host.authority)/api/v1/cameras/\(escapedPath)/snapshot.jpg?stream=\(streamQuery)")
         }
         let fixedScopes = [
             "onvif://www.onvif.org/type/video_encoder",

@@ -1,4 +1,4 @@
-/// The device service's answers (ONVIF Core §8; types from onvif.xsd, elements in the
+/// The device service's answers (ONVIF Core, "Device management"; types from onvif.xsd, elements in the
 /// schema's sequence order, which typed clients such as zeep hold to).
 enum DeviceServiceResponses {
     static func systemDateAndTime(now: Int64, into w: inout XMLWriter) {
@@ -44,7 +44,7 @@ enum DeviceServiceResponses {
     }
 
     /// `GetCapabilities`: Device and Media; asking only for a service camsim lacks gets
-    /// `ter:ActionNotSupported/ter:NoSuchService` (ONVIF Core §8.1.2.5).
+    /// `ter:ActionNotSupported/ter:NoSuchService` (ONVIF Core, GetCapabilities).
     static func capabilities(_ device: ONVIFDevice, request: XMLNode, into w: inout XMLWriter) throws(SOAPFault) {
         var asked: Set<Category> = []
         for node in request.children("Category", in: SOAPNamespace.device) {

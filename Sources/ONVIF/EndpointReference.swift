@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// A camera's WS-Addressing endpoint reference (ONVIF Core §7.1, "device identity"): a
+/// A camera's WS-Addressing endpoint reference (ONVIF Core, "Device discovery": endpoint reference): a
 /// `urn:uuid:` made from the camera's path and seed with a name-based UUID (RFC 9562 §5.5,
 /// version 5: SHA-1 over a namespace and the name), so it is the same on every start and
 /// differs between cameras.

@@ -1,4 +1,4 @@
-/// The media service's answers (ONVIF Media Service Specification, ver10 §5; types from
+/// The media service's answers (ONVIF Media Service Specification, ver10; types from
 /// onvif.xsd in the schema's sequence order).
 enum MediaServiceResponses {
     static func serviceCapabilities(_ device: ONVIFDevice, into w: inout XMLWriter) {
@@ -123,7 +123,7 @@ enum MediaServiceResponses {
     }
 
     /// The profile a request's `ProfileToken` names; `ter:InvalidArgVal/ter:NoProfile` for
-    /// none (ONVIF Media §5.15.1).
+    /// none (ONVIF Media Service Specification, GetStreamUri).
     private static func find(_ device: ONVIFDevice, request: XMLNode) throws(SOAPFault) -> MediaProfile {
         let token = request.child("ProfileToken", in: SOAPNamespace.media)?.trimmedText ?? ""
         guard let profile = device.profiles.first(where: { $0.token == token }) else {

@@ -49,7 +49,7 @@ public struct ONVIFDevice: Sendable, Equatable {
 
 /// One media profile: a stream of the camera, how it is encoded and where it is played.
 public struct MediaProfile: Sendable, Equatable {
-    /// What `tt:VideoEncoding` can say in ver10 (ONVIF Media §5.2): H.265 has no name there,
+    /// What `tt:VideoEncoding` can say in ver10 (onvif.xsd, tt:VideoEncoding): H.265 has no name there,
     /// so an H.265 stream's profile carries no encoder configuration (Media2 will).
     public enum Encoding: Sendable, Equatable {
         case h264(profile: String)

@@ -1,11 +1,11 @@
 /// The operations camsim serves, each with its service namespace and its access class
-/// (ONVIF Core §5.12.1, the "Access class" of each operation's description): PRE_AUTH
+/// (ONVIF Core, "Security", and the "Access class" of each operation's description): PRE_AUTH
 /// operations answer without credentials, the others need a valid UsernameToken.
 public enum ONVIFOperation: Sendable, CaseIterable {
-    // Device service (ONVIF Core §8).
+    // Device service (ONVIF Core, "Device management").
     case getSystemDateAndTime, getDeviceInformation, getCapabilities, getServices, getDeviceServiceCapabilities
     case getScopes, getHostname
-    // Media service ver10 (ONVIF Media Service Specification §5).
+    // Media service ver10 (ONVIF Media Service Specification).
     case getProfiles, getProfile, getStreamUri, getSnapshotUri, getVideoSources, getVideoEncoderConfigurations
     case getMediaServiceCapabilities
 
@@ -36,7 +36,7 @@ public enum ONVIFOperation: Sendable, CaseIterable {
         }
     }
 
-    /// ONVIF Core §8's access classes: the date and time (which a client reads to set its
+    /// ONVIF Core's access classes: the date and time (which a client reads to set its
     /// clock before it can authenticate), the capabilities, the services and the host
     /// name are PRE_AUTH.
     public var accessClass: AccessClass {

@@ -1,7 +1,7 @@
-/// A SOAP 1.2 fault (SOAP 1.2 Part 1 §5.4) with ONVIF's subcodes (ONVIF Core §5.11.2,
-/// "Generic faults"): what a request gets when it cannot be answered, with the HTTP status
-/// the SOAP 1.2 HTTP binding gives its code (SOAP 1.2 Part 2 §7.5.1.2: `env:Sender` 400,
-/// every other code 500).
+/// A SOAP 1.2 fault (SOAP 1.2 Part 1 §5.4) with ONVIF's subcodes (ONVIF Core, "Error handling",
+/// generic faults): what a request gets when it cannot be answered, with the HTTP status
+/// the SOAP 1.2 HTTP binding gives its code (SOAP 1.2 Part 2 §7.5.2, the responding node: `env:Sender`
+/// 400, every other code 500).
 public struct SOAPFault: Error, Equatable, Sendable, CustomStringConvertible {
     /// The fault's `env:Code/env:Value` (SOAP 1.2 Part 1 §5.4.6).
     public enum Code: String, Sendable {
@@ -28,7 +28,7 @@ public struct SOAPFault: Error, Equatable, Sendable, CustomStringConvertible {
         (["env:\(code.rawValue)"] + subcodes.map { "ter:\($0)" }).joined(separator: "/") + ": \(reason)"
     }
 
-    /// 400 for `env:Sender`, 500 otherwise (SOAP 1.2 Part 2 §7.5.1.2, table 20).
+    /// 400 for `env:Sender`, 500 otherwise (SOAP 1.2 Part 2 §7.5.2).
     public var httpStatus: Int { code == .sender ? 400 : 500 }
 
     /// The whole response envelope.
@@ -56,13 +56,13 @@ public struct SOAPFault: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension SOAPFault {
-    /// No valid credentials for an operation that needs them (ONVIF Core §5.11.2.2;
-    /// §5.12.1: a request failing authentication gets this fault).
+    /// No valid credentials for an operation that needs them (ONVIF Core, generic
+    /// faults; "Security": a request failing authentication gets this fault).
     public static func notAuthorized(_ reason: String = "Sender not authorized") -> SOAPFault {
         SOAPFault(.sender, ["NotAuthorized"], reason: reason)
     }
 
-    /// An operation the device does not implement (ONVIF Core §5.11.2.2).
+    /// An operation the device does not implement (ONVIF Core, generic faults).
     public static func actionNotSupported(_ operation: String) -> SOAPFault {
         SOAPFault(.receiver, ["ActionNotSupported"], reason: "\(operation) is not supported")
     }

@@ -1,10 +1,10 @@
 /// The namespace URIs ONVIF's SOAP messages use, and the prefixes camsim writes them with.
 public enum SOAPNamespace {
-    /// SOAP 1.2 (SOAP 1.2 Part 1 §5.1), the only version ONVIF uses (ONVIF Core §5.1.1).
+    /// SOAP 1.2 (SOAP 1.2 Part 1 §5.1), the only version ONVIF uses (ONVIF Core, "Web services").
     public static let envelope = "http://www.w3.org/2003/05/soap-envelope"
     /// SOAP 1.1, answered with a VersionMismatch fault (SOAP 1.2 Part 1 §5.4.7).
     public static let soap11Envelope = "http://schemas.xmlsoap.org/soap/envelope/"
-    /// ONVIF's fault subcodes (`ter:NotAuthorized`; ONVIF Core §5.11.2).
+    /// ONVIF's fault subcodes (`ter:NotAuthorized`; ONVIF Core, "Error handling").
     public static let error = "http://www.onvif.org/ver10/error"
     /// ONVIF's shared types (`tt:`).
     public static let schema = "http://www.onvif.org/ver10/schema"

@@ -2,7 +2,7 @@ import ConstantTime
 import Crypto
 import Foundation
 
-/// Checks WS-Security UsernameTokens against the users' passwords (ONVIF Core §5.12.2;
+/// Checks WS-Security UsernameTokens against the users' passwords (ONVIF Core, "Security";
 /// OASIS WSS UsernameToken Profile 1.0 §3.1–§4) and remembers the nonces it accepted, so
 /// a captured token cannot be sent again. A struct whose clock is passed in: the server
 /// keeps one behind a lock.
