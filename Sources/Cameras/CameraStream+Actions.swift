@@ -118,6 +118,14 @@ extension CameraStream {
         let unit = AccessUnitRequest(
             context: context, forceIDR: request.forceIDR,
             rtpTimestamp: rtpClock.timestamp(atNanoseconds: request.mediaNanos), redraw: request.redraw)
+        if source.isCheap {
+            // A stored unit packetized: done here, on the loop, without a hop to the pool.
+            let started = clock.nanoseconds()
+            let result = Result { try source.makeAccessUnit(unit, packetizer: &packetizer.packetizer) }
+            encodeStatistics.record(unit, seconds: Double(clock.nanoseconds() - started) / 1e9)
+            finishEncode(.success((result, packetizer)), of: request, replacement: nil)
+            return
+        }
         // If the pool drops the job, the packetizer goes with it; this one continues its numbering.
         let replacement = PacketizerSlot(packetizer.packetizer.continuing())
         let clock = self.clock
@@ -129,30 +137,39 @@ extension CameraStream {
             statistics.record(unit, seconds: Double(clock.nanoseconds() - started) / 1e9)
             return (result, packetizer)
         }.whenComplete { completion in
-            let result: Result<RTPPacketBatch?, any Error>
-            switch completion {
-            case .success(let (made, packetizer)):
-                result = made
-                // After a reboot the stream already holds the new identity's packetizer.
-                if request.epoch == self.machine.epoch { self.packetizer = packetizer }
-            case .failure(let error):
-                result = .failure(error)
-                if request.epoch == self.machine.epoch { self.packetizer = replacement }
-            }
-            var outcome = StreamStateMachine<ObjectIdentifier>.EncodeOutcome.nothing
-            var finished: (RTPPacketBatch, EncodeRequest)?
-            switch result {
-            case .success(let made?) where made.packetCount > 0:
-                outcome = .accessUnit(isIDR: made.containsIDR)
-                finished = (made, request)
-            case .success:
-                break
-            case .failure(let error):
-                outcome = .failed
-                // Jobs still queued when the server stops are cancelled: not an error.
-                if !self.machine.ended { self.logger.error("encode failed: \(error)") }
-            }
-            self.apply(self.machine.encodeFinished(outcome, at: self.clock.reading()), finished: finished)
+            self.finishEncode(completion, of: request, replacement: replacement)
         }
+    }
+
+    /// Takes back the packetizer an encode borrowed and tells the state machine what it made.
+    /// `replacement` continues the numbering when the pool dropped the job and its packetizer.
+    private func finishEncode(
+        _ completion: Result<(Result<RTPPacketBatch?, any Error>, PacketizerSlot), any Error>,
+        of request: EncodeRequest, replacement: PacketizerSlot?
+    ) {
+        let result: Result<RTPPacketBatch?, any Error>
+        switch completion {
+        case .success(let (made, packetizer)):
+            result = made
+            // After a reboot the stream already holds the new identity's packetizer.
+            if request.epoch == self.machine.epoch { self.packetizer = packetizer }
+        case .failure(let error):
+            result = .failure(error)
+            if request.epoch == self.machine.epoch { self.packetizer = replacement }
+        }
+        var outcome = StreamStateMachine<ObjectIdentifier>.EncodeOutcome.nothing
+        var finished: (RTPPacketBatch, EncodeRequest)?
+        switch result {
+        case .success(let made?) where made.packetCount > 0:
+            outcome = .accessUnit(isIDR: made.containsIDR)
+            finished = (made, request)
+        case .success:
+            break
+        case .failure(let error):
+            outcome = .failed
+            // Jobs still queued when the server stops are cancelled: not an error.
+            if !self.machine.ended { self.logger.error("encode failed: \(error)") }
+        }
+        self.apply(self.machine.encodeFinished(outcome, at: self.clock.reading()), finished: finished)
     }
 }

@@ -38,6 +38,8 @@ public struct StreamDefinition: Sendable {
     /// Set for a proxy camera's stream: its access units come from this upstream, and
     /// `encoder`, `makeSource` and `openMediaSource` go unused.
     public var proxy: ProxySettings?
+    /// Set for a loop stream (`playAsLoop`): its pictures are recorded once and replayed.
+    public var loop: LoopSettings?
 
     public init(
         cameraName: String,
