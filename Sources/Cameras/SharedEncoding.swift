@@ -59,3 +59,12 @@ extension StreamDefinition {
         openMediaSource = { sized in try SharedMediaSource(definition: sized, sharing: sharing, hubs: .process) }
     }
 }
+
+extension StreamDefinition {
+    /// The name the stream's picture shows for `{camera}`: a shared stream's picture name.
+    public var drawnCameraName: String { sharing?.pictureName ?? cameraName }
+
+    /// The seed the stream's picture is drawn with (noise, `{seed}`): a shared stream's
+    /// picture seed, else the camera's `seed`.
+    public func drawnSeed(camera seed: UInt64) -> UInt64 { sharing?.pictureSeed ?? seed }
+}

@@ -39,6 +39,9 @@ import Testing
         #expect(keys[0]?.pictureName == "cam-{n:02}" && keys[0]?.pictureSeed == 7)
         // Each camera keeps its own seed, from which its RTP identity comes.
         #expect(streams.prefix(3).map(\.seed) == [7, 8, 9])
+        // A snapshot draws what the stream shows.
+        #expect(streams[1].drawnCameraName == "cam-{n:02}" && streams[1].drawnSeed(camera: 8) == 7)
+        #expect(streams[5].drawnCameraName == "live" && streams[5].drawnSeed(camera: 7) == 7)
         // smpte-clock draws the name: another template shows another picture.
         #expect(keys[3] == keys[4] && keys[3] != keys[0] && keys[3]?.pictureName == "other-{n}")
         #expect(keys[5] == nil)

@@ -1,7 +1,7 @@
 import Testing
 @testable import Frames
 
-/// `Scene.drawsCameraName`: which scenes show the camera's name.
+/// `Scene.drawsCameraName` (Scene+CameraDependence): which scenes show the camera's name.
 @Suite("Scenes that draw the camera's name")
 struct SceneCameraTextTests {
     @Test func theDefaultSceneDrawsTheName() throws {
