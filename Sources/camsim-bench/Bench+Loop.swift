@@ -2,18 +2,21 @@ import Cameras
 import Frames
 
 extension Bench {
-    /// `--only loop`: loop cameras against the live cameras' count (`ScaleBenchmark`) in the same run.
-    static func printLoop(library: SceneLibrary, quick: Bool) async throws {
+    /// `--only loop`: loop cameras against the live cameras' count (`ScaleBenchmark`) in the
+    /// same run; the full run hands in the count and CPU per frame its live figure just measured.
+    static func printLoop(library: SceneLibrary, quick: Bool, live baseline: (count: Int, microsecondsPerFrame: Double)? = nil) async throws {
         let scene = try library.scene(named: "smpte-clock")
-        let live = ScaleBenchmark(
-            scene: scene, counts: quick ? [4, 8] : [48, 64, 80, 96, 112, 128, 144, 160, 176], windowSeconds: quick ? 3 : 6)
-        var liveBest = 0
-        var livePerFrame = Double.nan
-        for count in live.counts {
-            let step = try await live.step(count)
-            livePerFrame = step.cpuMillisecondsPerFrame * 1000
-            guard step.isRealTime else { break }
-            liveBest = count
+        var liveBest = baseline?.count ?? 0
+        var livePerFrame = baseline?.microsecondsPerFrame ?? .nan
+        if baseline == nil {
+            let live = ScaleBenchmark(
+                scene: scene, counts: quick ? [4, 8] : [48, 64, 80, 96, 112, 128, 144, 160, 176], windowSeconds: quick ? 3 : 6)
+            for count in live.counts {
+                let step = try await live.step(count)
+                livePerFrame = step.cpuMillisecondsPerFrame * 1000
+                guard step.isRealTime else { break }
+                liveBest = count
+            }
         }
         print("Live 640x360@15 baseline (ScaleBenchmark, in-process viewers): \(liveBest) cameras in real time, \(format(livePerFrame, 0)) µs CPU per delivered frame")
         let loop = LoopBenchmark(
