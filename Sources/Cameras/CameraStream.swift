@@ -14,7 +14,8 @@ import Randomness
 /// The decisions are `StreamStateMachine`'s; this class carries its actions out. All
 /// mutable state lives on `eventLoop`; public methods may be called from anywhere and hop
 /// there. Encoding runs on the encode executor, one job per stream at a time, in the
-/// stream's lane while its source is open.
+/// stream's lane while its source is open; a cheap source's access units
+/// (`MediaSource.isCheap`, a loop's) are made on `eventLoop` instead.
 public final class CameraStream: @unchecked Sendable {
     public let definition: StreamDefinition
     public let eventLoop: any EventLoop

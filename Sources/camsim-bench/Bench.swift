@@ -139,7 +139,9 @@ struct Bench {
         print("  1000 idle configured cameras: \(format(idle / 1024, 1)) KiB resident each")
         print("")
 
-        try await printLoop(library: library, quick: quick)
+        try await printLoop(
+            library: library, quick: quick,
+            live: (best, (bestStep?.cpuMillisecondsPerFrame ?? .nan) * 1000))
         try await printLive(library: library, quick: quick, steps: nil)
         try await printUDPViewers(library: library, quick: quick)
         try await control(library: library, quick: quick)

@@ -25,6 +25,8 @@ struct LoopBenchmark {
         var lostPackets: Int
         var skipped: Int
         var serverCores: Double
+        /// Server CPU per frame sent, in microseconds (what starvation by other load does not change).
+        var cpuMicrosecondsPerFrame: Double
         var memoryPerCameraBytes: Double
         var loopBytes: Int
         var loopRecordings: Int
@@ -81,16 +83,20 @@ struct LoopBenchmark {
         let ready = await load.line("ready", timeoutSeconds: 120)
         var cores = 0.0
         var skipped = 0
+        var perFrame = Double.nan
         var memory = before
         var result: LoadProcess.Line?
         if ready != nil, await load.line("window", timeoutSeconds: warmupSeconds + 30) != nil {
             let startCPU = processCPUNanoseconds()
             let startSkipped = self.skipped(server, count)
+            let startSent = sent(server, count)
             let start = Date()
             memory = ProcessMemory.read()
             result = await load.line("result", timeoutSeconds: windowSeconds + 30)
-            cores = Double(processCPUNanoseconds() - startCPU) / 1e9 / Date().timeIntervalSince(start)
+            let cpu = processCPUNanoseconds() - startCPU
+            cores = Double(cpu) / 1e9 / Date().timeIntervalSince(start)
             skipped = self.skipped(server, count) - startSkipped
+            perFrame = Double(cpu) / 1e3 / Double(max(1, sent(server, count) - startSent))
         }
         let loops = LoopLibrary.shared.residentLoops()
         await load.finish()
@@ -101,9 +107,14 @@ struct LoopBenchmark {
             cameras: count, playing: result?.int("playing") ?? 0,
             worstFraction: Double(result?.int("min_frames") ?? 0) / expected,
             lostPackets: result?.int("lost_packets") ?? 0, skipped: skipped, serverCores: cores,
+            cpuMicrosecondsPerFrame: perFrame,
             memoryPerCameraBytes: Double(memory.resident - before.resident - loopBytes) / Double(count),
             loopBytes: loopBytes, loopRecordings: LoopLibrary.shared.recordingCount { _ in true } - recordingsBefore,
             failures: load.failures)
+    }
+
+    private func sent(_ server: CamsimServer, _ count: Int) -> Int {
+        (1...count).reduce(0) { $0 + (server.stream(atPath: "cam-\($1)")?.counters.snapshot.framesEncoded ?? 0) }
     }
 
     private func skipped(_ server: CamsimServer, _ count: Int) -> Int {
