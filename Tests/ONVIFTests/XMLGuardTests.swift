@@ -24,6 +24,20 @@ import Testing
         ("<a><!-- open</a>", .malformed("a comment is not closed")),
         ("< a/>", .malformed("a '<' that starts no tag")),
         ("\u{FEFF}<a/>", nil),
+        ("<a b='1' b='2'/>", .malformed("an attribute given twice")),
+        ("<p:a/>", .malformed("an undeclared namespace prefix")),
+        ("<p:a xmlns:p='urn:p'><p:b q:c='1'/></p:a>", .malformed("an undeclared namespace prefix")),
+        ("<s:Envelope xJJJJ/>", .malformed("an attribute without a value")),
+        ("<a b/>", .malformed("an attribute without a value")),
+        ("<a b='1'c='2'/>", .malformed("an attribute without a name")),
+        ("<a><!-- x -- y --></a>", .malformed("'--' inside a comment")),
+        ("<a>&#0;</a>", .malformed("a character reference to no character XML allows")),
+        ("<a><?pi x?></a>", .malformed("a processing instruction")),
+        ("<a>\u{01}</a>", .malformed("a control character")),
+        ("<a xmlns:p=\"\"/>", .malformed("an empty namespace declaration")),
+        ("<a>]]></a>", .malformed("']]>' in text")),
+        ("<?xml version=\"1.0\" encoding=\"<\"?><a/>", .malformed("the XML declaration has characters it cannot hold")),
+        ("<a:b:c xmlns:a='urn:a'/>", .malformed("a '<' that starts no tag")),
     ]
 
     @Test(arguments: cases.indices) func guardsEachCase(_ index: Int) {
