@@ -224,6 +224,11 @@ public struct XMLGuard: Sendable {
                     if valueEmpty { return .malformed("an empty namespace declaration") }
                     declared.append(attribute.dropFirst(6))
                 }
+                // A namespace name is an absolute URI (RFC 3986 §4.3); libxml2 warns of any other.
+                if attribute.elementsEqual(Array("xmlns".utf8)) || attribute.starts(with: Array("xmlns:".utf8)),
+                   !valueEmpty, !Self.isAbsoluteURI(bytes[valueStart..<(cursor - 1)]) {
+                    return .malformed("a namespace name that is not an absolute URI")
+                }
             }
             // Every prefix used must be declared here or above (Namespaces in XML §5).
             let scope = open.flatMap(\.prefixes) + declared
@@ -291,6 +296,31 @@ public struct XMLGuard: Sendable {
                 cursor += 1
             }
             return nil
+        }
+
+        /// `scheme:rest` (RFC 3986 §3) in the characters a URI may hold unescaped, without the
+        /// brackets only an IP literal may use: an authority after `//` is a host name with an
+        /// optional numeric port, `%` starts two hex digits, and there is at most one `#`.
+        static func isAbsoluteURI(_ value: ArraySlice<UInt8>) -> Bool {
+            guard let colon = value.firstIndex(of: UInt8(ascii: ":")), colon > value.startIndex,
+                  isNameStart(value[value.startIndex]),
+                  value[value.startIndex..<colon].allSatisfy({ isNameStart($0) || isDigit($0) || Array("+.-".utf8).contains($0) })
+            else { return false }
+            let allowed = Array("-._~:/?#@!$'()*+,;=%".utf8)
+            guard value.allSatisfy({ isNameStart($0) || isDigit($0) || allowed.contains($0) }),
+                  value.filter({ $0 == UInt8(ascii: "#") }).count <= 1
+            else { return false }
+            for index in value.indices where value[index] == UInt8(ascii: "%") {
+                guard index + 2 < value.endIndex, isHexDigit(value[index + 1]), isHexDigit(value[index + 2]) else { return false }
+            }
+            let rest = value[(colon + 1)...]
+            guard rest.starts(with: Array("//".utf8)) else { return true }
+            let authority = rest.dropFirst(2).prefix { ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains($0) }
+            let parts = authority.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            guard let host = parts.first, !host.isEmpty, parts.count <= 2,
+                  host.allSatisfy({ isNameStart($0) || isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
+            else { return false }
+            return parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(isDigit))
         }
 
         /// XML 1.0 §2.2's Char.

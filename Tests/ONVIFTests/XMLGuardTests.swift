@@ -38,6 +38,11 @@ import Testing
         ("<a>]]></a>", .malformed("']]>' in text")),
         ("<?xml version=\"1.0\" encoding=\"<\"?><a/>", .malformed("the XML declaration has characters it cannot hold")),
         ("<a:b:c xmlns:a='urn:a'/>", .malformed("a '<' that starts no tag")),
+        ("<a xmlns='oasis-2004[1'/>", .malformed("a namespace name that is not an absolute URI")),
+        ("<p:a xmlns:p='http://x/2004[1'/>", .malformed("a namespace name that is not an absolute URI")),
+        ("<p:a xmlns:p='http://docs.oasis-open.xmlns:s/2004'/>", .malformed("a namespace name that is not an absolute URI")),
+        ("<p:a xmlns:p='urn:x%4'/>", .malformed("a namespace name that is not an absolute URI")),
+        ("<p:a xmlns:p='http://127.0.0.1:8080/x#y'/>", nil),
     ]
 
     @Test(arguments: cases.indices) func guardsEachCase(_ index: Int) {
