@@ -8,7 +8,13 @@
 ///   "billion laughs") and none is external (XXE).
 /// - Only the five predefined entities and character references are allowed (XML 1.0 §4.1, §4.6).
 /// - Size, depth and element count are bounded (``ONVIFLimits``); start and end tags must pair.
-/// - UTF-8 only (a BOM of UTF-16 or UTF-32 is refused): what the guard reads is what the parser reads.
+/// - UTF-8 only, valid, without the control characters XML 1.0 excludes (§2.2): what the
+///   guard reads is what the parser reads.
+/// - Tags, attributes, comments, references and namespace prefixes are checked as XML 1.0
+///   (§2.3–§4.1) and Namespaces in XML (§5, §6) write them; the only processing instruction
+///   is the XML declaration, which the parser is not shown (``content(of:)``). Foundation's
+///   XMLParser leaks a little memory on each error libxml2 reports, so the guard refuses
+///   what would make libxml2 report one.
 public struct XMLGuard: Sendable {
     /// Why a body was refused, for the fault's reason text.
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -39,9 +45,21 @@ public struct XMLGuard: Sendable {
 
     public init() {}
 
+    /// What the parser is given of a body the guard passed: after a byte order mark and
+    /// the XML declaration, which only restate UTF-8.
+    public static func content(of bytes: [UInt8]) -> ArraySlice<UInt8> {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if bytes[start...].starts(with: Array("<?xml".utf8)),
+           let end = Scanner.find(Array("?>".utf8), in: bytes, from: start) {
+            start = end
+        }
+        return bytes[start...]
+    }
+
     /// Nil when `bytes` may be handed to the parser.
     public func check(_ bytes: [UInt8]) -> Problem? {
         guard bytes.count <= maxBytes else { return .tooLarge(bytes: bytes.count) }
+        guard String(validating: bytes, as: UTF8.self) != nil else { return .unsupportedEncoding }
         var scanner = Scanner(bytes: bytes, guardSettings: self)
         return scanner.run()
     }
@@ -50,7 +68,8 @@ public struct XMLGuard: Sendable {
         let bytes: [UInt8]
         let guardSettings: XMLGuard
         var index = 0
-        var open: [ArraySlice<UInt8>] = []
+        /// The open elements' names and the namespace prefixes each declares.
+        var open: [(name: ArraySlice<UInt8>, prefixes: [ArraySlice<UInt8>])] = []
         var elements = 0
         var rootClosed = false
 
@@ -61,8 +80,8 @@ public struct XMLGuard: Sendable {
 
         mutating func run() -> Problem? {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-            if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0, 0]) {
-                return .unsupportedEncoding
+            if bytes[index...].starts(with: Array("<?xml".utf8)) {
+                if let problem = declaration() { return problem }
             }
             while index < bytes.count {
                 let byte = bytes[index]
@@ -72,8 +91,11 @@ public struct XMLGuard: Sendable {
                     if open.isEmpty { return .malformed("a reference outside the root element") }
                     if let problem = reference() { return problem }
                 } else {
-                    if byte == 0 { return .unsupportedEncoding }
+                    if byte < 0x20, !Self.isSpace(byte) { return .malformed("a control character") }
                     if open.isEmpty, !Self.isSpace(byte) { return .malformed("text outside the root element") }
+                    if byte == UInt8(ascii: "]"), bytes[index...].starts(with: Array("]]>".utf8)) {
+                        return .malformed("']]>' in text")
+                    }
                     index += 1
                 }
             }
@@ -82,94 +104,159 @@ public struct XMLGuard: Sendable {
             return nil
         }
 
+        /// `<?xml version="1.0" …?>` at the start: only the characters its pseudo-attributes use.
+        private mutating func declaration() -> Problem? {
+            guard let end = Self.find(Array("?>".utf8), in: bytes, from: index) else {
+                return .malformed("the XML declaration is not closed")
+            }
+            let inside = bytes[(index + 5)..<(end - 2)]
+            let allowed = Array(" \t\r\n=\"'._-".utf8)
+            guard inside.allSatisfy({ Self.isNameStart($0) || Self.isDigit($0) || allowed.contains($0) }),
+                  inside.first.map(Self.isSpace) == true
+            else { return .malformed("the XML declaration has characters it cannot hold") }
+            index = end
+            return nil
+        }
+
         /// At `<`: a declaration, comment, CDATA section, processing instruction or tag.
         private mutating func markup() -> Problem? {
             let rest = bytes[index...]
             if rest.starts(with: Array("<!--".utf8)) {
-                return skip(past: Array("-->".utf8), what: "a comment")
+                guard let end = Self.find(Array("--".utf8), in: bytes, from: index + 4) else {
+                    return .malformed("a comment is not closed")
+                }
+                // "--" may only end a comment (XML 1.0 §2.5).
+                guard end < bytes.count, bytes[end] == UInt8(ascii: ">") else { return .malformed("'--' inside a comment") }
+                if let problem = controlCharacters(in: (index + 4)..<(end - 2)) { return problem }
+                index = end + 1
+                return nil
             }
             if rest.starts(with: Array("<![CDATA[".utf8)) {
                 if open.isEmpty { return .malformed("CDATA outside the root element") }
-                return skip(past: Array("]]>".utf8), what: "a CDATA section")
+                guard let end = Self.find(Array("]]>".utf8), in: bytes, from: index + 9) else {
+                    return .malformed("a CDATA section is not closed")
+                }
+                if let problem = controlCharacters(in: (index + 9)..<(end - 3)) { return problem }
+                index = end
+                return nil
             }
             if rest.starts(with: Array("<!".utf8)) {
                 // <!DOCTYPE, and <!ENTITY or <!ELEMENT outside one: all DTD syntax.
                 return .documentTypeDeclaration
             }
-            if rest.starts(with: Array("<?".utf8)) {
-                return skip(past: Array("?>".utf8), what: "a processing instruction")
-            }
+            if rest.starts(with: Array("<?".utf8)) { return .malformed("a processing instruction") }
             if rest.starts(with: Array("</".utf8)) { return endTag() }
             return startTag()
         }
 
-        private mutating func skip(past terminator: [UInt8], what: String) -> Problem? {
-            var cursor = index + 2
-            while cursor + terminator.count <= bytes.count {
-                if bytes[cursor..<(cursor + terminator.count)].elementsEqual(terminator) {
-                    index = cursor + terminator.count
-                    return nil
-                }
-                cursor += 1
-            }
-            return .malformed("\(what) is not closed")
+        private func controlCharacters(in range: Range<Int>) -> Problem? {
+            bytes[range].contains { $0 < 0x20 && !Self.isSpace($0) } ? .malformed("a control character") : nil
+        }
+
+        /// A name (XML 1.0 §2.3) at `cursor`, with at most one colon, not at either end
+        /// (Namespaces in XML §3); nil when there is none.
+        private func name(at cursor: Int) -> Range<Int>? {
+            guard cursor < bytes.count, Self.isNameStart(bytes[cursor]) else { return nil }
+            var end = cursor
+            while end < bytes.count, Self.isNameByte(bytes[end]) { end += 1 }
+            let colons = bytes[cursor..<end].filter { $0 == UInt8(ascii: ":") }.count
+            guard colons == 0 || (colons == 1 && bytes[end - 1] != UInt8(ascii: ":")) else { return nil }
+            return cursor..<end
+        }
+
+        private func prefix(of name: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+            name.firstIndex(of: UInt8(ascii: ":")).map { name[name.startIndex..<$0] }
         }
 
         private mutating func startTag() -> Problem? {
             if rootClosed { return .malformed("a second root element") }
-            let nameStart = index + 1
-            var cursor = nameStart
-            while cursor < bytes.count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
-            guard cursor > nameStart else { return .malformed("a '<' that starts no tag") }
-            let name = bytes[nameStart..<cursor]
-            // Attributes: quoted values may hold '>' and references, never '<'.
-            var quote: UInt8?
-            while cursor < bytes.count {
-                let byte = bytes[cursor]
-                if let open = quote {
-                    if byte == open {
-                        quote = nil
-                    } else if byte == UInt8(ascii: "<") {
-                        return .malformed("'<' in an attribute value")
-                    } else if byte == UInt8(ascii: "&") {
+            guard let nameRange = name(at: index + 1) else { return .malformed("a '<' that starts no tag") }
+            let elementName = bytes[nameRange]
+            var cursor = nameRange.upperBound
+            var attributeNames: [ArraySlice<UInt8>] = []
+            var declared: [ArraySlice<UInt8>] = []
+            var selfClosing = false
+            while true {
+                let spaced = cursor < bytes.count && Self.isSpace(bytes[cursor])
+                while cursor < bytes.count, Self.isSpace(bytes[cursor]) { cursor += 1 }
+                guard cursor < bytes.count else { return .malformed("a tag is not closed") }
+                if bytes[cursor] == UInt8(ascii: ">") { cursor += 1; break }
+                if bytes[cursor] == UInt8(ascii: "/") {
+                    guard cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: ">") else {
+                        return .malformed("'/' inside a tag")
+                    }
+                    selfClosing = true
+                    cursor += 2
+                    break
+                }
+                guard spaced, let attributeRange = name(at: cursor) else { return .malformed("an attribute without a name") }
+                let attribute = bytes[attributeRange]
+                if attributeNames.contains(where: { $0.elementsEqual(attribute) }) { return .malformed("an attribute given twice") }
+                attributeNames.append(attribute)
+                cursor = attributeRange.upperBound
+                while cursor < bytes.count, Self.isSpace(bytes[cursor]) { cursor += 1 }
+                guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "=") else { return .malformed("an attribute without a value") }
+                cursor += 1
+                while cursor < bytes.count, Self.isSpace(bytes[cursor]) { cursor += 1 }
+                guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") else {
+                    return .malformed("an attribute value without quotes")
+                }
+                let quote = bytes[cursor]
+                cursor += 1
+                let valueStart = cursor
+                while cursor < bytes.count, bytes[cursor] != quote {
+                    let byte = bytes[cursor]
+                    if byte == UInt8(ascii: "<") { return .malformed("'<' in an attribute value") }
+                    if byte < 0x20, !Self.isSpace(byte) { return .malformed("a control character") }
+                    if byte == UInt8(ascii: "&") {
                         index = cursor
                         if let problem = reference() { return problem }
                         cursor = index
-                        continue
+                    } else {
+                        cursor += 1
                     }
-                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    quote = byte
-                } else if byte == UInt8(ascii: ">") {
-                    break
-                } else if byte == UInt8(ascii: "<") {
-                    return .malformed("'<' inside a tag")
                 }
+                guard cursor < bytes.count else { return .malformed("an attribute value is not closed") }
+                let valueEmpty = cursor == valueStart
                 cursor += 1
+                // xmlns:p declares p, and must not be empty (Namespaces in XML §3, §5).
+                if attribute.starts(with: Array("xmlns:".utf8)) {
+                    if valueEmpty { return .malformed("an empty namespace declaration") }
+                    declared.append(attribute.dropFirst(6))
+                }
+                // A namespace name is an absolute URI (RFC 3986 §4.3); libxml2 warns of any other.
+                if attribute.elementsEqual(Array("xmlns".utf8)) || attribute.starts(with: Array("xmlns:".utf8)),
+                   !valueEmpty, !Self.isAbsoluteURI(bytes[valueStart..<(cursor - 1)]) {
+                    return .malformed("a namespace name that is not an absolute URI")
+                }
             }
-            guard cursor < bytes.count else { return .malformed("a tag is not closed") }
+            // Every prefix used must be declared here or above (Namespaces in XML §5).
+            let scope = open.flatMap(\.prefixes) + declared
+            for used in [elementName] + attributeNames {
+                guard let prefix = prefix(of: used), !prefix.elementsEqual(Array("xmlns".utf8)) else { continue }
+                if prefix.elementsEqual(Array("xml".utf8)) { continue }
+                if !scope.contains(where: { $0.elementsEqual(prefix) }) { return .malformed("an undeclared namespace prefix") }
+            }
             elements += 1
             guard elements <= guardSettings.maxElements else { return .tooManyElements }
-            let selfClosing = bytes[cursor - 1] == UInt8(ascii: "/")
-            index = cursor + 1
+            index = cursor
             if selfClosing {
                 if open.isEmpty { rootClosed = true }
             } else {
-                open.append(name)
+                open.append((elementName, declared))
                 guard open.count <= guardSettings.maxDepth else { return .tooDeep }
             }
             return nil
         }
 
         private mutating func endTag() -> Problem? {
-            let nameStart = index + 2
-            var cursor = nameStart
-            while cursor < bytes.count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
-            let name = bytes[nameStart..<cursor]
+            guard let nameRange = name(at: index + 2) else { return .malformed("an end tag without a name") }
+            var cursor = nameRange.upperBound
             while cursor < bytes.count, Self.isSpace(bytes[cursor]) { cursor += 1 }
             guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ">") else {
                 return .malformed("an end tag is not closed")
             }
-            guard let last = open.popLast(), last.elementsEqual(name) else {
+            guard let last = open.popLast(), last.name.elementsEqual(bytes[nameRange]) else {
                 return .malformed("an end tag does not match its start tag")
             }
             if open.isEmpty { rootClosed = true }
@@ -177,7 +264,8 @@ public struct XMLGuard: Sendable {
             return nil
         }
 
-        /// At `&`: one of `&lt;` `&gt;` `&amp;` `&quot;` `&apos;` `&#N;` `&#xH;` (XML 1.0 §4.1).
+        /// At `&`: one of `&lt;` `&gt;` `&amp;` `&quot;` `&apos;` `&#N;` `&#xH;` naming a
+        /// character XML 1.0 allows (§4.1, §2.2).
         private mutating func reference() -> Problem? {
             var cursor = index + 1
             while cursor < bytes.count, bytes[cursor] != UInt8(ascii: ";"),
@@ -187,14 +275,58 @@ public struct XMLGuard: Sendable {
             guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ";") else { return .unknownEntity }
             let body = bytes[(index + 1)..<cursor]
             let named: [[UInt8]] = ["lt", "gt", "amp", "quot", "apos"].map { Array($0.utf8) }
-            let isNamed = named.contains { body.elementsEqual($0) }
-            let isCharacter = body.first == UInt8(ascii: "#") && body.count >= 2
-                && (body.dropFirst().allSatisfy(Self.isDigit)
-                    || (body.dropFirst().first == UInt8(ascii: "x") && body.count >= 3
-                        && body.dropFirst(2).allSatisfy(Self.isHexDigit)))
-            guard isNamed || isCharacter else { return .unknownEntity }
+            if !named.contains(where: { body.elementsEqual($0) }) {
+                guard body.first == UInt8(ascii: "#") else { return .unknownEntity }
+                let digits = body.dropFirst()
+                let hex = digits.first == UInt8(ascii: "x")
+                let text = String(decoding: hex ? digits.dropFirst() : digits, as: UTF8.self)
+                guard !text.isEmpty, text.utf8.allSatisfy(hex ? Self.isHexDigit : Self.isDigit),
+                      let value = UInt32(text, radix: hex ? 16 : 10), Self.isCharacter(value)
+                else { return .malformed("a character reference to no character XML allows") }
+            }
             index = cursor + 1
             return nil
+        }
+
+        /// Where `needle` ends, searching from `start`; nil when it does not occur.
+        static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+            var cursor = start
+            while cursor + needle.count <= bytes.count {
+                if bytes[cursor..<(cursor + needle.count)].elementsEqual(needle) { return cursor + needle.count }
+                cursor += 1
+            }
+            return nil
+        }
+
+        /// `scheme:rest` (RFC 3986 §3) in the characters a URI may hold unescaped, without the
+        /// brackets only an IP literal may use: an authority after `//` is a host name with an
+        /// optional numeric port, `%` starts two hex digits, and there is at most one `#`.
+        static func isAbsoluteURI(_ value: ArraySlice<UInt8>) -> Bool {
+            guard let colon = value.firstIndex(of: UInt8(ascii: ":")), colon > value.startIndex,
+                  isNameStart(value[value.startIndex]),
+                  value[value.startIndex..<colon].allSatisfy({ isNameStart($0) || isDigit($0) || Array("+.-".utf8).contains($0) })
+            else { return false }
+            let allowed = Array("-._~:/?#@!$'()*+,;=%".utf8)
+            guard value.allSatisfy({ isNameStart($0) || isDigit($0) || allowed.contains($0) }),
+                  value.filter({ $0 == UInt8(ascii: "#") }).count <= 1
+            else { return false }
+            for index in value.indices where value[index] == UInt8(ascii: "%") {
+                guard index + 2 < value.endIndex, isHexDigit(value[index + 1]), isHexDigit(value[index + 2]) else { return false }
+            }
+            let rest = value[(colon + 1)...]
+            guard rest.starts(with: Array("//".utf8)) else { return true }
+            let authority = rest.dropFirst(2).prefix { ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains($0) }
+            let parts = authority.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            guard let host = parts.first, !host.isEmpty, parts.count <= 2,
+                  host.allSatisfy({ isNameStart($0) || isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
+            else { return false }
+            return parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(isDigit))
+        }
+
+        /// XML 1.0 §2.2's Char.
+        static func isCharacter(_ value: UInt32) -> Bool {
+            value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+                || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
         }
 
         static func isSpace(_ byte: UInt8) -> Bool {
@@ -207,12 +339,15 @@ public struct XMLGuard: Sendable {
             isDigit(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
         }
 
-        /// Name characters (XML 1.0 §2.3), ASCII ones exactly and every byte of a multi-byte
-        /// UTF-8 character; the parser checks the rest.
+        /// ASCII name start characters; non-ASCII names are refused (ONVIF's are ASCII).
+        static func isNameStart(_ byte: UInt8) -> Bool {
+            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || byte == UInt8(ascii: "_")
+        }
+
+        /// ASCII name characters (XML 1.0 §2.3).
         static func isNameByte(_ byte: UInt8) -> Bool {
-            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || isDigit(byte)
-                || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: ".") || byte >= 0x80
+            isNameStart(byte) || isDigit(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".")
         }
     }
 }

@@ -29,7 +29,7 @@ extension XMLNode {
         let indexer = XMLHash.config { options in
             options.shouldProcessNamespaces = false
             options.detectParsingErrors = true
-        }.parse(Data(bytes))
+        }.parse(Data(XMLGuard.content(of: bytes)))
         if case .parsingError(let error) = indexer { throw ParseError.notWellFormed(line: error.line, column: error.column) }
         guard let document = indexer.element,
               let root = document.children.lazy.compactMap({ $0 as? SWXMLHash.XMLElement }).first

@@ -4,6 +4,9 @@ import CivilDate
 /// carries it (`2026-11-26T10:00:00Z`, `…T10:00:00.123+01:00`), counted in nanoseconds
 /// since 1970. A value without a zone is taken as UTC, as ONVIF clients mean it.
 public enum XSDateTime {
+    /// The years read: nanoseconds since 1970 in an Int64 reach from 1677 to 2262.
+    static let supportedYears = 1900...2200
+
     /// Nanoseconds since 1970-01-01T00:00:00Z, or nil when `text` is not an xs:dateTime.
     public static func parse(_ text: String) -> Int64? {
         let bytes = Array(text.utf8)
@@ -18,7 +21,7 @@ public enum XSDateTime {
         }
         guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let year = number(0..<4), supportedYears.contains(year), let month = number(5..<7), let day = number(8..<10),
               let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
               (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year),
               hour < 24, minute < 60, second < 60
