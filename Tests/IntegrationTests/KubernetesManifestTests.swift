@@ -91,6 +91,12 @@ extension Integration {
             let serviceName = try #require(set["spec.serviceName"] as? String)
             #expect(table.pods.map(\.host) == (0..<replicas).map { "\(set.name)-\($0).\(serviceName).default.svc" })
             #expect(table.pods.allSatisfy { $0.cameras > 0 }, "\(table.pods)")
+            // SIZING: the CPU request covers the largest shard's cameras all watched, at
+            // the README's live figure (160 640x360@15 cameras on 2 cores).
+            let cpu = try #require(container["resources.requests.cpu"] as? String)
+            let millicores = try #require(Double(cpu.hasSuffix("m") ? String(cpu.dropLast()) : cpu).map { cpu.hasSuffix("m") ? $0 : $0 * 1000 })
+            let largest = table.pods.map(\.cameras).max() ?? 0
+            #expect(millicores >= Double(largest) * 2000 / 160, "\(cpu) for \(largest) cameras")
 
             // The last pod's command as the kubelet expands it, on loopback and port 0.
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("camsim-\(UUID().uuidString).yaml")
