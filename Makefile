@@ -104,6 +104,7 @@ BINARY ?=
 SWIFT_BUILD_FLAGS ?=
 
 install: $(if $(BINARY),,install-build)
+	@test -n "$(PREFIX)" || { echo "make install: PREFIX is empty" >&2; exit 2; }
 	install -d $(PREFIX)/bin $(PREFIX)/share/camsim
 	install -m 755 $(or $(BINARY),.build/$(CONFIGURATION)/camsim) $(PREFIX)/bin/camsim
 	rm -rf $(PREFIX)/share/camsim/Patterns $(PREFIX)/share/camsim/Configs

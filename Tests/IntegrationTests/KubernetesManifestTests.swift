@@ -73,6 +73,54 @@ extension Integration {
             let configMap = try objects.one("ConfigMap", named: configMapName)
             let yaml = try #require(configMap.labels("data")[(configPath as NSString).lastPathComponent], "\(configMap.body)")
             try await Self.expectCamsimAccepts(yaml, directory: directory)
+            // RTSP listens on the port the container and the Services name.
+            let rtsp = (container["ports"] as? [[String: Any]])?.first { $0["name"] as? String == "rtsp" }
+            let config = try ConfigLoader().parse(yaml: yaml, file: "cameras.yaml")
+            #expect(config.server.port == rtsp?["containerPort"] as? Int)
+        }
+
+        @Test func thePodsCommandServesTheCamerasCamsimShardsGivesItsPod() async throws {
+            let objects = try KubernetesManifests.objects(try await KubernetesManifests.render("base"))
+            let set = try objects.one("StatefulSet")
+            let replicas = try #require(set["spec.replicas"] as? Int)
+            let container = KubernetesObject(try #require(set.list("spec.template.spec.containers").first))
+            let command = try #require(container["command"] as? [String])
+            let config = try Self.cameraConfig(objects)
+            let table = try ShardTable(config: config, count: replicas)
+            // camsim shards names each pod by the StatefulSet's and the headless Service's names.
+            let serviceName = try #require(set["spec.serviceName"] as? String)
+            #expect(table.pods.map(\.host) == (0..<replicas).map { "\(set.name)-\($0).\(serviceName).default.svc" })
+            #expect(table.pods.allSatisfy { $0.cameras > 0 }, "\(table.pods)")
+            // SIZING: the CPU request covers the largest shard's cameras all watched, at
+            // the README's live figure (160 640x360@15 cameras on 2 cores).
+            let cpu = try #require(container["resources.requests.cpu"] as? String)
+            let millicores = try #require(Double(cpu.hasSuffix("m") ? String(cpu.dropLast()) : cpu).map { cpu.hasSuffix("m") ? $0 : $0 * 1000 })
+            let largest = table.pods.map(\.cameras).max() ?? 0
+            #expect(millicores >= Double(largest) * 2000 / 160, "\(cpu) for \(largest) cameras")
+
+            // The last pod's command as the kubelet expands it, on loopback and port 0.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("camsim-\(UUID().uuidString).yaml")
+            try Self.cameraYAML(objects).write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let last = replicas - 1
+            var arguments = command.dropFirst(2).map {
+                $0.replacingOccurrences(of: "$(CAMSIM_SHARD_INDEX)", with: String(last))
+                    .replacingOccurrences(of: "$(CAMSIM_SHARDS)", with: String(replicas))
+            }
+            // The control API's `dashboard:` line comes once the service group (and its
+            // SIGTERM handling) runs.
+            for (option, value) in [("--config", file.path), ("--control", "127.0.0.1:0")] {
+                let index = try #require(arguments.firstIndex(of: option), "\(command)")
+                arguments[index + 1] = value
+            }
+            let expected = table.cameras.filter { $0.shard == last }.map(\.path)
+            let serve = try ServeProcess(arguments + ["--bind", "127.0.0.1", "--port", "0"])
+            let lines = await serve.waitForLines(expected.count + 1)
+            #expect(lines.last?.hasPrefix("dashboard: ") == true, "\(lines)")
+            let served = lines.filter { $0.hasPrefix("rtsp://") }.compactMap { URL(string: $0)?.path.dropFirst() }.map(String.init)
+            #expect(Set(served) == Set(expected) && served.count == expected.count, "\(lines) \(serve.errorText)")
+            let status = await serve.stop()
+            #expect(status == 0, "\(String(describing: status)) \(serve.errorText)")
         }
 
         @Test(arguments: kustomizations)
@@ -156,11 +204,15 @@ extension Integration {
             #expect(config.cameras == baseConfig.cameras, "the overlay serves the base's cameras")
         }
 
+        /// The camera configuration file of a rendered manifest.
+        static func cameraYAML(_ objects: [KubernetesObject]) throws -> String {
+            let configMap = try #require(objects.of("ConfigMap").first { $0.name.hasPrefix("camsim-cameras") })
+            return try #require(configMap.labels("data")["cameras.yaml"])
+        }
+
         /// The camera configuration of a rendered manifest, loaded as camsim loads it.
         static func cameraConfig(_ objects: [KubernetesObject]) throws -> CamsimConfig {
-            let configMap = try #require(objects.of("ConfigMap").first { $0.name.hasPrefix("camsim-cameras") })
-            let yaml = try #require(configMap.labels("data")["cameras.yaml"])
-            return try ConfigLoader().parse(yaml: yaml, file: "cameras.yaml")
+            try ConfigLoader().parse(yaml: try cameraYAML(objects), file: "cameras.yaml")
         }
 
         /// `camsim validate` on the configuration a pod mounts (scenes included).
