@@ -50,7 +50,8 @@ struct Bench {
             return
         }
         if only == "shared" {
-            try await printShared(library: library, quick: quick, steps: steps)
+            let liveSteps = option("--live-steps", in: arguments).map { $0.split(separator: ",").compactMap { Int($0) } }
+            try await printShared(library: library, quick: quick, steps: steps, liveSteps: liveSteps)
             return
         }
         if only == "loop" {

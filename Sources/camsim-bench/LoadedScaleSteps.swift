@@ -11,8 +11,37 @@ struct LoadedScaleSteps {
     /// From the last viewer playing to the window: time for the joins' IDRs to drain.
     let warmupSeconds: Double
     let windowSeconds: Double
-    /// The cameras of one step: `count` of them at `cam-1` … `cam-<count>`.
-    let cameras: @Sendable (_ count: Int) -> [CameraDefinition]
+    /// The server of one step, not yet started, with `count` cameras at `cam-1` … `cam-<count>`.
+    let makeServer: @Sendable (_ count: Int) throws -> CamsimServer
+    /// Arguments added to `camsim-load play` (such as `--audio`).
+    let loadArguments: [String]
+
+    init(
+        counts: [Int], fps: Int, warmupSeconds: Double, windowSeconds: Double, loadArguments: [String] = [],
+        makeServer: @escaping @Sendable (_ count: Int) throws -> CamsimServer
+    ) {
+        self.counts = counts
+        self.fps = fps
+        self.warmupSeconds = warmupSeconds
+        self.windowSeconds = windowSeconds
+        self.loadArguments = loadArguments
+        self.makeServer = makeServer
+    }
+
+    /// Steps over servers of `cameras(count)` on 127.0.0.1.
+    init(
+        counts: [Int], fps: Int, warmupSeconds: Double, windowSeconds: Double, loadArguments: [String] = [],
+        cameras: @escaping @Sendable (_ count: Int) -> [CameraDefinition]
+    ) {
+        self.init(
+            counts: counts, fps: fps, warmupSeconds: warmupSeconds, windowSeconds: windowSeconds,
+            loadArguments: loadArguments
+        ) { count in
+            CamsimServer(
+                configuration: ServerConfiguration(bindHost: "127.0.0.1", port: 0, sessionTimeoutSeconds: 3600),
+                cameras: cameras(count))
+        }
+    }
 
     /// Viewers per loopback source address, so a per-address cap is not what is measured.
     static let viewersPerSource = 100
@@ -63,9 +92,7 @@ struct LoadedScaleSteps {
     static func best(of steps: [Step]) -> Step? { steps.last { $0.isRealTime } }
 
     func step(_ count: Int) async throws -> Step {
-        let server = CamsimServer(
-            configuration: ServerConfiguration(bindHost: "127.0.0.1", port: 0, sessionTimeoutSeconds: 3600),
-            cameras: cameras(count))
+        let server = try makeServer(count)
         try await server.start()
         let paths = (1...count).flatMap { ["--path", "cam-\($0)"] }
         let load = try LoadProcess([
@@ -73,7 +100,7 @@ struct LoadedScaleSteps {
             "--sources", "\(max(1, (count + Self.viewersPerSource - 1) / Self.viewersPerSource))",
             "--in-flight", "\(Self.joiningAtOnce)", "--warmup", "\(warmupSeconds)", "--window", "\(windowSeconds)",
             "--start-timeout", "90",
-        ] + paths)
+        ] + loadArguments + paths)
         var cpu = 0.0
         var skipped = 0
         var encoded = 0

@@ -47,12 +47,12 @@ struct SharedScaleBenchmark {
 
 extension Bench {
     /// `--only shared`: live cameras stepped up until not real time (the baseline), then
-    /// shared ones; `--steps` replaces the shared counts.
-    static func printShared(library: SceneLibrary, quick: Bool, steps: [Int]?) async throws {
+    /// shared ones; `--steps` replaces the shared counts, `--live-steps` the live ones.
+    static func printShared(library: SceneLibrary, quick: Bool, steps: [Int]?, liveSteps: [Int]?) async throws {
         let benchmark = SharedScaleBenchmark(
             scene: try library.scene(named: "smpte-clock"),
-            liveCounts: quick ? [8, 16] : [96, 128, 144, 160, 176, 192, 208],
-            sharedCounts: steps ?? (quick ? [50, 100] : [200, 300, 400, 500, 600, 700, 800, 1000]),
+            liveCounts: liveSteps ?? (quick ? [8, 16] : [128, 160, 192, 224]),
+            sharedCounts: steps ?? (quick ? [50, 100] : [250, 500, 750, 1000]),
             warmupSeconds: 3, windowSeconds: quick ? 4 : 8)
         print("Shared streams, 640x360@15 smpte-clock 600 kbit/s, one camsim-load TCP viewer per camera")
         print("  mode    cameras  worst viewer  lost packets  server CPU  sent units/s  skipped  shared encoders")
