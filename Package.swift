@@ -333,7 +333,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Server", "Composition", "Cameras", "Control", "Config", "RTP", "RTSP", "RTSPAuth", "Randomness",
+                "Server", "Composition", "Cameras", "Control", "Config", "RTP", "RTSP", "RTSPAuth", "Randomness", "Audio",
                 "RTSPClient", "RTSPClientTransport", "Probe", "ProbeAnalysis",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -49,8 +49,10 @@ extension AudioSignal {
             return sin(2 * .pi * cycles)
         case .noise(let noise):
             // The n-th draw of SeededGenerator(seed:), reached directly: each draw advances the
-            // state by one fixed increment before mixing it.
-            var generator = SeededGenerator(seed: noise.seed &+ UInt64(bitPattern: n) &* 0x9E37_79B9_7F4A_7C15)
+            // state by one fixed increment before mixing it. The draws repeat every
+            // `Noise.period` samples.
+            let index = Self.modulo(n, Noise.period)
+            var generator = SeededGenerator(seed: noise.seed &+ UInt64(bitPattern: index) &* 0x9E37_79B9_7F4A_7C15)
             return generator.nextUnit() * 2 - 1
         case .sweep(let sweep):
             let period = max(1, Int64((sweep.duration * Double(rate)).rounded()))

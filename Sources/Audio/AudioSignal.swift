@@ -12,7 +12,8 @@ public enum AudioSignal: Hashable, Sendable {
     case beep(Beep)
     /// Digital silence (all samples zero).
     case silence
-    /// Seeded white noise, uniform between ± the level's amplitude.
+    /// Seeded white noise, uniform between ± the level's amplitude, repeating every
+    /// `Noise.period` samples.
     case noise(Noise)
     /// A repeating linear sweep between two frequencies.
     case sweep(Sweep)
@@ -50,8 +51,8 @@ public struct Beep: Hashable, Sendable {
     public static let avSync = Beep()
 }
 
-/// Seeded white noise: sample n is the n-th draw of a generator seeded with `seed`, computed
-/// directly from n, so any sample can be made without making the ones before it.
+/// Seeded white noise: sample n is the (n mod `period`)-th draw of a generator seeded with
+/// `seed`, computed directly from n, so any sample can be made without making the ones before it.
 public struct Noise: Hashable, Sendable {
     public var seed: UInt64
     public var levelDBFS: Double

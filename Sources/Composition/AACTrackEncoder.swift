@@ -13,6 +13,8 @@ import RTSP
 /// ahead are already known, and a decoder playing each unit at its RTP timestamp hears
 /// sample n at n / rate seconds, on the video's timeline.
 public final class AACTrackEncoder: AudioEncoding, @unchecked Sendable {
+    /// Samples per channel in one AAC-LC access unit (ISO/IEC 14496-3: 1024).
+    public static let samplesPerUnit = 1024
     public let samplesPerUnit: Int
     public let formatParameters: SourceFormatParameters
     private let encoder: AACEncoder
