@@ -39,6 +39,8 @@ struct CommandLineBaseline {
         process.executableURL = try Self.locate(tool)
         process.arguments = arguments(input, output)
         process.standardOutput = FileHandle.nullDevice
+        // x264 prints its summary there even with --quiet; a failure shows in the exit status.
+        process.standardError = FileHandle.nullDevice
         let before = childCPUNanoseconds()
         try process.run()
         process.waitUntilExit()
