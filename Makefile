@@ -3,8 +3,10 @@
 #   make test  installs what is missing (with the test clients), builds, runs every test
 #   make bench release build; pipeline and generator costs against raw x264, churn,
 #              the session ceiling (load from camsim-load), idle and slow connections
-#              (ARGS="--only scenes|udp|churn|sessions|slow" runs one of those; --quick runs shorter)
+#              (ARGS="--only scenes|udp|shared|loop|live|startup|churn|sessions|slow" runs one of those; --quick runs shorter)
 #   make fuzz  libFuzzer targets for every parser, SECONDS=N each (see Fuzz/)
+#   make install PREFIX=DIR  the release binary into DIR/bin, Patterns/ and Configs/ into
+#              DIR/share/camsim (where the binary finds them); the Dockerfile runs it
 
 SWIFT ?= swift
 ARGS ?=
@@ -29,6 +31,13 @@ TEST_PACKAGES += curl
 # The encoders' own command-line tools are the baselines `make bench` measures against.
 TEST_PACKAGES += x264 x265
 
+# `make test` renders deploy/kubernetes with `kubectl kustomize`. Without a kubectl on PATH,
+# Debian's kubernetes-client provides one: Debian 12's is kubectl 1.20 with kustomize
+# v2.0.3, which is why the overlays use `bases` and `patchesStrategicMerge` (newer
+# kubectl renders them too, with a deprecation warning). A kubectl from another package
+# (kubernetes.io's, Google Cloud's) is kept: installing kubernetes-client beside it conflicts.
+KUBECTL_PACKAGE := kubernetes-client
+
 # The Python test clients from PyPI (schemathesis, prometheus_client's parser, selenium),
 # in a virtualenv under .build/ that the end-to-end tests find by its path. It is made from
 # Debian's python3 so that python3-gi (GStreamer from Python) is importable in it too.
@@ -49,19 +58,23 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: run test bench build deps deps-test clean fuzz fuzz-build fuzz-smoke fuzz-seeds
+.PHONY: run test bench build deps deps-test clean fuzz fuzz-build fuzz-smoke fuzz-seeds install install-build deps-kubectl
 
 deps:
 	$(call ensure_packages,$(RUN_PACKAGES))
 
 deps-test:
 	$(call ensure_packages,$(TEST_PACKAGES))
+	@command -v kubectl >/dev/null 2>&1 || $(MAKE) --no-print-directory deps-kubectl
 	@if [ ! -x $(VENV)/bin/python ] || ! cmp -s $(PYTHON_REQUIREMENTS) $(VENV)/requirements.txt; then \
 		echo "installing the Python test clients into $(VENV)"; \
 		/usr/bin/python3 -m venv --system-site-packages $(VENV) && \
 		$(VENV)/bin/pip install -q --disable-pip-version-check -r $(PYTHON_REQUIREMENTS) && \
 		cp $(PYTHON_REQUIREMENTS) $(VENV)/requirements.txt; \
 	fi
+
+deps-kubectl:
+	$(call ensure_packages,$(KUBECTL_PACKAGE))
 
 build: deps
 	$(SWIFT) build
@@ -79,9 +92,31 @@ test: deps-test
 	$(MAKE) fuzz-smoke
 	$(SWIFT) test --skip-build --filter IntegrationTests
 
+# make install PREFIX=DIR: DIR/bin/camsim, DIR/share/camsim/Patterns (the scenes, found by
+# the binary walking up from its own directory) and DIR/share/camsim/Configs (examples).
+# CONFIGURATION=debug installs a debug build instead of a release one (a release build
+# takes minutes); BINARY=PATH installs a camsim already built and builds nothing (the
+# tests install the binary they run); SWIFT_BUILD_FLAGS adds build options (the
+# Dockerfile passes --static-swift-stdlib, so the image needs no Swift runtime).
+PREFIX ?= /usr/local
+CONFIGURATION ?= release
+BINARY ?=
+SWIFT_BUILD_FLAGS ?=
+
+install: $(if $(BINARY),,install-build)
+	@test -n "$(PREFIX)" || { echo "make install: PREFIX is empty" >&2; exit 2; }
+	install -d $(PREFIX)/bin $(PREFIX)/share/camsim
+	install -m 755 $(or $(BINARY),.build/$(CONFIGURATION)/camsim) $(PREFIX)/bin/camsim
+	rm -rf $(PREFIX)/share/camsim/Patterns $(PREFIX)/share/camsim/Configs
+	cp -R Patterns Configs $(PREFIX)/share/camsim/
+
+install-build: deps
+	$(SWIFT) build -c $(CONFIGURATION) --product camsim $(SWIFT_BUILD_FLAGS)
+
 bench: deps
 	$(SWIFT) build -c release --product camsim-bench
 	$(SWIFT) build -c release --product camsim-load
+	$(SWIFT) build -c release --product camsim
 	.build/release/camsim-bench $(ARGS)
 
 fuzz-build: deps

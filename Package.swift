@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "JPEGSyntax", targets: ["JPEGSyntax"]),
         .library(name: "RTSPAuth", targets: ["RTSPAuth"]),
         .library(name: "ConstantTime", targets: ["ConstantTime"]),
+        .library(name: "ONVIF", targets: ["ONVIF"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -34,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash.git", from: "8.1.1"),
     ],
     targets: [
         // libx264 from the system (Debian: libx264-dev); shim.h wraps the x264_encoder_open macro.
@@ -152,6 +154,16 @@ let package = Package(
         // Authorization headers, digest computation, signed nonces, the authenticator
         // state machine. Pure, no I/O; the clock is passed in.
         .target(name: "RTSPAuth", dependencies: ["RTSP", "ConstantTime", .product(name: "Crypto", package: "swift-crypto")]),
+        // ONVIF's wire layer: SOAP 1.2 envelopes read with SWXMLHash behind a guard (no DTD,
+        // bounded size, depth and element count), responses and faults written, and
+        // WS-Security UsernameToken checked. Pure, no I/O; the clock is passed in.
+        .target(
+            name: "ONVIF",
+            dependencies: [
+                "CivilDate", "ConstantTime", .product(name: "SWXMLHash", package: "SWXMLHash"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The RTSP client's sans-IO core: the session state machine (OPTIONS, DESCRIBE, SETUP,
         // PLAY, keepalives, TEARDOWN, redirects, Basic/Digest), control URL resolution and the
         // tracks of a DESCRIBE answer. Pure, no I/O; the clock is passed in.
@@ -226,7 +238,7 @@ let package = Package(
         .target(
             name: "Control",
             dependencies: [
-                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime",
+                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime", "ONVIF", "RTSPAuth",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -284,6 +296,7 @@ let package = Package(
         .testTarget(name: "H265SyntaxTests", dependencies: ["H265Syntax", "FuzzSeedSupport"]),
         .testTarget(name: "H265Tests", dependencies: ["H265", "H265Syntax", "H264", "Frames"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
+        .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "FuzzSeedSupport"]),
         .testTarget(
             name: "RTPTests",
             dependencies: [
@@ -340,6 +353,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                // Reads the rendered Kubernetes manifests (KubernetesManifests).
+                .product(name: "Yams", package: "Yams"),
             ],
             // Scripts the tests run with the Python clients (`PythonClients`), the
             // settings of the schemathesis run of ControlSchemathesisTests, and the

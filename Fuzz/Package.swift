@@ -35,6 +35,7 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-tunnel-base64", ["RTSP"]),
     ("fuzz-www-authenticate", ["RTSPAuth"]),
     ("fuzz-authorization", ["RTSPAuth", "ConstantTime"]),
+    ("fuzz-soap-envelope", ["ONVIF"]),
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),

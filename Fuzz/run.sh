@@ -13,6 +13,8 @@ mkdir -p "$root/.build-fuzz/artifacts"
 # Swift's own crash backtracer would run inside AddressSanitizer and be slow; libFuzzer and
 # ASan print the stack, and the Swift runtime still prints the failed invariant's message.
 export SWIFT_BACKTRACE=enable=no
+# Leaks in the system libraries the targets cannot avoid (see the file).
+export LSAN_OPTIONS="suppressions=$root/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 failed=""
 for target in $targets; do
     name=${target#fuzz-}

@@ -3,7 +3,7 @@ import H264
 import NIOCore
 import RTP
 
-/// Carrying out the state machine's actions: timers, the source on the encode pool,
+/// Carrying out the state machine's actions: timers, the source in its encode lane,
 /// DESCRIBE answers and viewer notifications.
 extension CameraStream {
     typealias Action = StreamStateMachine<ObjectIdentifier>.Action
@@ -20,6 +20,8 @@ extension CameraStream {
             case .closeSource:
                 source?.close()
                 source = nil
+                encodeLane?.release()
+                encodeLane = nil
                 logger.debug("encoder closed")
             case .encode(let request): submit(request)
             case .scheduleTick(let due):
@@ -78,7 +80,9 @@ extension CameraStream {
         sized.encoder.width = size.width
         sized.encoder.height = size.height
         let definition = sized
-        encodePool.runIfActive(eventLoop: eventLoop) {
+        let lane = encodeLane ?? encodePool.makeLane()
+        encodeLane = lane
+        lane.run(eventLoop: eventLoop) {
             try definition.openMediaSource(definition)
         }.whenComplete { result in
             switch result {
@@ -90,6 +94,8 @@ extension CameraStream {
                 self.apply(self.machine.sourceOpened(size: size, at: self.clock.reading()))
             case .failure(let error):
                 self.logger.error("cannot open encoder: \(error)")
+                self.encodeLane?.release()
+                self.encodeLane = nil
                 self.openError = error
                 self.apply(self.machine.sourceFailed(at: self.clock.reading()))
             }
@@ -118,41 +124,60 @@ extension CameraStream {
         let unit = AccessUnitRequest(
             context: context, forceIDR: request.forceIDR,
             rtpTimestamp: rtpClock.timestamp(atNanoseconds: request.mediaNanos), redraw: request.redraw)
-        // If the pool drops the job, the packetizer goes with it; this one continues its numbering.
+        if source.isCheap {
+            // A stored unit packetized: done here, on the loop, without a hop to the pool.
+            let started = clock.nanoseconds()
+            let result = Result { try source.makeAccessUnit(unit, packetizer: &packetizer.packetizer) }
+            encodeStatistics.record(unit, seconds: Double(clock.nanoseconds() - started) / 1e9)
+            finishEncode(.success((result, packetizer)), of: request, replacement: nil)
+            return
+        }
+        // If the executor drops the job, the packetizer goes with it; this one continues its numbering.
         let replacement = PacketizerSlot(packetizer.packetizer.continuing())
         let clock = self.clock
         let statistics = encodeStatistics
-        encodePool.runIfActive(eventLoop: eventLoop) { () -> (Result<RTPPacketBatch?, any Error>, PacketizerSlot) in
+        let lane = encodeLane ?? encodePool.makeLane()
+        encodeLane = lane
+        lane.run(eventLoop: eventLoop) { () -> (Result<RTPPacketBatch?, any Error>, PacketizerSlot) in
             let started = clock.nanoseconds()
             // In place: the slot's packetizer and its buffer stay uniquely held, so nothing is copied.
             let result = Result { try source.makeAccessUnit(unit, packetizer: &packetizer.packetizer) }
             statistics.record(unit, seconds: Double(clock.nanoseconds() - started) / 1e9)
             return (result, packetizer)
         }.whenComplete { completion in
-            let result: Result<RTPPacketBatch?, any Error>
-            switch completion {
-            case .success(let (made, packetizer)):
-                result = made
-                // After a reboot the stream already holds the new identity's packetizer.
-                if request.epoch == self.machine.epoch { self.packetizer = packetizer }
-            case .failure(let error):
-                result = .failure(error)
-                if request.epoch == self.machine.epoch { self.packetizer = replacement }
-            }
-            var outcome = StreamStateMachine<ObjectIdentifier>.EncodeOutcome.nothing
-            var finished: (RTPPacketBatch, EncodeRequest)?
-            switch result {
-            case .success(let made?) where made.packetCount > 0:
-                outcome = .accessUnit(isIDR: made.containsIDR)
-                finished = (made, request)
-            case .success:
-                break
-            case .failure(let error):
-                outcome = .failed
-                // Jobs still queued when the server stops are cancelled: not an error.
-                if !self.machine.ended { self.logger.error("encode failed: \(error)") }
-            }
-            self.apply(self.machine.encodeFinished(outcome, at: self.clock.reading()), finished: finished)
+            self.finishEncode(completion, of: request, replacement: replacement)
         }
+    }
+
+    /// Takes back the packetizer an encode borrowed and tells the state machine what it made.
+    /// `replacement` continues the numbering when the pool dropped the job and its packetizer.
+    private func finishEncode(
+        _ completion: Result<(Result<RTPPacketBatch?, any Error>, PacketizerSlot), any Error>,
+        of request: EncodeRequest, replacement: PacketizerSlot?
+    ) {
+        let result: Result<RTPPacketBatch?, any Error>
+        switch completion {
+        case .success(let (made, packetizer)):
+            result = made
+            // After a reboot the stream already holds the new identity's packetizer.
+            if request.epoch == self.machine.epoch { self.packetizer = packetizer }
+        case .failure(let error):
+            result = .failure(error)
+            if request.epoch == self.machine.epoch { self.packetizer = replacement }
+        }
+        var outcome = StreamStateMachine<ObjectIdentifier>.EncodeOutcome.nothing
+        var finished: (RTPPacketBatch, EncodeRequest)?
+        switch result {
+        case .success(let made?) where made.packetCount > 0:
+            outcome = .accessUnit(isIDR: made.containsIDR)
+            finished = (made, request)
+        case .success:
+            break
+        case .failure(let error):
+            outcome = .failed
+            // Jobs still queued when the server stops are cancelled: not an error.
+            if !self.machine.ended { self.logger.error("encode failed: \(error)") }
+        }
+        self.apply(self.machine.encodeFinished(outcome, at: self.clock.reading()), finished: finished)
     }
 }

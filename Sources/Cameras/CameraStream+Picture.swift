@@ -15,14 +15,14 @@ extension CameraStream {
                     frameIndex: frame,
                     mediaTime: Double(frameClock.mediaNanos(ofFrame: frame)) / 1e9,
                     wallClockNanos: frameClock.wallClockNanos(ofFrame: frame),
-                    cameraName: self.definition.cameraName,
-                    seed: self.seed,
+                    cameraName: self.definition.drawnCameraName,
+                    seed: self.definition.drawnSeed(camera: self.seed),
                     frameRate: self.definition.encoder.frameRate.framesPerSecond)
             }
             return StreamPictureMoment(
                 size: faults.resolution(now.monotonic) ?? self.definition.size,
                 isFrozen: faults.isFrozen(now.monotonic),
-                context: context, reading: now, seed: self.seed)
+                context: context, reading: now, seed: self.definition.drawnSeed(camera: self.seed))
         }
     }
 }

@@ -13,7 +13,9 @@ import Randomness
 ///
 /// The decisions are `StreamStateMachine`'s; this class carries its actions out. All
 /// mutable state lives on `eventLoop`; public methods may be called from anywhere and hop
-/// there. Encoding runs on the shared encode pool, one job per stream at a time.
+/// there. Encoding runs on the encode executor, one job per stream at a time, in the
+/// stream's lane while its source is open; a cheap source's access units
+/// (`MediaSource.isCheap`, a loop's) are made on `eventLoop` instead.
 public final class CameraStream: @unchecked Sendable {
     public let definition: StreamDefinition
     public let eventLoop: any EventLoop
@@ -26,7 +28,7 @@ public final class CameraStream: @unchecked Sendable {
     /// The audio track sent beside the video (`trackID=1`), on the same loop and clocks;
     /// nil for a video-only stream.
     public let audio: AudioTrack?
-    let encodePool: NIOThreadPool
+    let encodePool: any EncodeExecutor
     let clock: any MonotonicClock
     let logger: Logger
     let seed: UInt64
@@ -35,6 +37,8 @@ public final class CameraStream: @unchecked Sendable {
     var machine: StreamStateMachine<ObjectIdentifier>
     var viewers: [ObjectIdentifier: any StreamViewer] = [:]
     var source: (any MediaSource)?
+    /// The stream's place on the encode executor, from the source's opening to its closing.
+    var encodeLane: (any EncodeLane)?
     var cachedFormatParameters: SourceFormatParameters?
     var openError: (any Error)?
     var describes: [EventLoopPromise<SourceFormatParameters>] = []
@@ -58,7 +62,7 @@ public final class CameraStream: @unchecked Sendable {
     public init(
         definition: StreamDefinition,
         eventLoop: any EventLoop,
-        encodePool: NIOThreadPool,
+        encodePool: any EncodeExecutor,
         clock: any MonotonicClock = SystemMonotonicClock(),
         logger: Logger = Logger(label: "camsim.stream")
     ) {

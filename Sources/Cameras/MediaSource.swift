@@ -23,6 +23,10 @@ public protocol MediaSource: AnyObject, Sendable {
     func makeAccessUnit(_ request: AccessUnitRequest, packetizer: inout any RTPPacketizer) throws -> RTPPacketBatch?
     /// Releases what the source holds.
     func close()
+    /// True when `makeAccessUnit` is cheap enough to run on the stream's event loop (a
+    /// stored access unit packetized, nothing rendered or encoded): the stream then calls
+    /// it there instead of on the encode pool.
+    var isCheap: Bool { get }
 }
 
 /// The format parameters a started source gives the SDP's `a=fmtp` (RFC 4566 §6).
@@ -46,6 +50,9 @@ public struct SourceFormatParameters: Sendable {
 }
 
 extension MediaSource {
+    /// Sources render or encode, so they run on the encode pool.
+    public var isCheap: Bool { false }
+
     /// The SPS and PPS of an H.264 source (DESCRIBE's `sprop-parameter-sets`).
     public var parameterSets: ParameterSets? { formatParameters.parameterSets }
 }

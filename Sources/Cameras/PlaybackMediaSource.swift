@@ -67,7 +67,8 @@ extension StreamDefinition {
     /// This stream's source opened as a `SceneEncodingSource` for playback; throws when the
     /// stream's frames do not come from its scene (a proxy camera's stream).
     public func openSceneEncodingSource(_ sized: StreamDefinition) throws -> any SceneEncodingSource {
-        let source = try openMediaSource(sized)
+        // A shared or looped stream plays its recording back through an encoder of its own.
+        let source = try (sharing?.openEncoder ?? loop?.openEncoder ?? openMediaSource)(sized)
         guard let encoding = source as? any SceneEncodingSource else {
             source.close()
             throw PlaybackSourceError.notSceneEncoded(camera: cameraName, stream: streamName)

@@ -13,9 +13,9 @@ public struct ReplayMode: Sendable, Equatable {
     public var cSeq: UInt8
 
     /// At most how many times faster than its frame rate an unpaced replay sends. Frames
-    /// are drawn and encoded on demand, one at a time on the shared encode pool; this bound
+    /// are drawn and encoded on demand, one at a time on the encode workers; this bound
     /// keeps one replay over a fast connection (or UDP, which never pushes back) from
-    /// taking the pool from everyone else.
+    /// taking its worker from the streams beside it.
     public static let unpacedMaximumSpeed = 16
 
     public init(paced: Bool = true, intraOnly: Bool = false, minimumIntervalNanoseconds: Int64? = nil, cSeq: UInt8 = 0) {

@@ -33,9 +33,13 @@ public struct StreamDefinition: Sendable {
     /// The camera's picture faults when the stream starts; `CameraStream.setPictureFaults`
     /// replaces them while it runs.
     public var pictureFaults: PictureFaults
+    /// Set for a `mode: shared` stream: the encoder it shares (`shareEncoder`); nil: its own.
+    public var sharing: SharedEncoding?
     /// Set for a proxy camera's stream: its access units come from this upstream, and
     /// `encoder`, `makeSource` and `openMediaSource` go unused.
     public var proxy: ProxySettings?
+    /// Set for a loop stream (`playAsLoop`): its pictures are recorded once and replayed.
+    public var loop: LoopSettings?
 
     public init(
         cameraName: String,

@@ -35,6 +35,8 @@ extension CameraDefinition {
                 definition.audio = audio
                 if stream.codec == .h265 { definition.encodeAsH265() }
                 if stream.codec == .jpeg { definition.useJPEG(quality: stream.jpegQuality) }
+                if stream.mode == .shared { definition.shareEncoder(of: camera, stream: stream, scene: scene) }
+                if stream.mode == .loop { definition.playAsLoop(stream, scene: scene, cameraName: name) }
             }
             return definition
         }

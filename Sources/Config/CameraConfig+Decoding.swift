@@ -31,14 +31,17 @@ extension CameraConfig {
         }
 
         var paths: [String] = []
+        var template: String?
         if let pathField, let pattern = pathField.string() {
             paths = expandPaths(pattern: pattern, count: count, isTemplate: isTemplate, field: pathField)
+            if isTemplate { template = CameraPath.normalized(pattern) }
         }
 
         guard map.collector.problems.count == before else { return [] }
         return paths.enumerated().map { index, path in
             var config = settings.camera(path: path, seedOffset: UInt64(index))
             config.source = source
+            config.template = template.map { CameraTemplate(pattern: $0, index: index) }
             // A proxy relays its source's video only: an `audio:` from the defaults is not its own.
             if source != nil { config.audio = nil }
             return DecodedCamera(config: config, field: pathField ?? field)

@@ -28,6 +28,11 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     public var audio: AudioConfig?
     /// The camera's ONVIF audio backchannel; nil: none.
     public var backchannel: BackchannelConfig?
+    /// The template the camera was made by; nil for a camera given on its own. A written-back
+    /// configuration spells every camera out, without it.
+    public var template: CameraTemplate?
+    /// What the camera says of itself as an ONVIF device; defaults when not given.
+    public var onvif: ONVIFConfig
 
     public init(
         path: String,
@@ -42,7 +47,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         recordingText: String? = nil,
         source: ProxySource? = nil,
         audio: AudioConfig? = nil,
-        backchannel: BackchannelConfig? = nil
+        backchannel: BackchannelConfig? = nil,
+        onvif: ONVIFConfig = ONVIFConfig()
     ) {
         self.path = path
         self.scene = scene
@@ -57,6 +63,7 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         self.source = source
         self.audio = audio
         self.backchannel = backchannel
+        self.onvif = onvif
     }
 
     /// The same camera with inline YAML stripped of file positions, for comparing content.

@@ -19,8 +19,9 @@ struct CameraSettings {
     var recordingText: String?
     var audio: AudioConfig?
     var backchannel: BackchannelConfig?
+    var onvif: ONVIFConfig?
 
-    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording", "audio", "backchannel"]
+    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording", "audio", "backchannel", "onvif"]
 
     init() {}
 
@@ -50,6 +51,7 @@ struct CameraSettings {
         }
         if let field = map["audio"] { audio = AudioConfig.decode(field) }
         if let field = map["backchannel"] { backchannel = BackchannelConfig.decode(field) }
+        if let field = map["onvif"] { onvif = ONVIFConfig.decode(field) }
     }
 
     /// These settings, with gaps filled from `defaults`.
@@ -66,6 +68,7 @@ struct CameraSettings {
         merged.recordingText = recording != nil ? recordingText : defaults.recordingText
         merged.audio = audio ?? defaults.audio
         merged.backchannel = backchannel ?? defaults.backchannel
+        merged.onvif = onvif ?? defaults.onvif
         return merged
     }
 
@@ -83,7 +86,8 @@ struct CameraSettings {
             recording: recording,
             recordingText: recordingText,
             audio: audio,
-            backchannel: backchannel
+            backchannel: backchannel,
+            onvif: onvif ?? ONVIFConfig()
         )
     }
 }

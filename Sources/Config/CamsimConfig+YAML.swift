@@ -87,6 +87,7 @@ extension CameraConfig {
         // The recording as written, so `-24h` stays relative to the next start.
         if let recordingText, let node = try Yams.compose(yaml: recordingText) { pairs.append(("recording", node)) }
         if let audio { pairs.append(("audio", audio.yamlNode())) }
+        if onvif != ONVIFConfig() { pairs.append(("onvif", onvif.yamlNode())) }
         if let auth {
             var fields: [(String, Node)] = []
             if let mode = auth.mode { fields.append(("mode", Node(mode.rawValue))) }

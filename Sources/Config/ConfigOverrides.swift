@@ -15,6 +15,8 @@
 ///   `profile`, `preset`) apply to the first (main) stream of every camera;
 ///   sub streams keep their file values. Changing `fps` without `gop` moves a
 ///   default GOP along (it stays two seconds); a GOP set in the file is kept.
+/// - `mode` (`--mode live|shared|loop`) applies to every stream of every camera. A
+///   stream made a loop whose GOP is the two-second default gets a loop's one-second one.
 public struct ConfigOverrides: Sendable, Equatable {
     public var port: Int?
     public var bind: String?
@@ -35,6 +37,7 @@ public struct ConfigOverrides: Sendable, Equatable {
     public var profile: H264Profile?
     public var preset: String?
     public var tlsPort: Int?
+    public var mode: StreamMode?
 
     public init(
         port: Int? = nil,
@@ -55,7 +58,8 @@ public struct ConfigOverrides: Sendable, Equatable {
         gop: Int? = nil,
         profile: H264Profile? = nil,
         preset: String? = nil,
-        tlsPort: Int? = nil
+        tlsPort: Int? = nil,
+        mode: StreamMode? = nil
     ) {
         self.port = port
         self.bind = bind
@@ -76,6 +80,7 @@ public struct ConfigOverrides: Sendable, Equatable {
         self.profile = profile
         self.preset = preset
         self.tlsPort = tlsPort
+        self.mode = mode
     }
 
     /// `config` with these overrides applied, or every invalid override as a problem.
@@ -105,6 +110,7 @@ public struct ConfigOverrides: Sendable, Equatable {
             var camera = base
             camera.path = name.expand(index: index)
             camera.seed = base.seed.map { $0 &+ UInt64(index) }
+            camera.template = CameraTemplate(pattern: "cam-{n:0\(width)}", index: index)
             return camera
         }
     }
@@ -145,5 +151,21 @@ public struct ConfigOverrides: Sendable, Equatable {
         if let profile { stream.profile = profile }
         if let preset { stream.preset = preset }
         camera.streams[0] = stream
+        if let mode { applyMode(mode, to: &camera) }
+    }
+
+    /// Sets every stream's mode; a loop keeps `loopSeconds` and takes a one-second GOP in
+    /// place of the two-second default.
+    private func applyMode(_ mode: StreamMode, to camera: inout CameraConfig) {
+        for index in camera.streams.indices {
+            var stream = camera.streams[index]
+            if mode == .loop, stream.mode != .loop, gop == nil || index > 0,
+                stream.gop == StreamConfig.defaultGOP(fps: stream.fps)
+            {
+                stream.gop = StreamConfig.defaultLoopGOP(fps: stream.fps)
+            }
+            stream.mode = mode
+            camera.streams[index] = stream
+        }
     }
 }

@@ -82,9 +82,5 @@ public struct MulticastAllocation: Sendable, Equatable {
     }
 
     /// FNV-1a (64 bits): the same on every platform and run, unlike `Hasher`.
-    static func hash(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
-    }
+    static func hash(_ key: String) -> UInt64 { StableHash.fnv1a64(key) }
 }

@@ -68,6 +68,7 @@ extension StreamConfig {
         if let field = map["multicast"], let endpoint = MulticastEndpoint(field: field) { stream.multicast = endpoint }
         stream.decodeJPEG(map)
         stream.decodeMode(map)
+        if stream.mode == .loop, map["gop"] == nil { stream.gop = StreamConfig.defaultLoopGOP(fps: fps) }
 
         guard map.collector.problems.count == before else { return nil }
         self = stream

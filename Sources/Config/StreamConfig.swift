@@ -60,6 +60,12 @@ public struct StreamConfig: Sendable, Equatable, Hashable {
     /// A loop's length unless `loop:` says otherwise.
     public static let defaultLoopSeconds = 10.0
 
+    /// A loop stream's GOP unless `gop:` says otherwise: one second of frames, at least 1,
+    /// so a new viewer's jump to the loop's nearest IDR stays short.
+    public static func defaultLoopGOP(fps: Double) -> Int {
+        max(1, Int(fps.rounded()))
+    }
+
     /// Two seconds of frames, at least 1.
     public static func defaultGOP(fps: Double) -> Int {
         max(1, Int((2 * fps).rounded()))

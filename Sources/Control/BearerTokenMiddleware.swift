@@ -5,9 +5,12 @@ import Hummingbird
 /// Demands `Authorization: Bearer <token>` on every request (RFC 6750 §2.1), compared in
 /// constant time; anything else gets 401 with `WWW-Authenticate: Bearer` (§3).
 ///
-/// The dashboard's static files (`GET /` and `GET /dashboard/...`) are the exception: a
-/// browser cannot send a header when it opens a page, and they hold no data. The page
+/// Three exceptions. The dashboard's static files (`GET /` and `GET /dashboard/...`),
+/// which hold no data: a browser cannot send a header when it opens a page; the page
 /// asks for the token and sends it with every API call and snapshot it makes.
+/// `GET /health`: an orchestrator's probe (Kubernetes' `httpGet`) sends fixed headers
+/// and cannot read a secret, and the answer says no more than that the port is open.
+/// And the ONVIF services (`/onvif/...`), which check WS-Security credentials themselves.
 struct BearerTokenMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let token: [UInt8]
@@ -17,7 +20,9 @@ struct BearerTokenMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if Self.isDashboardFile(request) { return try await next(request, context) }
+        if Self.isDashboardFile(request) || Self.isHealthCheck(request) || Self.isONVIF(request) {
+            return try await next(request, context)
+        }
         guard let presented = Self.credentials(request.headers[.authorization]),
               ConstantTime.equal(token, presented.utf8)
         else {
@@ -33,6 +38,17 @@ struct BearerTokenMiddleware: RouterMiddleware {
         guard request.method == .get || request.method == .head else { return false }
         let path = request.uri.path
         return path == "/" || (path.hasPrefix("/dashboard/") && !path.dropFirst("/dashboard/".count).contains("/"))
+    }
+
+    /// Whether the request is `GET /health` (or `HEAD`).
+    static func isHealthCheck(_ request: Request) -> Bool {
+        (request.method == .get || request.method == .head) && request.uri.path == "/health"
+    }
+
+    /// Whether the request is for an ONVIF service, which NVRs call with WS-Security and
+    /// never with a bearer token (`ControlAPI+ONVIF.swift`).
+    static func isONVIF(_ request: Request) -> Bool {
+        request.uri.path.hasPrefix("/onvif/")
     }
 
     /// The token of a `Bearer` credential; the scheme is case-insensitive (RFC 7235 §2.1).

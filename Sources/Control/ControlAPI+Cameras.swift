@@ -20,6 +20,11 @@ extension ControlAPI {
         }
         routes.post("/api/v1/cameras") { request, _ in
             let camera = try await cameraConfig(from: request, path: nil)
+            if let shard, !shard.serves(path: camera.path) {
+                let owner = Shard.index(ofPath: camera.path, count: shard.count)
+                throw ControlError.conflict(
+                    "camera '\(camera.path)' belongs to shard \(owner)/\(shard.count); this process serves shard \(shard)")
+            }
             try await change("add camera") { config in
                 guard config.camera(at: camera.path) == nil else {
                     throw ControlError.conflict("a camera is already served at '\(camera.path)'")

@@ -14,5 +14,6 @@ extension ControlAPI {
         addMetricsRoutes(to: routes)
         addSnapshotRoutes(to: routes)
         addDashboardRoutes(to: routes)
+        addONVIFRoutes(to: routes)
     }
 }

@@ -1,4 +1,5 @@
 import Composition
+import Config
 import Frames
 import Hummingbird
 import Logging
@@ -20,6 +21,9 @@ public struct ControlAPI: Sendable {
     /// Scenes for cameras added through the API.
     public let scenes: SceneLibrary
     public let logger: Logger
+    /// The share of the configuration this process serves (`--shard I/N`): a camera added
+    /// through the API must belong to it. Nil serves every camera.
+    public var shard: Shard?
 
     public init(server: CamsimServer, running: RunningConfiguration, scenes: SceneLibrary, logger: Logger = Logger(label: "camsim.control")) {
         self.server = server

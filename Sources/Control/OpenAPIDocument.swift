@@ -60,6 +60,7 @@ enum OpenAPIDocument {
         ],
         "summary": "Liveness",
         "operationId": "getHealth",
+        "description": "Needs no bearer token, even off loopback, so that an orchestrator's probe (which sends fixed headers) can call it; it says nothing beyond that the process serves.",
         "responses": {
           "200": {
             "description": "Serving.",

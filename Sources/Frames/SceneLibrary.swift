@@ -13,8 +13,10 @@ public struct SceneLibrary: Sendable {
     public static let environmentVariable = "CAMSIM_PATTERNS"
 
     /// The patterns directory: `$CAMSIM_PATTERNS` if set, else `./Patterns` if it exists,
-    /// else the first `Patterns/` found walking up from the running executable's
-    /// directory (so a build in `.build/release/` finds the repository's patterns).
+    /// else the first `Patterns/` or `share/camsim/Patterns/` found walking up from the
+    /// running executable's directory (so a build in `.build/release/` finds the
+    /// repository's patterns, and `PREFIX/bin/camsim` those `make install` put in
+    /// `PREFIX/share/camsim/`).
     public static func locateDefaultDirectory() -> URL? {
         locateDirectory(
             environment: ProcessInfo.processInfo.environment,
@@ -37,8 +39,10 @@ public struct SceneLibrary: Sendable {
         if isDirectory(local) { return local.standardizedFileURL }
         var dir = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<12 {
-            let candidate = dir.appendingPathComponent("Patterns", isDirectory: true)
-            if isDirectory(candidate) { return candidate.standardizedFileURL }
+            for relative in ["Patterns", "share/camsim/Patterns"] {
+                let candidate = dir.appendingPathComponent(relative, isDirectory: true)
+                if isDirectory(candidate) { return candidate.standardizedFileURL }
+            }
             let parent = dir.deletingLastPathComponent()
             if parent.path == dir.path { break }
             dir = parent

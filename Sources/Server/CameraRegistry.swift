@@ -47,14 +47,18 @@ final class CameraRegistry: Sendable {
         var groups: [MulticastGroup?] = []
     }
 
+    /// Cameras by path and in order, and every mount path's stream. Adding a camera indexes
+    /// its own paths only, so configuring N cameras costs O(N), not O(N²).
     fileprivate struct State {
-        var cameras: [Camera] = []
-        var streamsByPath: [String: (stream: CameraStream, camera: Int, index: Int)] = [:]
+        /// Camera paths in configuration order (main camera first).
+        var order: [String] = []
+        var cameras: [String: Camera] = [:]
+        var streamsByPath: [String: (stream: CameraStream, camera: String, index: Int)] = [:]
     }
 
     private let state = NIOLockedValueBox(State())
     let eventLoops: any EventLoopGroup
-    let encodePool: NIOThreadPool
+    let encodePool: any EncodeExecutor
     let clock: any MonotonicClock
     /// Named fault profiles from the configuration, for `profile=` and schedules.
     let faultCatalog: [String: FaultProfile]
@@ -64,7 +68,7 @@ final class CameraRegistry: Sendable {
     private let logger: Logger
 
     init(
-        eventLoops: any EventLoopGroup, encodePool: NIOThreadPool, clock: any MonotonicClock,
+        eventLoops: any EventLoopGroup, encodePool: any EncodeExecutor, clock: any MonotonicClock,
         faultCatalog: [String: FaultProfile], multicast: MulticastDelivery? = nil,
         cname: String = "camsim", logger: Logger = Logger(label: "camsim")
     ) {
@@ -101,8 +105,7 @@ final class CameraRegistry: Sendable {
                 logger: logger)
         }
         state.withLockedValue { state in
-            state.cameras.append(Camera(definition: camera, streams: streams, faults: faults, groups: groups))
-            state.reindex()
+            state.add(Camera(definition: camera, streams: streams, faults: faults, groups: groups))
         }
     }
 
@@ -110,9 +113,7 @@ final class CameraRegistry: Sendable {
     /// the caller to end and close).
     func remove(path: String) -> (streams: [CameraStream], groups: [MulticastGroup]) {
         state.withLockedValue { state in
-            guard let index = state.cameras.firstIndex(where: { $0.definition.path == path }) else { return ([], []) }
-            let removed = state.cameras.remove(at: index)
-            state.reindex()
+            guard let removed = state.remove(path: path) else { return ([], []) }
             return (removed.streams, removed.groups.compactMap { $0 })
         }
     }
@@ -125,7 +126,7 @@ final class CameraRegistry: Sendable {
         for length in stride(from: segments.count, through: 1, by: -1) {
             let prefix = segments.prefix(length)
             guard let entry = streamsByPath[prefix.joined(separator: "/")] else { continue }
-            let camera = cameras[entry.camera]
+            guard let camera = cameras[entry.camera] else { continue }
             func mount(track: Int?) -> Mount {
                 Mount(stream: entry.stream, isTrack: track != nil,
                       faults: camera.faults, cameraPath: camera.definition.path,
@@ -146,28 +147,70 @@ final class CameraRegistry: Sendable {
     }
 
     /// Each camera's path, in configuration order (main camera first).
-    var cameraPaths: [String] { state.withLockedValue { $0.cameras.map(\.definition.path) } }
+    var cameraPaths: [String] { state.withLockedValue { $0.order } }
 
-    var allStreams: [CameraStream] { state.withLockedValue { $0.cameras.flatMap(\.streams) } }
+    var allStreams: [CameraStream] { allCameras.flatMap(\.streams) }
 
-    var allGroups: [MulticastGroup] { state.withLockedValue { $0.cameras.flatMap { $0.groups.compactMap { $0 } } } }
+    var allGroups: [MulticastGroup] { allCameras.flatMap { $0.groups.compactMap { $0 } } }
 
-    var allCameras: [Camera] { state.withLockedValue { $0.cameras } }
+    /// Every camera, in configuration order.
+    var allCameras: [Camera] {
+        state.withLockedValue { state in state.order.compactMap { state.cameras[$0] } }
+    }
 
     func camera(path: String) -> Camera? {
-        state.withLockedValue { $0.cameras.first { $0.definition.path == path } }
+        state.withLockedValue { $0.cameras[path] }
     }
 }
 
 extension CameraRegistry.State {
-    /// Rebuilds the path index: the first stream at the camera path, every stream at path/name.
-    fileprivate mutating func reindex() {
-        streamsByPath = [:]
-        for (cameraIndex, camera) in cameras.enumerated() {
-            for (index, stream) in camera.streams.enumerated() {
-                if index == 0 { streamsByPath[camera.definition.path] = (stream, cameraIndex, index) }
-                streamsByPath["\(camera.definition.path)/\(stream.definition.streamName)"] = (stream, cameraIndex, index)
+    /// The mount paths of `camera`: its first stream at the camera path, every stream at
+    /// path/name.
+    fileprivate static func mountPaths(of camera: CameraRegistry.Camera) -> [(path: String, index: Int)] {
+        camera.streams.enumerated().flatMap { index, stream in
+            let named = (path: "\(camera.definition.path)/\(stream.definition.streamName)", index: index)
+            return index == 0 ? [(camera.definition.path, index), named] : [named]
+        }
+    }
+
+    /// Appends `camera` and mounts its paths; a path another camera also claims goes to
+    /// the later camera in order, as before.
+    fileprivate mutating func add(_ camera: CameraRegistry.Camera) {
+        let path = camera.definition.path
+        if cameras[path] != nil { _ = remove(path: path) }
+        order.append(path)
+        cameras[path] = camera
+        for mount in Self.mountPaths(of: camera) {
+            streamsByPath[mount.path] = (camera.streams[mount.index], path, mount.index)
+        }
+    }
+
+    /// Removes the camera at `path` and unmounts its paths; a path it shadowed goes back
+    /// to the latest other camera that claims it.
+    fileprivate mutating func remove(path: String) -> CameraRegistry.Camera? {
+        guard let camera = cameras.removeValue(forKey: path) else { return nil }
+        order.removeAll { $0 == path }
+        for mount in Self.mountPaths(of: camera) where streamsByPath[mount.path]?.camera == path {
+            streamsByPath[mount.path] = claim(mount.path)
+        }
+        return camera
+    }
+
+    /// The stream another camera mounts at `mountPath`, the latest in order winning: the
+    /// first stream of a camera at that path, or the stream named by its last segment of
+    /// the camera at the rest.
+    private func claim(_ mountPath: String) -> (stream: CameraStream, camera: String, index: Int)? {
+        var claims: [(stream: CameraStream, camera: String, index: Int)] = []
+        if let camera = cameras[mountPath], let first = camera.streams.first {
+            claims.append((first, mountPath, 0))
+        }
+        if let slash = mountPath.lastIndex(of: "/") {
+            let owner = String(mountPath[..<slash]), name = mountPath[mountPath.index(after: slash)...]
+            if let camera = cameras[owner], let index = camera.streams.firstIndex(where: { $0.definition.streamName == name }) {
+                claims.append((camera.streams[index], owner, index))
             }
         }
+        guard claims.count > 1 else { return claims.first }
+        return claims.max { (order.firstIndex(of: $0.camera) ?? 0) < (order.firstIndex(of: $1.camera) ?? 0) }
     }
 }

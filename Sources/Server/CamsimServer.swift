@@ -17,7 +17,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
     public let logger: Logger
     let clock: any MonotonicClock
     let group: MultiThreadedEventLoopGroup
-    let encodePool: NIOThreadPool
+    let encodePool: EncodeWorkers
     let registry: CameraRegistry
     let sessions: SessionStore
     /// RTSP requests and sessions counted for metrics.
@@ -50,7 +50,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
         self.activity = activity
         sessions = SessionStore(activity: activity)
         group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.networkThreads ?? System.coreCount)
-        encodePool = NIOThreadPool(numberOfThreads: configuration.encodeThreads ?? System.coreCount)
+        encodePool = EncodeWorkers(numberOfThreads: configuration.encodeThreads ?? System.coreCount)
         encodePool.start()
         registry = CameraRegistry(
             eventLoops: group, encodePool: encodePool, clock: clock, faultCatalog: faultCatalog,

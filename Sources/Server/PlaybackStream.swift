@@ -5,8 +5,8 @@ import RTP
 
 /// One playback session's media: a `CameraStream` of its own, whose source draws the
 /// camera's scene at the recorded frames its cursor names and encodes them in the live
-/// stream's codec (H.264, H.265 or JPEG) with an encoder of its own on the shared encode
-/// pool. Live viewers never share it.
+/// stream's codec (H.264, H.265 or JPEG) with an encoder of its own, in a lane of its own
+/// on the encode workers. Live viewers never share it.
 final class PlaybackStream: Sendable {
     let stream: CameraStream
     let cursor: PlaybackCursor
@@ -14,7 +14,7 @@ final class PlaybackStream: Sendable {
     let live: CameraStream
     let archive: RecordingArchive
 
-    init(live: CameraStream, archive: RecordingArchive, eventLoop: any EventLoop, encodePool: NIOThreadPool,
+    init(live: CameraStream, archive: RecordingArchive, eventLoop: any EventLoop, encodePool: any EncodeExecutor,
          clock: any MonotonicClock, wallClock: @escaping @Sendable () -> Int64) {
         self.live = live
         self.archive = archive

@@ -80,6 +80,6 @@ final class StreamSnapshotRenderer: @unchecked Sendable {
         let media = rate.nanoseconds(untilFrame: frame)
         return FrameContext(
             frameIndex: frame, mediaTime: Double(media) / 1e9, wallClockNanos: origin.wall + media,
-            cameraName: definition.cameraName, seed: moment.seed, frameRate: rate.framesPerSecond)
+            cameraName: definition.drawnCameraName, seed: moment.seed, frameRate: rate.framesPerSecond)
     }
 }

@@ -10,7 +10,7 @@ struct Bench {
         let arguments = CommandLine.arguments.dropFirst()
         let quick = arguments.contains("--quick")
         let library = SceneLibrary(directory: SceneLibrary.locateDefaultDirectory())
-        // `--only scenes|udp|snapshot|control|seek|proxy|audio|audio-aac|mjpeg|h265|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session counts.
+        // `--only scenes|udp|snapshot|control|seek|proxy|audio|audio-aac|mjpeg|h265|shared|loop|live|startup|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session (or camera) counts.
         let only = option("--only", in: arguments)
         let steps = option("--steps", in: arguments).map { $0.split(separator: ",").compactMap { Int($0) } }
         if only == "udp" {
@@ -49,13 +49,29 @@ struct Bench {
             try printH265(library: library, quick: quick)
             return
         }
+        if only == "shared" {
+            try await printShared(library: library, quick: quick, steps: steps)
+            return
+        }
+        if only == "loop" {
+            try await printLoop(library: library, quick: quick)
+            return
+        }
+        if only == "live" {
+            try await printLive(library: library, quick: quick, steps: steps)
+            return
+        }
+        if only == "startup" {
+            try await printStartup(quick: quick)
+            return
+        }
         if only == "seek" {
             try await printSeekLatency(library: library, quick: quick)
             return
         }
         if let only {
             guard hardeningSections.contains(only) else {
-                print("--only takes one of: scenes, udp, snapshot, control, seek, proxy, audio, audio-aac, mjpeg, h265, \(hardeningSections.joined(separator: ", "))")
+                print("--only takes one of: scenes, udp, snapshot, control, seek, proxy, audio, audio-aac, mjpeg, h265, shared, loop, live, startup, \(hardeningSections.joined(separator: ", "))")
                 return
             }
             try await hardening(only, quick: quick, steps: steps, library: library)
@@ -123,10 +139,15 @@ struct Bench {
         print("  1000 idle configured cameras: \(format(idle / 1024, 1)) KiB resident each")
         print("")
 
+        try await printLoop(
+            library: library, quick: quick,
+            live: (best, (bestStep?.cpuMillisecondsPerFrame ?? .nan) * 1000))
+        try await printLive(library: library, quick: quick, steps: nil)
         try await printUDPViewers(library: library, quick: quick)
         try await control(library: library, quick: quick)
         try await printProxy(library: library, quick: quick)
         try await printSeekLatency(library: library, quick: quick)
+        try await printStartup(quick: quick)
         try await hardening(nil, quick: quick, steps: steps, library: library)
     }
 

@@ -28,30 +28,22 @@ struct H265Benchmark {
     }
 
     func run() throws -> Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("camsim-bench-h265-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let input = directory.appendingPathComponent("frames.y4m")
-        let rate = settings.frameRate
-        let pictures = try PrerenderedFrames.render(scene, settings: settings, count: frames, context: context).pictures
-        let writer = try Y4MWriter(
-            url: input, width: settings.width, height: settings.height,
-            frameRate: (rate.numerator, rate.denominator))
-        for picture in pictures { try writer.write(picture.view) }
-        try writer.close()
-
+        let baseline = try CommandLineBaseline("h265", scene: scene, settings: settings, frames: frames)
+        defer { baseline.remove() }
         var cli: [Double] = []
         var pipeline: [Double] = []
         var cliBytes = 0, pipelineBytes = 0
         for _ in 0..<rounds {
-            let (cliMs, bytes) = try commandLine(input: input, output: directory.appendingPathComponent("out.hevc"))
+            let (cliMs, bytes) = try baseline.run("x265", outputName: "out.hevc") { input, output in
+                commandLineOptions + ["--input", input.path, "--output", output.path]
+            }
             cli.append(cliMs)
             cliBytes = bytes
             let (pipelineMs, payload) = try fullPipeline()
             pipeline.append(pipelineMs)
             pipelineBytes = payload
         }
-        let seconds = Double(frames) / rate.framesPerSecond
+        let seconds = Double(frames) / settings.frameRate.framesPerSecond
         return Result(
             cliMillisecondsPerFrame: median(cli), pipelineMillisecondsPerFrame: median(pipeline),
             cliKilobitsPerSecond: Double(cliBytes) * 8 / 1000 / seconds,
@@ -59,12 +51,7 @@ struct H265Benchmark {
     }
 
     private func context(_ index: Int) -> FrameContext {
-        let fps = settings.frameRate
-        let media = fps.nanoseconds(untilFrame: Int64(index))
-        return FrameContext(
-            frameIndex: Int64(index), mediaTime: Double(media) / 1e9,
-            wallClockNanos: 1_790_000_000_000_000_000 + media, cameraName: "bench", seed: 1,
-            frameRate: fps.framesPerSecond)
+        PrerenderedFrames.context(index, frameRate: settings.frameRate)
     }
 
     /// The x265 options that match what `H265Encoder` sets for `settings`.
@@ -85,24 +72,6 @@ struct H265Benchmark {
             options += ["--crf", String(factor)]
         }
         return options
-    }
-
-    /// Milliseconds of the child's CPU per frame, and the size of what it wrote.
-    private func commandLine(input: URL, output: URL) throws -> (Double, Int) {
-        let process = Process()
-        process.executableURL = try Self.locate("x265")
-        process.arguments = commandLineOptions + ["--input", input.path, "--output", output.path]
-        process.standardOutput = FileHandle.nullDevice
-        let before = childCPUNanoseconds()
-        try process.run()
-        process.waitUntilExit()
-        let elapsed = childCPUNanoseconds() - before
-        guard process.terminationStatus == 0 else {
-            throw BenchError.protocolError("x265 exited with status \(process.terminationStatus)")
-        }
-        let size = (try FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
-        precondition(size > 0)
-        return (Double(elapsed) / 1e6 / Double(frames), size)
     }
 
     /// Milliseconds of process CPU per frame for render + encode + RTP packetization, and
@@ -126,25 +95,6 @@ struct H265Benchmark {
         precondition(payload > 0)
         return (Double(elapsed) / 1e6 / Double(frames), payload)
     }
-
-    /// An executable on PATH.
-    static func locate(_ name: String) throws -> URL {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw BenchError.protocolError("\(name) is not on PATH (Debian: apt install \(name))")
-    }
-}
-
-/// CPU time (user and system) of the waited-for children of this process, in nanoseconds.
-func childCPUNanoseconds() -> Int64 {
-    var usage = rusage()
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    let user = Int64(usage.ru_utime.tv_sec) * 1_000_000_000 + Int64(usage.ru_utime.tv_usec) * 1000
-    let system = Int64(usage.ru_stime.tv_sec) * 1_000_000_000 + Int64(usage.ru_stime.tv_usec) * 1000
-    return user + system
 }
 
 extension Bench {

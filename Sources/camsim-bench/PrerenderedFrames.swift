@@ -24,6 +24,16 @@ enum PrerenderedFrames {
         return (pictures, renderNanoseconds)
     }
 
+    /// Frame `index` of a bench camera at `frameRate`: media time from frame 0, a fixed
+    /// wall clock origin, seed 1.
+    static func context(_ index: Int, frameRate fps: FrameRate) -> FrameContext {
+        let media = fps.nanoseconds(untilFrame: Int64(index))
+        return FrameContext(
+            frameIndex: Int64(index), mediaTime: Double(media) / 1e9,
+            wallClockNanos: 1_790_000_000_000_000_000 + media, cameraName: "bench", seed: 1,
+            frameRate: fps.framesPerSecond)
+    }
+
     /// Milliseconds of thread CPU per frame for x264 alone, reading the pictures in place.
     static func rawEncodeMilliseconds(_ pictures: [PictureBuffer], settings: EncoderSettings) throws -> Double {
         let encoder = try H264Encoder(settings: settings)

@@ -29,6 +29,9 @@ struct PlayLoad: ParsableCommand {
     @Option(help: "Seconds of the measurement window.")
     var window: Double = 8
 
+    @Flag(help: "Also set up each camera's audio track (trackID=1) and check its packets.")
+    var audio = false
+
     /// A viewer this many frames short of the window's expected count fails it: the
     /// window's edges fall between frames.
     static let frameSlack = 2.0
@@ -99,12 +102,12 @@ struct PlayRun {
         let camera = index % load.paths.count
         let url = "rtsp://127.0.0.1:\(load.target.port)/\(load.paths[camera])"
         guard let fd = LoopbackConnect.start(port: load.target.port, source: load.target.sourceAddress(index)) else {
-            var viewer = PlayViewer(fd: -1, camera: camera, url: url)
+            var viewer = PlayViewer(fd: -1, camera: camera, url: url, audio: load.audio)
             viewer.fail("connect: errno \(errno)")
             viewers.append(viewer)
             return
         }
-        viewers.append(PlayViewer(fd: fd, camera: camera, url: url))
+        viewers.append(PlayViewer(fd: fd, camera: camera, url: url, audio: load.audio))
         settingUp += 1
         epoll.add(fd, events: Epoll.writable | Epoll.readable, token: UInt64(index))
     }
@@ -158,11 +161,14 @@ struct PlayRun {
     private mutating func scanMedia(_ index: Int, _ bytes: UnsafeRawBufferPointer) {
         if counting { bytesInWindow += bytes.count }
         var tally = viewers[index].tally
+        var audioTally = viewers[index].audioTally
         let counting = self.counting
-        viewers[index].scanner.scan(bytes) { _, _, rtp in
-            if let rtp { tally.record(rtp, counting: counting) }
+        viewers[index].scanner.scan(bytes) { channel, _, rtp in
+            guard let rtp else { return }
+            if channel == 0 { tally.record(rtp, counting: counting) } else if channel == 2 { audioTally.record(rtp, counting: counting) }
         }
         viewers[index].tally = tally
+        viewers[index].audioTally = audioTally
         if viewers[index].scanner.isBroken {
             viewers[index].fail("bytes between interleaved frames")
         }
@@ -202,6 +208,9 @@ struct PlayRun {
             "lost_before_window": viewers.reduce(0) { $0 + $1.tally.lostOutside },
             "max_lag_frames": format(lags.max() ?? 0),
             "packets": playing.reduce(0) { $0 + $1.tally.packets },
+            "audio_packets": playing.reduce(0) { $0 + $1.audioTally.packets },
+            "min_audio_packets": playing.map(\.audioTally.packets).min() ?? 0,
+            "audio_lost": playing.reduce(0) { $0 + $1.audioTally.lost },
             "mbit_s": format(Double(bytesInWindow) * 8 / 1e6 / max(windowSeconds, 1e-9)),
             "cpu_ms": Int(cpuSeconds * 1000),
         ])

@@ -12,17 +12,24 @@ struct PlayViewer {
     var fd: Int32
     let camera: Int
     let url: String
+    /// Whether the viewer also sets up the audio track (`trackID=1`, channels 2-3).
+    let audio: Bool
     var phase = Phase.connecting
     var replies = ReplyReader()
     var scanner = InterleavedScanner()
     var tally = SequenceTally()
+    /// The audio track's packets, tallied apart from the video's.
+    var audioTally = SequenceTally()
+    /// Set once the audio track's SETUP was sent.
+    private var audioSetUp = false
     var failure: String?
     private var cSeq = 0
 
-    init(fd: Int32, camera: Int, url: String) {
+    init(fd: Int32, camera: Int, url: String, audio: Bool = false) {
         self.fd = fd
         self.camera = camera
         self.url = url
+        self.audio = audio
     }
 
     var isSettingUp: Bool { phase != .playing && phase != .failed && phase != .closed }
@@ -54,6 +61,13 @@ struct PlayViewer {
                     guard let session = reply.session else {
                         fail("SETUP answered without a Session")
                         return []
+                    }
+                    if audio, !audioSetUp {
+                        audioSetUp = true
+                        send("SETUP \(url)/trackID=1 RTSP/1.0", [
+                            "Transport: RTP/AVP/TCP;unicast;interleaved=2-3", "Session: \(session)",
+                        ], next: .settingUp)
+                        break
                     }
                     send("PLAY \(url)/ RTSP/1.0", ["Session: \(session)", "Range: npt=0.000-"], next: .starting)
                 case .starting:

@@ -6,6 +6,6 @@ struct Camsim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "camsim",
         abstract: "RTSP camera simulator and test-signal generator.",
-        subcommands: [ServeCommand.self, ValidateCommand.self, RenderCommand.self, ProbeCommand.self]
+        subcommands: [ServeCommand.self, ValidateCommand.self, RenderCommand.self, ProbeCommand.self, ShardsCommand.self]
     )
 }

@@ -54,6 +54,9 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: "Main stream x264 preset (default ultrafast).")
     var preset: String?
 
+    @Option(name: .long, help: "Every stream's mode: live (encoded per camera), shared (one encoder per identical picture) or loop (encoded once, replayed from memory).")
+    var mode: String?
+
     @Option(name: .long, help: "Seed for SSRCs, sequence numbers and noise; camera k gets seed+k.")
     var seed: UInt64?
 
@@ -78,6 +81,9 @@ struct ConfigOptions: ParsableArguments {
         }
         if let size, parseSize(size) == nil { throw ValidationError("--size must look like 640x360") }
         if let bitrate, Bitrate.kbps(from: bitrate) == nil { throw ValidationError("--bitrate must look like 2000k, 2M or 2000000") }
+        if let mode, StreamMode(rawValue: mode.lowercased()) == nil {
+            throw ValidationError("--mode must be live, shared or loop")
+        }
         if let profile, H264Profile(rawValue: profile.lowercased()) == nil {
             throw ValidationError("--profile must be baseline, main or high")
         }
@@ -91,7 +97,7 @@ struct ConfigOptions: ParsableArguments {
             width: dimensions?.width, height: dimensions?.height, fps: fps,
             bitrateKbps: bitrate.flatMap(Bitrate.kbps(from:)), crf: crf, gop: gop,
             profile: profile.flatMap { H264Profile(rawValue: $0.lowercased()) }, preset: preset,
-            tlsPort: tlsPort
+            tlsPort: tlsPort, mode: mode.flatMap { StreamMode(rawValue: $0.lowercased()) }
         )
     }
 

@@ -1,4 +1,5 @@
 import Composition
+import Config
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -9,6 +10,8 @@ import UnixSignals
 /// is reported and changes nothing.
 struct ConfigReloader: Service {
     let options: ConfigOptions
+    /// The share of each reloaded configuration this process serves (`--shard`); nil: all of it.
+    let shard: Shard?
     /// The server and the configuration in force; reloads are applied one at a time.
     let running: RunningConfiguration
     let logger: Logger
@@ -42,7 +45,7 @@ struct ConfigReloader: Service {
 
     private func reload(reason: String) async {
         do {
-            let summary = try await running.apply(reason: reason) { try options.load() }
+            let summary = try await running.apply(reason: reason) { [shard] in try options.load(shard: shard) }
             logger.info("configuration reloaded (\(reason)): \(summary)")
         } catch {
             logger.error("configuration not reloaded (\(reason)): \(error)")

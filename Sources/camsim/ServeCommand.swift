@@ -17,6 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
             With no options, serves the embedded default cameras on 0.0.0.0:8554.
             With --tls-port (or server.tls in the file), also serves RTSPS; without a
             certificate and key it makes a self-signed one and prints its fingerprint.
+            With --shard I/N, serves only the configured cameras whose path hashes to shard I
+            of N (`camsim shards` lists them); reloads keep to the same share.
             With --config, SIGHUP (and with --watch, any change to the file) reloads it:
             added cameras appear, removed ones end their sessions, changed ones restart,
             cameras whose faults alone changed take them live; the others are not touched.
@@ -31,6 +33,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "With --config: also reload when the file changes.")
     var watch = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Serve only shard I of N: the configured cameras whose path hashes to I (see `camsim shards`).",
+        valueName: "I/N"))
+    var shard: String?
+
+    /// `--shard`, parsed (`validate()` has refused a malformed one).
+    var servedShard: Shard? { shard.flatMap { try? Shard(parsing: $0) } }
+
     /// The line that lets a client pin the RTSPS certificate, in `openssl x509 -fingerprint -sha256` form.
     static func certificateBanner(_ certificate: TLSIdentity) -> String {
         let kind = certificate.isSelfSigned ? "self-signed" : "configured"
@@ -41,12 +51,22 @@ struct ServeCommand: AsyncParsableCommand {
         if let level = options.logLevel, Logger.Level(rawValue: level) == nil {
             throw ValidationError("--log-level must be one of: trace, debug, info, notice, warning, error, critical")
         }
+        if let shard {
+            do throws(ShardError) {
+                _ = try Shard(parsing: shard)
+            } catch {
+                throw ValidationError("--shard: \(error)")
+            }
+        }
     }
 
     func run() async throws {
         let config: CamsimConfig
-        do {
-            config = try options.load()
+        let configuredCameras: Int
+        do throws(ConfigErrors) {
+            let whole = try options.load()
+            configuredCameras = whole.cameras.count
+            config = try servedShard.map { shard throws(ConfigErrors) in try whole.sharded(shard) } ?? whole
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)
@@ -58,6 +78,9 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "camsim")
+        if let shard = servedShard {
+            logger.info("serving shard \(shard): \(config.cameras.count) of \(configuredCameras) cameras")
+        }
         let patterns = config.server.patternsDirectory.map { URL(fileURLWithPath: $0) }
         let library = SceneLibrary(directory: patterns ?? SceneLibrary.locateDefaultDirectory())
         let server: CamsimServer
@@ -91,13 +114,15 @@ struct ServeCommand: AsyncParsableCommand {
         var services: [any Service] = [server]
         var controlServer: ControlServer?
         if let control {
-            let api = ControlAPI(server: server, running: running, scenes: library, logger: Logger(label: "camsim.control"))
+            var api = ControlAPI(server: server, running: running, scenes: library, logger: Logger(label: "camsim.control"))
+            api.shard = servedShard
             controlServer = ControlServer(settings: control, api: api, logger: Logger(label: "camsim.control"))
             services.append(controlServer!)
         }
         if options.config != nil {
             services.append(ConfigReloader(
-                options: options, running: running, logger: logger, watchFile: watch ? options.config : nil))
+                options: options, shard: servedShard, running: running, logger: logger,
+                watchFile: watch ? options.config : nil))
         }
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -40,4 +40,32 @@ struct StreamModeTests {
         #expect(again.cameras[0].streams == config.cameras[0].streams)
         #expect(again.cameras[0].streams[0].loopSeconds == 90)
     }
+
+    @Test func aLoopsGOPDefaultsToOneSecond() throws {
+        let config = try parse("""
+            cameras:
+              - path: a
+                streams: [{fps: 15, mode: loop}, {name: b, fps: 15, mode: loop, gop: 45}, {name: c, fps: 15}]
+            """)
+        #expect(config.cameras[0].streams.map(\.gop) == [15, 45, 30])
+    }
+
+    @Test func modeOverrideSetsEveryStreamAndMovesADefaultGOP() throws {
+        let base = try parse("""
+            cameras:
+              - path: a
+                streams: [{fps: 15}, {name: sub, fps: 10, gop: 7}]
+            """)
+        let looped = try ConfigOverrides(cameraCount: 3, mode: .loop).apply(to: base)
+        #expect(looped.cameras.count == 3)
+        for camera in looped.cameras {
+            #expect(camera.streams.map(\.mode) == [.loop, .loop])
+            #expect(camera.streams.map(\.gop) == [15, 7])
+        }
+        let pinned = try ConfigOverrides(gop: 30, mode: .loop).apply(to: base)
+        #expect(pinned.cameras[0].streams[0].gop == 30)
+        let shared = try ConfigOverrides(mode: .shared).apply(to: base)
+        #expect(shared.cameras[0].streams.map(\.mode) == [.shared, .shared])
+        #expect(shared.cameras[0].streams[0].gop == 30)
+    }
 }

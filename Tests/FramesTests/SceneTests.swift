@@ -107,4 +107,15 @@ struct SceneTests {
             environment: [:], currentDirectory: URL(fileURLWithPath: "/"), executable: executable)?.path == expected)
         #expect(SceneLibrary.locateDirectory(environment: [:], currentDirectory: URL(fileURLWithPath: "/"), executable: nowhere) == nil)
     }
+
+    @Test func patternsInstalledUnderSharePrefix() throws {
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("camsim-prefix-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let installed = prefix.appendingPathComponent("share/camsim/Patterns", isDirectory: true)
+        try FileManager.default.createDirectory(at: installed, withIntermediateDirectories: true)
+        let executable = prefix.appendingPathComponent("bin/camsim")
+        #expect(SceneLibrary.locateDirectory(
+            environment: [:], currentDirectory: URL(fileURLWithPath: "/"), executable: executable)?.path
+            == installed.standardizedFileURL.path)
+    }
 }

@@ -41,29 +41,29 @@ extension Integration {
 
         @Test func aTokenIsDemandedAndComparedWhenSet() async throws {
             try await TestControlServer.with(token: "s3cret-token") { api in
-                let without = try await api.client(token: .some(nil)).get("/health")
+                let without = try await api.client(token: .some(nil)).get("/api/v1/version")
                 #expect(without.status == 401, "\(without)")
                 #expect(without.headers["www-authenticate"]?.hasPrefix("Bearer") == true, "\(without)")
                 #expect(without.json["error"] != nil, "\(without)")
 
-                let wrong = try await api.client(token: "s3cret-tokeN").get("/health")
+                let wrong = try await api.client(token: "s3cret-tokeN").get("/api/v1/version")
                 #expect(wrong.status == 401, "\(wrong)")
-                let longer = try await api.client(token: "s3cret-token-and-more").get("/health")
+                let longer = try await api.client(token: "s3cret-token-and-more").get("/api/v1/version")
                 #expect(longer.status == 401, "\(longer)")
 
-                let right = try await api.client().get("/health")
+                let right = try await api.client().get("/api/v1/version")
                 #expect(right.status == 200, "\(right)")
             }
         }
 
-        @Test func theDashboardPageOpensWithoutTheTokenButItsDataDoesNot() async throws {
+        @Test func theDashboardPageAndHealthOpenWithoutTheTokenButTheDataDoesNot() async throws {
             try await TestControlServer.with(token: "s3cret-token") { api in
                 let anonymous = api.client(token: .some(nil))
-                for path in ["/", "/dashboard/dashboard.js", "/dashboard/dashboard.css"] {
+                for path in ["/", "/dashboard/dashboard.js", "/dashboard/dashboard.css", "/health"] {
                     let page = try await anonymous.get(path)
                     #expect(page.status == 200, "\(path): \(page)")
                 }
-                for path in ["/api/v1/cameras", "/api/v1/config", "/api/v1/sessions", "/metrics",
+                for path in ["/api/v1/cameras", "/api/v1/config", "/api/v1/sessions", "/metrics", "/health/",
                              "/dashboard/../api/v1/config", "/api/v1/cameras/cam/snapshot.jpg"] {
                     let data = try await anonymous.get(path)
                     #expect(data.status == 401, "\(path): \(data)")

@@ -26,9 +26,12 @@ final class InterleavedViewer {
     }
 
     /// DESCRIBE, SETUP over TCP-interleaved channels 0-1, PLAY; throws unless each answers 200.
-    func play(_ url: String) throws {
-        _ = try request("DESCRIBE", url, headers: [("Accept", "application/sdp")])
-        let setup = try request("SETUP", url + "/trackID=0", headers: [("Transport", "RTP/AVP/TCP;unicast;interleaved=0-1")])
+    /// A `query` (`loss=20`) asks for the viewer's own faults.
+    func play(_ url: String, query: String = "") throws {
+        let suffix = query.isEmpty ? "" : "?" + query
+        _ = try request("DESCRIBE", url + suffix, headers: [("Accept", "application/sdp")])
+        let setup = try request(
+            "SETUP", url + "/trackID=0" + suffix, headers: [("Transport", "RTP/AVP/TCP;unicast;interleaved=0-1")])
         guard let session = setup.header("Session") else {
             throw RawRTSPError.malformed("SETUP reply has no Session: \(setup)")
         }

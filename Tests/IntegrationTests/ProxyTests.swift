@@ -63,10 +63,10 @@ extension Integration {
                     #expect(pulled.result.succeeded, "\(pulled.result)")
                     #expect(pulled.frames >= 30, "\(pulled.frames) frames in 2 s\n\(pulled.result)")
                     let played = await ClientProcess.run(gst, [
-                        "-q", "rtspsrc", "location=\(url)", "protocols=udp",
+                        "rtspsrc", "location=\(url)", "protocols=udp",
                         "!", "rtph264depay", "!", "avdec_h264", "!", "fakesink", "num-buffers=25",
                     ], timeoutSeconds: 30)
-                    #expect(played.succeeded, "\(played)")
+                    #expect(played.gstreamerPlayedToTheEnd, "\(played)")
                 }
             }
         }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// The Python test clients from PyPI (schemathesis, prometheus_client, selenium, pyzbar),
+/// The Python test clients from PyPI (schemathesis, prometheus_client, selenium, pyzbar,
+/// onvif-zeep),
 /// installed by `make deps-test` into the repository's `.build/venv`. Like the other
 /// clients, a missing one fails the test: it is never a reason to skip.
 enum PythonClients {
@@ -11,8 +12,10 @@ enum PythonClients {
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 
-    /// The virtualenv's interpreter.
+    /// The virtualenv's interpreter; `CAMSIM_TEST_PYTHON` names another (a virtualenv of
+    /// one's own, trying a client before it is in Tests/python-requirements.txt).
     static func python() throws -> String {
+        if let override = ProcessInfo.processInfo.environment["CAMSIM_TEST_PYTHON"], !override.isEmpty { return override }
         let path = repositoryRoot.appendingPathComponent(".build/venv/bin/python").path
         try #require(
             FileManager.default.isExecutableFile(atPath: path),

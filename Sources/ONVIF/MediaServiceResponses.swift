@@ -1,0 +1,134 @@
+/// The media service's answers (ONVIF Media Service Specification, ver10; types from
+/// onvif.xsd in the schema's sequence order).
+enum MediaServiceResponses {
+    static func serviceCapabilities(_ device: ONVIFDevice, into w: inout XMLWriter) {
+        w.element("trt:Capabilities", [("SnapshotUri", "true"), ("Rotation", "false")]) { w in
+            w.empty("trt:ProfileCapabilities", [("MaximumNumberOfProfiles", "\(device.profiles.count)")])
+            w.empty("trt:StreamingCapabilities", [("RTPMulticast", "false"), ("RTP_TCP", "true"), ("RTP_RTSP_TCP", "true")])
+        }
+    }
+
+    static func profiles(_ device: ONVIFDevice, into w: inout XMLWriter) {
+        w.element("trt:GetProfilesResponse") { w in
+            for profile in device.profiles { self.profile(profile, device: device, element: "trt:Profiles", into: &w) }
+        }
+    }
+
+    static func profile(_ device: ONVIFDevice, request: XMLNode, into w: inout XMLWriter) throws(SOAPFault) {
+        let profile = try find(device, request: request)
+        w.element("trt:GetProfileResponse") { w in
+            self.profile(profile, device: device, element: "trt:Profile", into: &w)
+        }
+    }
+
+    private static func profile(_ profile: MediaProfile, device: ONVIFDevice, element: String, into w: inout XMLWriter) {
+        w.element(element, [("token", profile.token), ("fixed", "true")]) { w in
+            w.element("tt:Name", value: profile.streamName)
+            videoSourceConfiguration(device, into: &w)
+            if profile.encoding != .h265 {
+                encoderConfiguration(profile, element: "tt:VideoEncoderConfiguration", into: &w)
+            }
+        }
+    }
+
+    private static func videoSourceConfiguration(_ device: ONVIFDevice, into w: inout XMLWriter) {
+        let main = device.profiles.first
+        w.element("tt:VideoSourceConfiguration", [("token", ONVIFDevice.videoSourceConfigurationToken)]) { w in
+            w.element("tt:Name", value: ONVIFDevice.videoSourceConfigurationToken)
+            w.element("tt:UseCount", value: "\(device.profiles.count)")
+            w.element("tt:SourceToken", value: ONVIFDevice.videoSourceToken)
+            w.empty("tt:Bounds", [("x", "0"), ("y", "0"), ("width", "\(main?.width ?? 0)"), ("height", "\(main?.height ?? 0)")])
+        }
+    }
+
+    private static func encoderConfiguration(_ profile: MediaProfile, element: String, into w: inout XMLWriter) {
+        w.element(element, [("token", profile.encoderToken)]) { w in
+            w.element("tt:Name", value: profile.streamName)
+            w.element("tt:UseCount", value: "1")
+            switch profile.encoding {
+            case .jpeg: w.element("tt:Encoding", value: "JPEG")
+            case .h264, .h265: w.element("tt:Encoding", value: "H264")
+            }
+            w.element("tt:Resolution") { w in
+                w.element("tt:Width", value: "\(profile.width)")
+                w.element("tt:Height", value: "\(profile.height)")
+            }
+            w.element("tt:Quality", value: "5")
+            w.element("tt:RateControl") { w in
+                w.element("tt:FrameRateLimit", value: "\(Int(profile.frameRate.rounded()))")
+                w.element("tt:EncodingInterval", value: "1")
+                w.element("tt:BitrateLimit", value: "\(profile.bitrate)")
+            }
+            if case .h264(let h264Profile) = profile.encoding {
+                w.element("tt:H264") { w in
+                    w.element("tt:GovLength", value: "\(profile.govLength)")
+                    w.element("tt:H264Profile", value: h264Profile)
+                }
+            }
+            w.element("tt:Multicast") { w in
+                w.element("tt:Address") { w in
+                    w.element("tt:Type", value: "IPv4")
+                    w.element("tt:IPv4Address", value: "0.0.0.0")
+                }
+                w.element("tt:Port", value: "0")
+                w.element("tt:TTL", value: "1")
+                w.element("tt:AutoStart", value: "false")
+            }
+            w.element("tt:SessionTimeout", value: "PT60S")
+        }
+    }
+
+    static func videoSources(_ device: ONVIFDevice, into w: inout XMLWriter) {
+        let main = device.profiles.first
+        w.element("trt:GetVideoSourcesResponse") { w in
+            w.element("trt:VideoSources", [("token", ONVIFDevice.videoSourceToken)]) { w in
+                w.element("tt:Framerate", value: "\(main?.frameRate ?? 0)")
+                w.element("tt:Resolution") { w in
+                    w.element("tt:Width", value: "\(main?.width ?? 0)")
+                    w.element("tt:Height", value: "\(main?.height ?? 0)")
+                }
+            }
+        }
+    }
+
+    static func videoEncoderConfigurations(_ device: ONVIFDevice, into w: inout XMLWriter) {
+        w.element("trt:GetVideoEncoderConfigurationsResponse") { w in
+            for profile in device.profiles where profile.encoding != .h265 {
+                encoderConfiguration(profile, element: "trt:Configurations", into: &w)
+            }
+        }
+    }
+
+    /// `GetStreamUri`: the profile's RTSP URL, whatever transport the StreamSetup names
+    /// (RTSP itself offers UDP, TCP and HTTP tunnelling on the one URL).
+    static func streamURI(_ device: ONVIFDevice, request: XMLNode, into w: inout XMLWriter) throws(SOAPFault) {
+        let profile = try find(device, request: request)
+        mediaURI(profile.streamURI, response: "trt:GetStreamUriResponse", into: &w)
+    }
+
+    static func snapshotURI(_ device: ONVIFDevice, request: XMLNode, into w: inout XMLWriter) throws(SOAPFault) {
+        let profile = try find(device, request: request)
+        mediaURI(profile.snapshotURI, response: "trt:GetSnapshotUriResponse", into: &w)
+    }
+
+    private static func mediaURI(_ uri: String, response: String, into w: inout XMLWriter) {
+        w.element(response) { w in
+            w.element("trt:MediaUri") { w in
+                w.element("tt:Uri", value: uri)
+                w.element("tt:InvalidAfterConnect", value: "false")
+                w.element("tt:InvalidAfterReboot", value: "false")
+                w.element("tt:Timeout", value: "PT0S")
+            }
+        }
+    }
+
+    /// The profile a request's `ProfileToken` names; `ter:InvalidArgVal/ter:NoProfile` for
+    /// none (ONVIF Media Service Specification, GetStreamUri).
+    private static func find(_ device: ONVIFDevice, request: XMLNode) throws(SOAPFault) -> MediaProfile {
+        let token = request.child("ProfileToken", in: SOAPNamespace.media)?.trimmedText ?? ""
+        guard let profile = device.profiles.first(where: { $0.token == token }) else {
+            throw SOAPFault.invalidArgVal("NoProfile", "no profile has the token '\(token)'")
+        }
+        return profile
+    }
+}
