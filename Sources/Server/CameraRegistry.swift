@@ -52,6 +52,8 @@ final class CameraRegistry: Sendable {
     fileprivate struct State {
         /// Camera paths in configuration order (main camera first).
         var order: [String] = []
+        /// Each camera's faults, in the same order: what the reboot sweep reads.
+        var faults: [CameraFaultState] = []
         var cameras: [String: Camera] = [:]
         var streamsByPath: [String: (stream: CameraStream, camera: String, index: Int)] = [:]
     }
@@ -158,6 +160,18 @@ final class CameraRegistry: Sendable {
         state.withLockedValue { state in state.order.compactMap { state.cameras[$0] } }
     }
 
+    /// The cameras whose reboot fault has come due at `now`, each reboot taken
+    /// (``CameraFaultState/takeReboot(at:)``). Reads each camera's faults only, so the
+    /// sweep over thousands of idle cameras copies no camera.
+    func takeRebootsDue(at now: Int64) -> [Camera] {
+        let (paths, faults) = state.withLockedValue { ($0.order, $0.faults) }
+        var due: [Camera] = []
+        for index in faults.indices where faults[index].takeReboot(at: now) {
+            if let camera = camera(path: paths[index]) { due.append(camera) }
+        }
+        return due
+    }
+
     func camera(path: String) -> Camera? {
         state.withLockedValue { $0.cameras[path] }
     }
@@ -179,6 +193,7 @@ extension CameraRegistry.State {
         let path = camera.definition.path
         if cameras[path] != nil { _ = remove(path: path) }
         order.append(path)
+        faults.append(camera.faults)
         cameras[path] = camera
         for mount in Self.mountPaths(of: camera) {
             streamsByPath[mount.path] = (camera.streams[mount.index], path, mount.index)
@@ -189,7 +204,10 @@ extension CameraRegistry.State {
     /// to the latest other camera that claims it.
     fileprivate mutating func remove(path: String) -> CameraRegistry.Camera? {
         guard let camera = cameras.removeValue(forKey: path) else { return nil }
-        order.removeAll { $0 == path }
+        if let index = order.firstIndex(of: path) {
+            order.remove(at: index)
+            faults.remove(at: index)
+        }
         for mount in Self.mountPaths(of: camera) where streamsByPath[mount.path]?.camera == path {
             streamsByPath[mount.path] = claim(mount.path)
         }

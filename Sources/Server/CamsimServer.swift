@@ -159,7 +159,7 @@ public final class CamsimServer: Service, @unchecked Sendable {
     /// sequence and timestamp base.
     private func rebootCamerasDue() {
         let now = clock.nanoseconds()
-        for camera in registry.allCameras where camera.faults.takeReboot(at: now) {
+        for camera in registry.takeRebootsDue(at: now) {
             logger.info("fault: camera rebooting", metadata: ["camera": "\(camera.definition.path)"])
             reboot(camera, seed: camera.faults.control.identitySeed(base: camera.faults.seed, at: now))
         }

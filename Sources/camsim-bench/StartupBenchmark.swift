@@ -13,6 +13,8 @@ struct StartupBenchmark {
         var cameras: Int
         var secondsToListening: Double
         var residentBytes: Int
+        /// CPU the idle process used while settling, as a share of one core.
+        var idleCoreShare: Double
         /// Median milliseconds of `GET /metrics`, and of `GET /api/v1/cameras`.
         var metricsMilliseconds: Double
         var listingMilliseconds: Double
@@ -59,13 +61,17 @@ struct StartupBenchmark {
         }
         var base = String(line.dropFirst("dashboard: ".count))
         if base.hasSuffix("/") { base.removeLast() }
+        // Settle before reading memory; the CPU it uses meanwhile is its idle cost.
+        let cpuBefore = serve.cpuSeconds
+        let settleStart = Date()
         try await Task.sleep(for: .seconds(settleSeconds))
+        let idleCoreShare = (serve.cpuSeconds - cpuBefore) / Date().timeIntervalSince(settleStart)
         let resident = serve.residentBytes
         let session = URLSession(configuration: .ephemeral)
         defer { session.finishTasksAndInvalidate() }
         let metrics = try await Self.medianGet(session, base + "/metrics", count: requests)
         let listing = try await Self.medianGet(session, base + "/api/v1/cameras", count: requests)
-        return Sample(cameras: count, secondsToListening: listening, residentBytes: resident,
+        return Sample(cameras: count, secondsToListening: listening, residentBytes: resident, idleCoreShare: idleCoreShare,
                       metricsMilliseconds: metrics, listingMilliseconds: listing)
     }
 
@@ -137,6 +143,16 @@ final class ServeProcess: @unchecked Sendable {
         let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
         return (line.split(separator: " ").compactMap { Int($0) }.first ?? 0) * 1024
+    }
+
+    /// User plus system CPU seconds of the process, fields 14 and 15 of /proc/PID/stat.
+    var cpuSeconds: Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")")
+        else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     func stop() {

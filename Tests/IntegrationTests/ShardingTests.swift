@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Testing
 
@@ -69,6 +70,22 @@ extension Integration {
                 #expect(reloaded, "shard \(index) did not reload: \(shard.errorOutput)")
             }
             try Self.expectServedOnlyByOwners(added, owners: newOwners, ports: ports)
+        }
+
+        /// The control API of shard 0 of 2 adds a camera whose path hashes to shard 0, and
+        /// refuses one that hashes to shard 1 with a 409 naming it.
+        @Test
+        func theControlAPIAddsOnlyTheShardsCameras() async throws {
+            // Of 2 shards, `bars` and `cam-02` hash to 0 and `cam-01` to 1 (ShardTests pins them).
+            try await TestControlServer.with(config: TestControlServer.config(cameras: ["bars"]), shard: Shard(parsing: "0/2")) { api in
+                let client = api.client()
+                let refused = try await client.post("/api/v1/cameras", json: #"{"path": "cam-01"}"#)
+                #expect(refused.status == 409, "\(refused)")
+                #expect((refused.json["error"] as? String)?.contains("shard 1/2") == true, "\(refused)")
+                let added = try await client.post("/api/v1/cameras", json: #"{"path": "cam-02"}"#)
+                #expect(added.status == 201, "\(added)")
+                #expect(api.server.cameraURLs == [api.server.url(forPath: "bars"), api.server.url(forPath: "cam-02")])
+            }
         }
 
         /// `{"cameras": [{"path", "shard"}]}` as path → shard.

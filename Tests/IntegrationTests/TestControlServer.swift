@@ -38,10 +38,11 @@ enum TestControlServer {
     }
 
     /// Starts the RTSP server for `config` and the control API beside it (on 127.0.0.1,
-    /// port 0, demanding `token` if given), runs `body`, then stops both whatever happens.
+    /// port 0, demanding `token` if given, serving `shard`), runs `body`, then stops both whatever happens.
     static func with<T: Sendable>(
         config: CamsimConfig = config(),
         token: String? = nil,
+        shard: Shard? = nil,
         _ body: (Running) async throws -> T
     ) async throws -> T {
         var config = config
@@ -50,9 +51,9 @@ enum TestControlServer {
         let scenes = TestServer.scenes()
         let server = try CamsimServer(config: config, scenes: scenes)
         let running = RunningConfiguration(server: server, config: config, scenes: scenes)
-        let control = ControlServer(
-            settings: ControlSettings(host: "127.0.0.1", port: 0, token: token),
-            api: ControlAPI(server: server, running: running, scenes: scenes))
+        var api = ControlAPI(server: server, running: running, scenes: scenes)
+        api.shard = shard
+        let control = ControlServer(settings: ControlSettings(host: "127.0.0.1", port: 0, token: token), api: api)
         return try await TestServer.running(server) { server in
             // In a service group of its own, so it stops the way `camsim serve` stops it.
             let group = ServiceGroup(services: [control], logger: Logger(label: "test.control"))
