@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import Testing
@@ -36,26 +37,31 @@ struct EncodeWorkersTests {
 
     @Test
     func aLaneLeavesAnOverloadedWorkerForAnIdleOne() async throws {
-        let workers = EncodeWorkers(numberOfThreads: 2, windowNanoseconds: 100_000_000)
+        // The workers' time is the jobs' own: each job moves the clock 5 ms on, so worker 0 is
+        // busy for the whole of every window and worker 1 for none of it, however the machine
+        // schedules threads (real time would let the test's own pauses count as idle).
+        let clock = JobClock()
+        let workers = EncodeWorkers(numberOfThreads: 2, windowNanoseconds: 100_000_000, clock: clock)
         workers.start()
         let busyA = workers.makeLane()  // worker 0
         let idle = workers.makeLane()  // worker 1, never given a job
         let busyB = workers.makeLane()  // worker 0
         defer { [busyA, idle, busyB].forEach { $0.release() } }
-        // Both busy lanes keep worker 0 occupied (jobs of 5 ms back to back) until the
-        // balancer moves one of them, or 5 s pass.
-        let deadline = Date().addingTimeInterval(5)
         var threadsA: Set<UInt> = [], threadsB: Set<UInt> = []
-        while workers.report.moves == 0, Date() < deadline {
-            let job: @Sendable () -> UInt = {
-                usleep(5000)
-                return Self.currentThread()
-            }
+        let job: @Sendable () -> UInt = {
+            clock.advance(by: 5_000_000)
+            return Self.currentThread()
+        }
+        // A 100 ms window ends after 20 jobs; the balancer moves a lane when it ends.
+        var rounds = 0
+        while workers.report.moves == 0, rounds < 40 {
+            rounds += 1
             async let a = busyA.run(eventLoop: Self.loop, job).get()
             async let b = busyB.run(eventLoop: Self.loop, job).get()
             threadsA.insert(try await a)
             threadsB.insert(try await b)
         }
+        #expect(rounds == 10, "the first window (20 jobs of 5 ms) should have ended in a move")
         #expect(workers.report.moves == 1)
         #expect(workers.report.lanes == [1, 2])
         // After the move the two busy lanes run side by side on different threads.
@@ -101,4 +107,15 @@ final class AppendLog<Value: Sendable>: @unchecked Sendable {
     init(_ value: Value) { stored = value }
     var value: Value { lock.withLock { stored } }
     func append<Element>(_ element: Element) where Value == [Element] { lock.withLock { stored.append(element) } }
+}
+
+/// A clock the workers' jobs move forward themselves, safe to move from any thread.
+private final class JobClock: MonotonicClock, Sendable {
+    private let now = NIOLockedValueBox<Int64>(1_000_000_000)
+
+    func nanoseconds() -> Int64 { now.withLockedValue { $0 } }
+    func wallClockNanoseconds() -> Int64 { nanoseconds() }
+    func deadline(forNanoseconds nanos: Int64) -> NIODeadline { .uptimeNanoseconds(UInt64(max(0, nanos))) }
+
+    func advance(by nanoseconds: Int64) { now.withLockedValue { $0 += nanoseconds } }
 }
