@@ -14,25 +14,30 @@ extension ControlAPI {
     /// document): the bearer token does not apply, WS-Security does (``ONVIFDispatcher``).
     func addONVIFRoutes(to routes: ControlRoutes) {
         let security = ONVIFSecurity()
-        for service in ["device_service", "media_service"] {
-            routes.router.on(RouterPath("/onvif/:path/\(service)"), method: .post) { request, context in
-                let path = context.parameters.get("path")?.removingPercentEncoding
-                return await onvifResponse(request, cameraPath: path, security: security)
-            }
-            routes.router.on(RouterPath("/onvif/\(service)"), method: .post) { request, _ in
-                let path = await running.config.cameras.first?.path
-                return await onvifResponse(request, cameraPath: path, security: security)
-            }
+        routes.router.on(RouterPath("/onvif/:path/:service"), method: .post) { request, context in
+            let path = context.parameters.get("path")?.removingPercentEncoding
+            let service = context.parameters.get("service").flatMap(ONVIFService.init(pathComponent:))
+            return await onvifResponse(request, cameraPath: path, service: service, security: security)
+        }
+        // Hummingbird names a trie node's parameter once: here `path` holds the service.
+        routes.router.on(RouterPath("/onvif/:path"), method: .post) { request, context in
+            let path = await running.config.cameras.first?.path
+            let service = context.parameters.get("path").flatMap(ONVIFService.init(pathComponent:))
+            return await onvifResponse(request, cameraPath: path, service: service, security: security)
         }
     }
 
-    /// The answer to one SOAP request for the camera at `cameraPath`.
-    private func onvifResponse(_ request: Request, cameraPath: String?, security: ONVIFSecurity) async -> Response {
+    /// The answer to one SOAP request for the camera at `cameraPath`, posted to `service`'s
+    /// address (nil for an address that names no service). The operation's namespace, not
+    /// the address, chooses what answers, as most devices do.
+    func onvifResponse(
+        _ request: Request, cameraPath: String?, service: ONVIFService?, subpath: [String] = [], security: ONVIFSecurity
+    ) async -> Response {
         let config = await running.config
-        guard let cameraPath, let camera = config.cameras.first(where: { $0.path == cameraPath }),
+        guard service != nil, let cameraPath, let camera = config.cameras.first(where: { $0.path == cameraPath }),
               let status = server.cameraStatus(path: cameraPath)
         else {
-            return Self.soap(404, SOAPFault(.sender, reason: "no camera at '\(cameraPath ?? "")'").envelope)
+            return Self.soap(404, SOAPFault(.sender, reason: "no camera service at '\(cameraPath ?? "")'").envelope)
         }
         let body: [UInt8]
         do {
@@ -43,13 +48,32 @@ extension ControlAPI {
         let host = ControlHost(request.head.authority) ?? ControlHost(server.urlHost) ?? ControlHost("127.0.0.1")!
         let device = ONVIFDevice(camera: camera, status: status, host: host, rtspPort: server.port)
         let now = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
-        let reply = ONVIFDispatcher.reply(to: body, device: device, now: now) { token in
-            Self.authorize(token, camera: camera, config: config, security: security, now: now)
+        let reply: ONVIFDispatcher.Reply
+        do throws(SOAPFault) {
+            let accepted = try ONVIFDispatcher.accept(body) { token, operation in
+                Self.authorize(token, operation: operation, camera: camera, config: config, security: security, now: now)
+            }
+            let call = ONVIFCall(request: accepted, camera: camera, config: config, device: device, now: now, subpath: subpath)
+            reply = .response(try await answer(call))
+        } catch {
+            reply = .fault(error)
         }
         if let fault = reply.fault {
             logger.debug("onvif fault", metadata: ["camera": "\(cameraPath)", "fault": "\(fault)"])
         }
         return Self.soap(reply.status, reply.body)
+    }
+
+    /// The response envelope, from the service that owns the operation.
+    private func answer(_ call: ONVIFCall) async throws(SOAPFault) -> String {
+        switch call.request.operation {
+        case .device(let operation): try await answerDevice(operation, call)
+        case .media(let operation): try await answerMedia(operation, call)
+        case .media2(let operation): try await answerMedia2(operation, call)
+        case .events(let operation): try await answerEvents(operation, call)
+        case .ptz(let operation): try await answerPTZ(operation, call)
+        case .recording, .search, .replay: try await answerRecordings(call)
+        }
     }
 
     /// The body, at most ``ONVIFLimits/maxBodyBytes``; a larger one is a fault.
@@ -71,7 +95,7 @@ extension ControlAPI {
     /// UsernameToken of a user who may view the camera. Otherwise `ter:NotAuthorized`
     /// (ONVIF Core, "Security"), answered with HTTP 400 as an `env:Sender` fault.
     private static func authorize(
-        _ token: UsernameToken?, camera: CameraConfig, config: CamsimConfig, security: ONVIFSecurity, now: Int64
+        _ token: UsernameToken?, operation: ONVIFOperation, camera: CameraConfig, config: CamsimConfig, security: ONVIFSecurity, now: Int64
     ) -> SOAPFault? {
         guard !config.users.isEmpty else { return nil }
         if (camera.auth?.mode ?? config.server.auth.mode) == AuthModeSetting.none { return nil }

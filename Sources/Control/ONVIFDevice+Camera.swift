@@ -49,7 +49,7 @@ extension ONVIFDevice {
             endpointReference: "urn:uuid:" + reference,
             hostname: camera.path.replacingOccurrences(of: "/", with: "-"),
             scopes: fixedScopes + settings.scopes,
-            deviceAddress: base + "/device_service", mediaAddress: base + "/media_service",
+            serviceRoot: base, services: ONVIFService.allCases.filter { $0 != .ptz },
             profiles: profiles)
     }
 

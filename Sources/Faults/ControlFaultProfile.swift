@@ -35,6 +35,8 @@ public struct ControlFaultProfile: Sendable, Equatable, Hashable {
     public var maxViewersStatus: Int?
     /// Faults of authentication (stale nonces, lockout, broken challenges, ...).
     public var auth: AuthFaultProfile
+    /// Faults of the camera's ONVIF device (SOAP faults, slow answers, a skewed clock, discovery, events).
+    public var onvif: ONVIFFaultProfile
 
     public static let defaultMaxViewersStatus = 453
     public static let unsupportedTransportStatus = 461
@@ -51,7 +53,8 @@ public struct ControlFaultProfile: Sendable, Equatable, Hashable {
         noRTCP: Bool? = nil,
         maxViewers: Int? = nil,
         maxViewersStatus: Int? = nil,
-        auth: AuthFaultProfile = AuthFaultProfile()
+        auth: AuthFaultProfile = AuthFaultProfile(),
+        onvif: ONVIFFaultProfile = ONVIFFaultProfile()
     ) {
         self.offline = offline
         self.reboot = reboot
@@ -65,6 +68,7 @@ public struct ControlFaultProfile: Sendable, Equatable, Hashable {
         self.maxViewers = maxViewers
         self.maxViewersStatus = maxViewersStatus
         self.auth = auth
+        self.onvif = onvif
     }
 
     /// This profile with every field that `later` sets replaced by `later`'s
@@ -86,7 +90,8 @@ public struct ControlFaultProfile: Sendable, Equatable, Hashable {
             noRTCP: later.noRTCP ?? noRTCP,
             maxViewers: later.maxViewers ?? maxViewers,
             maxViewersStatus: later.maxViewersStatus ?? maxViewersStatus,
-            auth: auth.merged(with: later.auth)
+            auth: auth.merged(with: later.auth),
+            onvif: onvif.merged(with: later.onvif)
         )
     }
 

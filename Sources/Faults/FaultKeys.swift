@@ -175,6 +175,21 @@ enum FaultKeys {
             profile.control.auth.only = value
             return true
         },
+        // ONVIF
+        ScalarFaultKey(name: "onvif_fault", expected: "operation names like GetProfiles, comma-separated, or *") { profile, text, _ in
+            let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !names.isEmpty, names.allSatisfy({ $0 == "*" || (!$0.isEmpty && $0.count <= 64 && $0.allSatisfy(\.isLetter)) })
+            else { return false }
+            profile.control.onvif.faultOperations = Set(names)
+            return true
+        },
+        duration("onvif_slow", bare: FaultTime.millisecond) { $0.control.onvif.slow = $1 },
+        duration("onvif_clock_skew", bare: FaultTime.second, allowNegative: true) { $0.control.onvif.clockSkew = $1 },
+        bool("discovery_silent") { $0.control.onvif.discoverySilent = $1 },
+        integer("discovery_duplicates", 1...10) { $0.control.onvif.discoveryDuplicates = $1 },
+        duration("events_stop_after", bare: FaultTime.second) { $0.control.onvif.eventsStopAfter = $1 },
+        duration("events_late", bare: FaultTime.second) { $0.control.onvif.eventsLate = $1 },
+        duration("subscription_expires_after", bare: FaultTime.second) { $0.control.onvif.subscriptionExpiresAfter = $1 },
     ]
 
     static let scalarByName: [String: ScalarFaultKey] = Dictionary(uniqueKeysWithValues: scalar.map { ($0.name, $0) })

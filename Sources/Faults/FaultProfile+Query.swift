@@ -30,9 +30,15 @@ extension FaultProfile {
         "resolution_change": "a resolution change",
     ]
 
+    /// Faults of the camera's ONVIF device, which no RTSP viewer's URL can carry.
+    static let onvifDeviceKeys: Set<String> = [
+        "onvif_fault", "onvif_slow", "onvif_clock_skew", "discovery_silent", "discovery_duplicates",
+        "events_stop_after", "events_late", "subscription_expires_after",
+    ]
+
     /// Every parameter name the URL form accepts.
     public static var queryKeys: [String] {
-        FaultKeys.scalar.map(\.name).filter { cameraWideQueryKeys[$0] == nil } + queryOnlyKeys
+        FaultKeys.scalar.map(\.name).filter { cameraWideQueryKeys[$0] == nil && !onvifDeviceKeys.contains($0) } + queryOnlyKeys
     }
 
     /// Reads fault parameters from a URL query, e.g.
@@ -68,6 +74,11 @@ extension FaultProfile {
             if let what = cameraWideQueryKeys[name] {
                 fail(rawName, "\(what) changes the camera's encoder, which every viewer shares; "
                      + "set it in the camera's faults in the configuration, not in a URL")
+                continue
+            }
+            if onvifDeviceKeys.contains(name) {
+                fail(rawName, "\(name) is a fault of the camera's ONVIF device, not of an RTSP viewer; "
+                     + "set it in the camera's faults in the configuration or through the control API")
                 continue
             }
             guard FaultKeys.scalarByName[name] != nil || queryOnlyKeys.contains(name) else {

@@ -1,6 +1,22 @@
 /// The device service's answers (ONVIF Core, "Device management"; types from onvif.xsd, elements in the
 /// schema's sequence order, which typed clients such as zeep hold to).
 enum DeviceServiceResponses {
+    /// The answer to `operation`, from the device alone.
+    static func respond(
+        _ operation: DeviceOperation, request: XMLNode, device: ONVIFDevice, now: Int64, into w: inout XMLWriter
+    ) throws(SOAPFault) {
+        switch operation {
+        case .getSystemDateAndTime: systemDateAndTime(now: now, into: &w)
+        case .getDeviceInformation: deviceInformation(device, into: &w)
+        case .getCapabilities: try capabilities(device, request: request, into: &w)
+        case .getServices: services(device, request: request, into: &w)
+        case .getServiceCapabilities: w.element("tds:GetServiceCapabilitiesResponse") { deviceServiceCapabilities(into: &$0) }
+        case .getScopes: scopes(device, into: &w)
+        case .getHostname: hostname(device, into: &w)
+        default: throw SOAPFault.actionNotSupported(operation.rawValue)
+        }
+    }
+
     static func systemDateAndTime(now: Int64, into w: inout XMLWriter) {
         let parts = UTCParts(now)
         w.element("tds:GetSystemDateAndTimeResponse") { w in
@@ -98,22 +114,20 @@ enum DeviceServiceResponses {
         }
     }
 
-    /// `GetServices`: the device and media services, their capabilities when asked.
+    /// `GetServices`: every service the device offers, their capabilities when asked.
     static func services(_ device: ONVIFDevice, request: XMLNode, into w: inout XMLWriter) {
         let include = request.child("IncludeCapability", in: SOAPNamespace.device)?.trimmedText
         let withCapabilities = include == "true" || include == "1"
         w.element("tds:GetServicesResponse") { w in
-            w.element("tds:Service") { w in
-                w.element("tds:Namespace", value: SOAPNamespace.device)
-                w.element("tds:XAddr", value: device.deviceAddress)
-                if withCapabilities { w.element("tds:Capabilities") { deviceServiceCapabilities(into: &$0) } }
-                version(into: &w)
-            }
-            w.element("tds:Service") { w in
-                w.element("tds:Namespace", value: SOAPNamespace.media)
-                w.element("tds:XAddr", value: device.mediaAddress)
-                if withCapabilities { w.element("tds:Capabilities") { MediaServiceResponses.serviceCapabilities(device, into: &$0) } }
-                version(into: &w)
+            for service in device.services {
+                w.element("tds:Service") { w in
+                    w.element("tds:Namespace", value: service.namespace)
+                    w.element("tds:XAddr", value: device.address(of: service))
+                    if withCapabilities {
+                        w.element("tds:Capabilities") { ServiceCapabilities.write(service, device: device, into: &$0) }
+                    }
+                    version(into: &w)
+                }
             }
         }
     }

@@ -1,6 +1,20 @@
 /// The media service's answers (ONVIF Media Service Specification, ver10; types from
 /// onvif.xsd in the schema's sequence order).
 enum MediaServiceResponses {
+    /// The answer to `operation`, from the device alone.
+    static func respond(_ operation: MediaOperation, request: XMLNode, device: ONVIFDevice, into w: inout XMLWriter) throws(SOAPFault) {
+        switch operation {
+        case .getServiceCapabilities: w.element("trt:GetServiceCapabilitiesResponse") { serviceCapabilities(device, into: &$0) }
+        case .getProfiles: profiles(device, into: &w)
+        case .getProfile: try profile(device, request: request, into: &w)
+        case .getStreamUri: try streamURI(device, request: request, into: &w)
+        case .getSnapshotUri: try snapshotURI(device, request: request, into: &w)
+        case .getVideoSources: videoSources(device, into: &w)
+        case .getVideoEncoderConfigurations: videoEncoderConfigurations(device, into: &w)
+        default: throw SOAPFault.actionNotSupported(operation.rawValue)
+        }
+    }
+
     static func serviceCapabilities(_ device: ONVIFDevice, into w: inout XMLWriter) {
         w.element("trt:Capabilities", [("SnapshotUri", "true"), ("Rotation", "false")]) { w in
             w.empty("trt:ProfileCapabilities", [("MaximumNumberOfProfiles", "\(device.profiles.count)")])

@@ -21,25 +21,34 @@ public struct ONVIFDevice: Sendable, Equatable {
     public var hostname: String
     /// Scope URIs (`onvif://www.onvif.org/name/lobby`), all fixed.
     public var scopes: [String]
-    /// The device service's address (`http://HOST:PORT/onvif/CAM/device_service`).
-    public var deviceAddress: String
-    /// The media (ver10) service's address.
-    public var mediaAddress: String
+    /// Where the camera's services are (`http://HOST:PORT/onvif/CAM`): each service's address
+    /// is this and its ``ONVIFService/pathComponent``.
+    public var serviceRoot: String
+    /// The services the camera offers, device first.
+    public var services: [ONVIFService]
     /// One per stream, main first.
     public var profiles: [MediaProfile]
 
     public init(
         information: Information, endpointReference: String, hostname: String, scopes: [String],
-        deviceAddress: String, mediaAddress: String, profiles: [MediaProfile]
+        serviceRoot: String, services: [ONVIFService] = ONVIFService.allCases, profiles: [MediaProfile]
     ) {
         self.information = information
         self.endpointReference = endpointReference
         self.hostname = hostname
         self.scopes = scopes
-        self.deviceAddress = deviceAddress
-        self.mediaAddress = mediaAddress
+        self.serviceRoot = serviceRoot
+        self.services = services
         self.profiles = profiles
     }
+
+    /// A service's address (`http://HOST:PORT/onvif/CAM/media_service`).
+    public func address(of service: ONVIFService) -> String { serviceRoot + "/" + service.pathComponent }
+
+    /// The device service's address.
+    public var deviceAddress: String { address(of: .device) }
+    /// The media (ver10) service's address.
+    public var mediaAddress: String { address(of: .media) }
 
     /// The token of the camera's one video source.
     public static let videoSourceToken = "VideoSource_1"

@@ -12,6 +12,26 @@ public enum SOAPNamespace {
     public static let device = "http://www.onvif.org/ver10/device/wsdl"
     /// The media service, ver10 (`trt:`).
     public static let media = "http://www.onvif.org/ver10/media/wsdl"
+    /// The media service, ver20 ("Media2"; `tr2:`).
+    public static let media2 = "http://www.onvif.org/ver20/media/wsdl"
+    /// The event service (`tev:`; ONVIF Core, "Event handling").
+    public static let events = "http://www.onvif.org/ver10/events/wsdl"
+    /// WS-BaseNotification (`wsnt:`), whose messages the event service carries.
+    public static let notification = "http://docs.oasis-open.org/wsn/b-2"
+    /// WS-Topics (`wstop:`).
+    public static let topics = "http://docs.oasis-open.org/wsn/t-1"
+    /// ONVIF's topic namespace (`tns1:RuleEngine/CellMotionDetector/Motion`).
+    public static let onvifTopics = "http://www.onvif.org/ver10/topics"
+    /// The PTZ service, ver20 (`tptz:`).
+    public static let ptz = "http://www.onvif.org/ver20/ptz/wsdl"
+    /// The recording control service (`trc:`; Profile G).
+    public static let recording = "http://www.onvif.org/ver10/recording/wsdl"
+    /// The recording search service (`tse:`).
+    public static let search = "http://www.onvif.org/ver10/search/wsdl"
+    /// The replay control service (`trp:`).
+    public static let replay = "http://www.onvif.org/ver10/replay/wsdl"
+    /// The device IO service (`tmd:`), whose audio outputs the backchannel is.
+    public static let deviceIO = "http://www.onvif.org/ver10/deviceIO/wsdl"
     /// WS-Security (`wsse:`; OASIS WSS 1.0 SOAP Message Security).
     public static let wsse = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"
     /// WS-Security utility (`wsu:Created`).
@@ -28,6 +48,8 @@ public enum SOAPNamespace {
 
     /// Declarations written on every response envelope.
     static let responseDeclarations: [(prefix: String, uri: String)] = [
-        ("env", envelope), ("ter", error), ("tt", schema), ("tds", device), ("trt", media),
+        ("env", envelope), ("ter", error), ("tt", schema), ("tds", device), ("trt", media), ("tr2", media2),
+        ("tev", events), ("wsnt", notification), ("wstop", topics), ("tns1", onvifTopics), ("wsa", addressing),
+        ("tptz", ptz), ("trc", recording), ("tse", search), ("trp", replay), ("tmd", deviceIO),
     ]
 }

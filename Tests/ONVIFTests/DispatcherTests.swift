@@ -6,8 +6,7 @@ import Testing
         information: .init(manufacturer: "camsim", model: "Lobby & Co", firmwareVersion: "0.1", serialNumber: "SN1", hardwareId: "HW1"),
         endpointReference: EndpointReference.urn(path: "lobby", seed: 1), hostname: "lobby",
         scopes: ["onvif://www.onvif.org/Profile/Streaming", "onvif://www.onvif.org/name/lobby"],
-        deviceAddress: "http://127.0.0.1:8080/onvif/lobby/device_service",
-        mediaAddress: "http://127.0.0.1:8080/onvif/lobby/media_service",
+        serviceRoot: "http://127.0.0.1:8080/onvif/lobby", services: [.device, .media],
         profiles: [
             MediaProfile(streamName: "main", width: 1280, height: 720, frameRate: 25, bitrate: 2000, govLength: 50,
                          encoding: .h264(profile: "High"), streamURI: "rtsp://127.0.0.1:8554/lobby",

@@ -68,7 +68,12 @@ import Testing
             <?xml version="1.0" encoding="UTF-8"?>
             <env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:ter="http://www.onvif.org/ver10/error" \
             xmlns:tt="http://www.onvif.org/ver10/schema" xmlns:tds="http://www.onvif.org/ver10/device/wsdl" \
-            xmlns:trt="http://www.onvif.org/ver10/media/wsdl"><env:Body><env:Fault><env:Code><env:Value>env:Sender</env:Value>\
+            xmlns:trt="http://www.onvif.org/ver10/media/wsdl" xmlns:tr2="http://www.onvif.org/ver20/media/wsdl" \
+            xmlns:tev="http://www.onvif.org/ver10/events/wsdl" xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2" \
+            xmlns:wstop="http://docs.oasis-open.org/wsn/t-1" xmlns:tns1="http://www.onvif.org/ver10/topics" \
+            xmlns:wsa="http://www.w3.org/2005/08/addressing" xmlns:tptz="http://www.onvif.org/ver20/ptz/wsdl" \
+            xmlns:trc="http://www.onvif.org/ver10/recording/wsdl" xmlns:tse="http://www.onvif.org/ver10/search/wsdl" \
+            xmlns:trp="http://www.onvif.org/ver10/replay/wsdl" xmlns:tmd="http://www.onvif.org/ver10/deviceIO/wsdl"><env:Body><env:Fault><env:Code><env:Value>env:Sender</env:Value>\
             <env:Subcode><env:Value>ter:InvalidArgVal</env:Value><env:Subcode><env:Value>ter:NoProfile</env:Value>\
             </env:Subcode></env:Subcode></env:Code><env:Reason><env:Text xml:lang="en">no profile has the token 'x&lt;y'\
             </env:Text></env:Reason></env:Fault></env:Body></env:Envelope>

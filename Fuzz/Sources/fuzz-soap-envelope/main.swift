@@ -20,7 +20,7 @@ public func fuzzSOAPEnvelope(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     }
     let device = ONVIFDevice(
         information: .init(manufacturer: "m", model: "m", firmwareVersion: "f", serialNumber: "s", hardwareId: "h"),
-        endpointReference: "urn:uuid:0", hostname: "h", scopes: [], deviceAddress: "http://h/d", mediaAddress: "http://h/m",
+        endpointReference: "urn:uuid:0", hostname: "h", scopes: [], serviceRoot: "http://h",
         profiles: [])
     let reply = ONVIFDispatcher.reply(to: bytes, device: device, now: 0) { _ in nil }
     invariant([200, 400, 500].contains(reply.status), "status \(reply.status)")
