@@ -55,6 +55,14 @@ extension ServerSettings {
             if let interface = multicast.interface { group.append(("interface", Node(interface))) }
             pairs.append(("multicast", Node(group.map { (Node($0.0), $0.1) })))
         }
+        if onvif != ONVIFServerSettings() {
+            var settings: [(String, Node)] = []
+            if let ports = onvif.ports { settings.append(("ports", Node("\(ports.lowerBound)-\(ports.upperBound)"))) }
+            var discovery: [(String, Node)] = [("enabled", Node(onvif.discovery.enabled ? "true" : "false"))]
+            if let interface = onvif.discovery.interface { discovery.append(("interface", Node(interface))) }
+            settings.append(("discovery", Node(discovery.map { (Node($0.0), $0.1) })))
+            pairs.append(("onvif", Node(settings.map { (Node($0.0), $0.1) })))
+        }
         if let tls {
             var listener: [(String, Node)] = [("port", Node(String(tls.port)))]
             if let path = tls.certificatePath { listener.append(("cert", Node(path))) }

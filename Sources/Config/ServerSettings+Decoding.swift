@@ -3,7 +3,7 @@ import Foundation
 extension ServerSettings {
     static let keys = [
         "port", "bind", "rtp_ports", "mtu", "session_timeout", "header_timeout", "idle_timeout",
-        "max_connections_per_address", "log_level", "control", "control_token", "patterns", "multicast", "tls",
+        "max_connections_per_address", "log_level", "control", "control_token", "patterns", "multicast", "tls", "onvif",
         "auth", "max_playback_sessions",
     ]
 
@@ -62,6 +62,7 @@ extension ServerSettings {
         }
         if let field = map["multicast"] { multicast = MulticastSettings(field: field) }
         if let field = map["tls"] { tls = TLSSettings(field: field) }
+        if let field = map["onvif"] { onvif = ONVIFServerSettings(field: field) }
         if let field = map["max_playback_sessions"], let value = ServerSettings.decodeMaxPlaybackSessions(field) {
             maxPlaybackSessions = value
         }

@@ -34,6 +34,8 @@ public struct ServerSettings: Sendable, Equatable, Hashable {
     public var tls: TLSSettings?
     /// `auth:`: realm, default mode and nonce lifetime of the cameras' authentication.
     public var auth = AuthSettings()
+    /// `onvif:`: per-camera ONVIF ports and WS-Discovery.
+    public var onvif = ONVIFServerSettings()
     /// Playback sessions of recordings served at once; beyond it SETUP answers 453.
     public var maxPlaybackSessions: Int = ServerSettings.defaultMaxPlaybackSessions
 
