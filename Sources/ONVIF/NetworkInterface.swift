@@ -19,8 +19,8 @@ public struct NetworkInterface: Sendable, Equatable {
     /// A MAC address made from an endpoint reference (`urn:uuid:…`): the first five bytes of
     /// its hex digits after `02`, so each camera's is its own and the same on every start.
     public static func hardwareAddress(endpointReference: String) -> String {
-        let hex = endpointReference.lowercased().filter { $0.isHexDigit }
-        var digits = Array(hex.dropFirst(hex.count >= 32 ? hex.count - 32 : 0))
+        let uuid = endpointReference.split(separator: ":", omittingEmptySubsequences: false).last ?? ""
+        var digits = Array(uuid.lowercased().filter { $0.isHexDigit && $0.isASCII })
         while digits.count < 10 { digits.append("0") }
         let bytes = (0..<5).map { String(digits[2 * $0...2 * $0 + 1]) }
         return (["02"] + bytes).joined(separator: ":")
