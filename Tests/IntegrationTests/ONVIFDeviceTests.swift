@@ -164,10 +164,16 @@ extension Integration {
                     [url.host!, "\(url.port!)", "admin", "s3cret", ports.map(String.init).joined(separator: ",")],
                     timeoutSeconds: 120)
                 try #require(result.succeeded, "onvif_device.py failed\n\(result)")
-                // SystemReboot came last: RTSP sees the camera down (the connection is dropped unanswered).
-                let describe = try? RawRTSPClient(port: running.server.port)
-                    .request("DESCRIBE", running.server.url(forPath: "lobby"), headers: [("Accept", "application/sdp")])
-                #expect(describe == nil, "DESCRIBE during the reboot was answered: \(String(describing: describe))")
+                // SystemReboot came last: RTSP sees the camera down (the connection dropped
+                // unanswered, credentials or not) for the reboot window, then back.
+                let lobby = "rtsp://admin:s3cret@127.0.0.1:\(running.server.port)/lobby"
+                let down = try await Clients.ffprobeRTSP(lobby, ["-show_entries", "stream=codec_name", "-of", "csv=p=0"], timeoutSeconds: 20)
+                #expect(!down.succeeded, "ffprobe played the camera during its reboot\n\(down)")
+                let back = await Poll.until(timeoutSeconds: 20, intervalSeconds: 0.5) {
+                    (try? await Clients.ffprobeRTSP(lobby, ["-show_entries", "stream=codec_name", "-of", "csv=p=0"], timeoutSeconds: 20))?
+                        .stdout.contains("h264") == true
+                }
+                #expect(back, "the camera did not come back after its reboot")
                 #expect(await Poll.until(timeoutSeconds: 5) { rebooted.cameras == ["lobby"] }, "\(rebooted.cameras)")
                 rebooted.stop()
                 let door = try? RawRTSPClient(port: running.server.port)
