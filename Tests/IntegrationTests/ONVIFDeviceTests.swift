@@ -222,6 +222,41 @@ extension Integration {
             }
         }
 
+        /// The model a camera's own port tells, nil when nothing answers there.
+        static func modelAt(port: Int) async -> String? {
+            let client = ControlClient(baseURL: "http://127.0.0.1:\(port)", token: nil)
+            guard let reply = try? await post(client, "/onvif/device_service", envelope(#"<GetDeviceInformation xmlns="\#(deviceNS)"/>"#)),
+                  let start = reply.text.range(of: "<tds:Model>"), let end = reply.text.range(of: "</tds:Model>")
+            else { return nil }
+            return String(reply.text[start.upperBound..<end.lowerBound])
+        }
+
+        @Test func ownPortsFollowTheConfiguration() async throws {
+            var config = TestControlServer.config(cameras: ["lobby", "door", "yard"])
+            for (index, name) in ["Lobby One", "Door Two", "Yard Three"].enumerated() {
+                config.cameras[index].onvif = ONVIFConfig(model: name)
+            }
+            let ports = try Self.consecutiveFreePorts(3)
+            // Two ports for three cameras: the third gets none.
+            config.server.onvif.ports = ports.lowerBound...ports.lowerBound + 1
+            try await TestControlServer.with(config: config) { running in
+                #expect(await Poll.until(timeoutSeconds: 10) { await Self.modelAt(port: ports.lowerBound + 1) == "Door Two" })
+                #expect(await Self.modelAt(port: ports.lowerBound) == "Lobby One")
+                #expect(await Self.modelAt(port: ports.upperBound) == nil)
+                // A reload that removes the first camera: each port answers for the camera now in its place.
+                var next = config
+                next.cameras.removeFirst()
+                _ = try await running.running.apply(next, reason: "test")
+                #expect(await Poll.until(timeoutSeconds: 10) { await Self.modelAt(port: ports.lowerBound + 1) == "Yard Three" })
+                #expect(await Self.modelAt(port: ports.lowerBound) == "Door Two")
+                // One camera left: the second port closes.
+                next.cameras.removeLast()
+                _ = try await running.running.apply(next, reason: "test")
+                #expect(await Poll.until(timeoutSeconds: 10) { await Self.modelAt(port: ports.lowerBound + 1) == nil })
+                #expect(await Self.modelAt(port: ports.lowerBound) == "Door Two")
+            }
+        }
+
         @Test func curlDigestAndONVIFFaults() async throws {
             var config = TestControlServer.config(cameras: ["cam", "other"])
             config.users = [UserConfig(name: "admin", password: Secret("s3cret"))]
