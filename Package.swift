@@ -238,7 +238,7 @@ let package = Package(
         .target(
             name: "Control",
             dependencies: [
-                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime", "ONVIF", "RTSPAuth",
+                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime", "ONVIF", "RTSPAuth", "AAC",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -36,6 +36,8 @@ public struct ONVIFDevice: Sendable, Equatable {
     public var networkInterface: NetworkInterface?
     /// Whether HTTP Digest is accepted on the SOAP endpoints (`GetServiceCapabilities`' `HttpDigest`).
     public var acceptsHTTPDigest = false
+    /// The camera's audio track and backchannel, shown by the media services (``MediaAudio``).
+    public var audio = MediaAudio()
 
     public init(
         information: Information, endpointReference: String, hostname: String, scopes: [String],
@@ -89,6 +91,8 @@ public struct MediaProfile: Sendable, Equatable {
     public var streamURI: String
     /// The control API's snapshot URL of the stream.
     public var snapshotURI: String
+    /// `rtsps://HOST:TLSPORT/CAM[/STREAM]` when RTSPS is served, else nil.
+    public var secureStreamURI: String?
 
     public init(
         streamName: String, width: Int, height: Int, frameRate: Double, bitrate: Int, govLength: Int,
