@@ -36,6 +36,8 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-www-authenticate", ["RTSPAuth"]),
     ("fuzz-authorization", ["RTSPAuth", "ConstantTime"]),
     ("fuzz-soap-envelope", ["ONVIF"]),
+    ("fuzz-xs-duration", ["ONVIF"]),
+    ("fuzz-recording-search", ["ONVIF"]),
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),
