@@ -127,6 +127,7 @@ extension Integration {
                 let at30 = try await Self.firstFrame(uri, seconds: 30)
                 let earliest = Self.start
                 #expect(abs(at30.unixMilliseconds * 1_000_000 - (earliest + 30 * Self.second)) <= 2 * slot, "\(at30)")
+                #expect(at30.frame == 30 * Int64(Self.fps) + 1, "\(at30)")
                 // A seek into the gap starts where the footage does again.
                 let at90 = try await Self.firstFrame(uri, seconds: 90)
                 #expect(at90.unixMilliseconds * 1_000_000 == Self.start + 120 * Self.second, "\(at90)")

@@ -73,12 +73,14 @@ def information(info):
 
 
 def data_present(event):
-    """IsDataPresent of a recorded event's tt:Message, which zeep leaves as XML."""
-    element = getattr(event.Message, "_value_1", None)
-    if element is None:
+    """IsDataPresent of a recorded event's tt:Message, which zeep reads with onvif.xsd's type."""
+    message = getattr(event.Message, "_value_1", None)
+    if message is None:
         return None
-    items = element.xpath(".//*[local-name()='Data']/*[local-name()='SimpleItem'][@Name='IsDataPresent']")
-    return items[0].get("Value") if items else None
+    for item in message.Data.SimpleItem:
+        if item.Name == "IsDataPresent":
+            return item.Value
+    return None
 
 
 def main():
