@@ -146,6 +146,9 @@ extension Integration {
                 UserConfig(name: "admin", password: Secret("s3cret")),
                 UserConfig(name: "guard", password: Secret("watch"), cameras: ["door"]),
             ]
+            // The first camera records (Profile G): its capabilities name Recording, Search and Replay.
+            let hourAgo = Int64((Date().timeIntervalSince1970 - 3600) * 1_000_000_000)
+            config.cameras[0].recording = RecordingConfig(startNanoseconds: hourAgo)
             let ports = try Self.consecutiveFreePorts(3)
             config.server.onvif.ports = ports
             try await TestControlServer.with(config: config) { running in
@@ -186,6 +189,7 @@ extension Integration {
                     "onvif://www.onvif.org/location/lab", "onvif://www.onvif.org/name/Bench",
                 ])
                 #expect(report.scopes.contains(["Fixed", "onvif://www.onvif.org/name/lobby"]))
+                #expect(report.scopes.contains(["Fixed", "onvif://www.onvif.org/Profile/G"]))
                 #expect(report.set_fixed_scope.contains("fixed scope"), "\(report.set_fixed_scope)")
                 let interface = try #require(report.interfaces.first)
                 #expect(report.interfaces.count == 1)
