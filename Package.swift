@@ -341,7 +341,7 @@ let package = Package(
             name: "CompositionTests",
             dependencies: ["Composition", "Server", "Config", "Faults", "Frames", "Cameras", "RTP", "RTSPClient", "RTSPClientTransport"]
         ),
-        .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Cameras", "Config", "Faults", "Frames"]),
+        .testTarget(name: "ControlTests", dependencies: ["Control", "Composition", "Server", "Cameras", "Config", "Faults", "Frames", "ONVIF"]),
         .testTarget(name: "RTSPClientTests", dependencies: ["RTSPClient", "RTSP", "RTSPAuth", "RTP"]),
         .testTarget(
             name: "IntegrationTests",

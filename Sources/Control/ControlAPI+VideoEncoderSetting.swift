@@ -6,8 +6,8 @@ extension ControlAPI {
     /// `cameraPath` as the control API's camera routes change a camera: through the running
     /// configuration, announced as a reload, so the stream restarts encoded at the new
     /// settings and `GET /api/v1/config` shows them. The change lives as long as the
-    /// process (`ForcePersistence` is accepted and changes nothing). A camera the server
-    /// cannot run that way is `ter:InvalidArgVal/ter:ConfigModify`.
+    /// process (`ForcePersistence` is accepted and changes nothing). A proxy camera, or a
+    /// camera the server cannot run that way, is `ter:InvalidArgVal/ter:ConfigModify`.
     func applyVideoEncoderSetting(_ setting: VideoEncoderSetting, stream: String, cameraPath: String) async throws(SOAPFault) {
         do {
             // The running configuration itself, not `change`, so a fault thrown inside stays one.
@@ -15,6 +15,9 @@ extension ControlAPI {
                 guard let cameraIndex = config.cameras.firstIndex(where: { $0.path == cameraPath }),
                       let streamIndex = config.cameras[cameraIndex].streams.firstIndex(where: { $0.name == stream })
                 else { throw SOAPFault.noConfig(stream) }
+                guard config.cameras[cameraIndex].source == nil else {
+                    throw SOAPFault.configModify("a proxy camera relays its upstream's encoding; it cannot be changed here")
+                }
                 var config = config
                 try config.cameras[cameraIndex].streams[streamIndex].apply(setting)
                 try check(config.cameras[cameraIndex], with: config)
