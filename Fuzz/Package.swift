@@ -36,6 +36,8 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-www-authenticate", ["RTSPAuth"]),
     ("fuzz-authorization", ["RTSPAuth", "ConstantTime"]),
     ("fuzz-soap-envelope", ["ONVIF"]),
+    ("fuzz-xs-duration", ["ONVIF"]),
+    ("fuzz-recording-search", ["ONVIF"]),
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),
@@ -50,8 +52,6 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-fault-query", ["RTSP", "Faults"]),
     ("fuzz-config", ["Config", "Faults"]),
     ("fuzz-recording", ["Config"]),
-    ("fuzz-xs-duration", ["ONVIF"]),
-    ("fuzz-recording-search", ["ONVIF"]),
     ("fuzz-scene", ["Frames"]),
 ]
 
