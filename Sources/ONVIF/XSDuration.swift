@@ -1,16 +1,18 @@
 /// An `xs:duration` (XML Schema Part 2 §3.2.6) as ONVIF's timeouts carry it (`PT10S`,
-/// `PT1M30.5S`, `P1DT2H`), counted in nanoseconds. Years and months have no fixed length,
-/// so they are refused, as are negative durations: no ONVIF timeout needs them.
+/// `PT1M30.5S`, `P1DT2H`), counted in nanoseconds, exactly (no floating point). Years and
+/// months have no fixed length, so they are refused, as are negative durations: no ONVIF
+/// timeout needs them.
 public enum XSDuration {
-    /// The longest text read; real timeouts are a dozen characters.
+    /// The longest text read, white space around it excluded; real timeouts are a dozen characters.
     public static let maxLength = 40
-    /// The longest duration read: about 292 years fit in an Int64 of nanoseconds, and no
-    /// timeout needs more than a few days.
-    public static let maxNanoseconds: Int64 = 100 * 365 * 86_400 * 1_000_000_000
+    /// The longest duration read: a day is more than any timeout or subscription needs.
+    public static let maxNanoseconds: Int64 = 86_400 * 1_000_000_000
 
-    /// Nanoseconds, or nil when `text` is not a day-time `xs:duration` within ``maxNanoseconds``.
+    /// Nanoseconds, or nil when `text` (XML white space around it allowed) is not a day-time
+    /// `xs:duration` within ``maxNanoseconds``.
     public static func parse(_ text: String) -> Int64? {
-        let bytes = Array(text.utf8)
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let bytes = Array(text.utf8.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
         guard bytes.count <= maxLength, bytes.first == UInt8(ascii: "P"), bytes.count > 1 else { return nil }
         var index = 1
         var inTime = false
@@ -71,8 +73,12 @@ public enum XSDuration {
         return sawField ? total : nil
     }
 
-    /// `PT…S` for `nanoseconds` (whole seconds, rounded down; negative as `PT0S`).
+    /// `PTnS`, with milliseconds when there are any (`PT1.500S`), rounded down; negative as `PT0S`.
     public static func format(_ nanoseconds: Int64) -> String {
-        "PT\(max(0, nanoseconds / 1_000_000_000))S"
+        let milliseconds = max(0, nanoseconds) / 1_000_000
+        let fraction = milliseconds % 1000
+        guard fraction != 0 else { return "PT\(milliseconds / 1000)S" }
+        let digits = String(fraction)
+        return "PT\(milliseconds / 1000)." + String(repeating: "0", count: 3 - digits.count) + digits + "S"
     }
 }
