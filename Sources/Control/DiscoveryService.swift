@@ -97,12 +97,14 @@ public final class DiscoveryService: Service, Sendable {
 
     private func answer(_ envelope: AddressedEnvelope<ByteBuffer>, context: DiscoveryContext, channel: any Channel, group: SocketAddress) async {
         let bytes = Array(envelope.data.readableBytesView)
-        guard bytes.count <= DiscoveryLimits.maxProbeBytes, Probe.parse(bytes) != nil else { return }
+        guard bytes.count <= DiscoveryLimits.maxProbeBytes,
+              let probe = responder.withLockedValue({ $0.accept(bytes, now: Self.now()) })
+        else { return }
         let packetInfo = envelope.metadata?.packetInfo
         let multicast = packetInfo.map { $0.destinationAddress.ipAddress == WSDiscoveryNamespace.multicastGroup } ?? true
         let host = context.host(arrivedOn: packetInfo?.interfaceIndex)
         let targets = await api.discoveryTargets(host: host, controlPort: context.controlPort)
-        let sends = responder.withLockedValue { $0.receive(bytes, multicast: multicast, targets: targets, now: Self.now()) }
+        let sends = responder.withLockedValue { $0.answer(probe, multicast: multicast, targets: targets, now: Self.now()) }
         schedule(sends, channel: channel, group: group, sender: envelope.remoteAddress)
     }
 

@@ -77,12 +77,24 @@ public struct DiscoveryResponder: Sendable {
     /// `targets` are the cameras as seen from where the datagram arrived (their XAddrs name
     /// that address); `multicast` says it was sent to the group.
     public mutating func receive(_ bytes: [UInt8], multicast: Bool, targets: [DiscoveryTarget], now: Int64) -> [DiscoverySend] {
-        guard let probe = Probe.parse(bytes), !recentProbes.contains(probe.messageID) else { return [] }
+        guard let probe = accept(bytes, now: now) else { return [] }
+        return answer(probe, multicast: multicast, targets: targets, now: now)
+    }
+
+    /// The Probe in `bytes` if it is one to answer: not one seen before, not beyond the rate.
+    /// A driver calls this before it works out the targets, then ``answer(_:multicast:targets:now:)``.
+    public mutating func accept(_ bytes: [UInt8], now: Int64) -> Probe? {
+        guard let probe = Probe.parse(bytes), !recentProbes.contains(probe.messageID) else { return nil }
         recentProbes.append(probe.messageID)
         if recentProbes.count > DiscoveryLimits.rememberedProbes { recentProbes.removeFirst() }
         answeredTimes.removeAll { now - $0 >= 1_000_000_000 }
-        guard answeredTimes.count < maxProbesPerSecond else { return [] }
+        guard answeredTimes.count < maxProbesPerSecond else { return nil }
         answeredTimes.append(now)
+        return probe
+    }
+
+    /// The ProbeMatches for an accepted `probe`.
+    public mutating func answer(_ probe: Probe, multicast: Bool, targets: [DiscoveryTarget], now: Int64) -> [DiscoverySend] {
         var matching: [DiscoveryTarget] = []
         for var target in targets where !target.silent && target.matches(probe) {
             target.metadataVersion = announced[target.endpointReference]?.metadataVersion ?? target.metadataVersion
