@@ -13,13 +13,14 @@ final class ServeProcess: @unchecked Sendable {
 
     /// `launcher`: a command that runs camsim for it, and execs it in place (`ip netns exec NS`).
     init(_ arguments: [String], launcher: [String] = []) throws {
-        process.executableURL = URL(fileURLWithPath: launcher.first ?? (try CamsimBinary.path()))
+        let camsim = try CamsimBinary.path()
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? camsim)
         // The control API defaults to 127.0.0.1:8080, which parallel tests would fight over:
         // off unless a test asks for it.
         let control = arguments.contains("--control") ? [] : ["--control", "off"]
         // WS-Discovery multicasts on the host's network: off unless a test asks for it.
         let discovery = arguments.contains("--discovery") ? [] : ["--no-discovery"]
-        process.arguments = (launcher.isEmpty ? [] : Array(launcher.dropFirst()) + [try CamsimBinary.path()])
+        process.arguments = (launcher.isEmpty ? [] : Array(launcher.dropFirst()) + [camsim])
             + ["serve"] + arguments + control + discovery
         process.standardOutput = output
         process.standardError = errors
