@@ -111,8 +111,15 @@ import Testing
         #expect(bodies.filter { $0.name.local == "Hello" }.count == 3)
 
         let probeSends = responder.receive(Self.probe, multicast: false, targets: DiscoveryFixtures.targets(2), now: 3)
-        let matches = try DiscoveryFixtures.parse(probeSends[0].bytes).child("Body")?.child("ProbeMatches")?.children ?? []
-        #expect(matches.map { $0.child("MetadataVersion")?.trimmedText } == ["1", "2"])
+        let matches = try Dictionary(grouping: probeSends, by: \.messageID).values.map { $0[0] }.flatMap { send in
+            try DiscoveryFixtures.parse(send.bytes).child("Body")?.child("ProbeMatches")?.children ?? []
+        }
+        let versions = Dictionary(uniqueKeysWithValues: matches.compactMap { match in
+            match.child("EndpointReference")?.child("Address").map { ($0.trimmedText, match.child("MetadataVersion")?.trimmedText) }
+        })
+        #expect(versions == [
+            DiscoveryFixtures.target(0).endpointReference: "1", DiscoveryFixtures.target(1).endpointReference: "2",
+        ])
 
         let byes = responder.byeAll(now: 4)
         #expect(Set(byes.map(\.messageID)).count == 2 && byes.allSatisfy { $0.at >= 4 })

@@ -26,8 +26,13 @@ import Testing
     @Test func smallMatchesShareADatagram() throws {
         let small = (0..<10).map { DiscoveryTarget(endpointReference: "urn:uuid:\($0)", types: [], scopes: [], xaddrs: []) }
         let datagrams = Self.pack(small)
-        #expect(datagrams.count == 1)
-        #expect(try DiscoveryFixtures.references(datagrams[0]).count == 10)
+        let counts = try datagrams.map { try DiscoveryFixtures.references($0).count }
+        #expect(counts.reduce(0, +) == 10)
+        #expect(counts.dropLast().allSatisfy { $0 >= 4 }, "\(counts)")
+        #expect(datagrams.allSatisfy { $0.count < DiscoveryLimits.datagramBudget })
+        // Each datagram is full: one more match would have crossed the budget.
+        let matchSize = DiscoveryMessage.probeMatch(small[0]).text.utf8.count
+        #expect(datagrams.dropLast().allSatisfy { $0.count + matchSize >= DiscoveryLimits.datagramBudget })
         // With a budget a little over one match's datagram, each goes alone.
         let single = Self.pack([small[0]])[0].count
         #expect(Self.pack(small, budget: single + 5).count == 10)
