@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RTSPAuth", targets: ["RTSPAuth"]),
         .library(name: "ConstantTime", targets: ["ConstantTime"]),
         .library(name: "ONVIF", targets: ["ONVIF"]),
+        .library(name: "Discovery", targets: ["Discovery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -164,6 +165,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // WS-Discovery (ONVIF Core, "Device discovery"): Probe parsing, scope and type matching,
+        // Hello, Bye and ProbeMatches packed into datagrams, and the responder's state machine
+        // with its jitter and repeats. Pure, no I/O; the clock is passed in.
+        .target(name: "Discovery", dependencies: ["ONVIF", "Randomness"]),
         // The RTSP client's sans-IO core: the session state machine (OPTIONS, DESCRIBE, SETUP,
         // PLAY, keepalives, TEARDOWN, redirects, Basic/Digest), control URL resolution and the
         // tracks of a DESCRIBE answer. Pure, no I/O; the clock is passed in.
@@ -238,7 +243,7 @@ let package = Package(
         .target(
             name: "Control",
             dependencies: [
-                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime", "ONVIF", "RTSPAuth", "AAC",
+                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime", "ONVIF", "Discovery", "RTSPAuth", "AAC",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -263,6 +268,7 @@ let package = Package(
             name: "camsim-bench",
             dependencies: [
                 "Audio", "AAC", "Server", "Cameras", "Frames", "H264", "H265", "JPEG", "RTP", "Composition", "Config", "Control",
+                "ONVIF", "Discovery",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -297,6 +303,7 @@ let package = Package(
         .testTarget(name: "H265Tests", dependencies: ["H265", "H265Syntax", "H264", "Frames"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
         .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "FuzzSeedSupport"]),
+        .testTarget(name: "DiscoveryTests", dependencies: ["Discovery", "ONVIF", "FuzzSeedSupport"]),
         .testTarget(
             name: "RTPTests",
             dependencies: [

@@ -39,6 +39,7 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-onvif-media-request", ["ONVIF"]),
     ("fuzz-xs-duration", ["ONVIF"]),
     ("fuzz-recording-search", ["ONVIF"]),
+    ("fuzz-ws-discovery-probe", ["Discovery"]),
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),

@@ -8,15 +8,15 @@ import RTSP
 
 /// The interface multicast leaves by and receiver reports are joined on, from
 /// `MulticastDelivery.interface`: an IPv4 address of this host, or an interface name.
-struct MulticastInterface: Sendable {
+public struct MulticastInterface: Sendable {
     /// The interface's IPv4 address (IP_MULTICAST_IF).
-    let address: IPv4Address
+    public let address: IPv4Address
     /// The device, for joining the group's RTCP port on it (IP_ADD_MEMBERSHIP).
-    let device: NIONetworkDevice
+    public let device: NIONetworkDevice
 
-    enum Problem: Error, CustomStringConvertible {
+    public enum Problem: Error, CustomStringConvertible {
         case noSuchInterface(String)
-        var description: String {
+        public var description: String {
             "multicast interface '\(interfaceName)' is no IPv4 address or interface name of this host"
         }
         private var interfaceName: String {
@@ -25,7 +25,7 @@ struct MulticastInterface: Sendable {
     }
 
     /// The device named by `text` (its name, or one of its IPv4 addresses) among `devices`.
-    static func resolve(_ text: String, among devices: [NIONetworkDevice]) throws(Problem) -> MulticastInterface {
+    public static func resolve(_ text: String, among devices: [NIONetworkDevice]) throws(Problem) -> MulticastInterface {
         let wanted = IPv4Address(parsing: text)
         for device in devices {
             guard case .v4(let v4)? = device.address else { continue }
@@ -38,5 +38,5 @@ struct MulticastInterface: Sendable {
     }
 
     /// `address` as the kernel takes it (network byte order).
-    var inAddr: in_addr { in_addr(s_addr: address.value.bigEndian) }
+    public var inAddr: in_addr { in_addr(s_addr: address.value.bigEndian) }
 }

@@ -33,6 +33,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "With --config: also reload when the file changes.")
     var watch = false
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Answer WS-Discovery probes and announce the cameras (UDP 3702), as server.onvif.discovery says; --no-discovery turns it off."))
+    var discovery = true
+
     @Option(name: .long, help: ArgumentHelp(
         "Serve only shard I of N: the configured cameras whose path hashes to I (see `camsim shards`).",
         valueName: "I/N"))
@@ -117,6 +121,12 @@ struct ServeCommand: AsyncParsableCommand {
             api.shard = servedShard
             controlServer = ControlServer(settings: control, api: api, logger: Logger(label: "camsim.control"))
             services.append(controlServer!)
+            // WS-Discovery points NVRs at the control port's ONVIF services, so it runs with them.
+            if discovery, config.server.onvif.discovery.enabled {
+                services.append(DiscoveryService(
+                    api: api, control: controlServer!, settings: config.server.onvif.discovery,
+                    logger: Logger(label: "camsim.discovery")))
+            }
         }
         if options.config != nil {
             services.append(ConfigReloader(

@@ -11,12 +11,17 @@ final class ServeProcess: @unchecked Sendable {
     private var printed = ""
     private var printedErrors = ""
 
-    init(_ arguments: [String]) throws {
-        process.executableURL = URL(fileURLWithPath: try CamsimBinary.path())
+    /// `launcher`: a command that runs camsim for it, and execs it in place (`ip netns exec NS`).
+    init(_ arguments: [String], launcher: [String] = []) throws {
+        let camsim = try CamsimBinary.path()
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? camsim)
         // The control API defaults to 127.0.0.1:8080, which parallel tests would fight over:
         // off unless a test asks for it.
         let control = arguments.contains("--control") ? [] : ["--control", "off"]
-        process.arguments = ["serve"] + arguments + control
+        // WS-Discovery multicasts on the host's network: off unless a test asks for it.
+        let discovery = arguments.contains("--discovery") ? [] : ["--no-discovery"]
+        process.arguments = (launcher.isEmpty ? [] : Array(launcher.dropFirst()) + [camsim])
+            + ["serve"] + arguments + control + discovery
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
@@ -46,6 +51,9 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// The process id (camsim's own, as a launcher execs it).
+    var pid: Int32 { process.processIdentifier }
 
     /// Sends SIGTERM and waits for the exit; nil if it did not exit in time (then it is killed).
     func stop(timeoutSeconds: Double = 15) async -> Int32? {
