@@ -25,6 +25,7 @@ extension ControlAPI {
             let service = context.parameters.get("path").flatMap(ONVIFService.init(pathComponent:))
             return await onvifResponse(request, cameraPath: path, service: service, security: security)
         }
+        addONVIFSubscriptionRoutes(to: routes, security: security)
     }
 
     /// The answer to one SOAP request for the camera at `cameraPath`, posted to `service`'s
