@@ -22,7 +22,7 @@ public enum EventTopic: String, CaseIterable, Sendable, Hashable {
     public var parts: [Substring] { rawValue.split(separator: "/") }
 
     /// The topic as a ConcreteSet expression with camsim's prefix (`tns1:RuleEngine/…`).
-    public var expression: String { parts.map { "tns1:" + $0 }.joined(separator: "/") }
+    public var expression: String { "tns1:" + rawValue }
 
     /// The source items, in the order they are written.
     public var sourceItems: [Item] {
