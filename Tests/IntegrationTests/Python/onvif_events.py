@@ -22,6 +22,7 @@ import urllib.request
 
 import zeep
 from lxml import etree
+from zeep.plugins import HistoryPlugin
 import zeep.transports
 
 _load = zeep.transports.Transport.load
@@ -58,13 +59,13 @@ class Events:
     def subscribe(self, topic):
         """A pull point for `topic`: its PullPointSubscription service (as onvif-zeep makes
         it, from the SubscriptionReference's address) and its subscription manager."""
-        request = self.events.create_type("CreatePullPointSubscription")
-        request.InitialTerminationTime = "PT60S"
-        request.Filter = {"_value_1": self._topic_expression(topic)}
-        response = self.events.CreatePullPointSubscription(request)
+        response = self.events.CreatePullPointSubscription(
+            {"InitialTerminationTime": "PT60S", "Filter": {"_value_1": self._topic_expression(topic)}})
         address = response.SubscriptionReference.Address._value_1
         self.camera.xaddrs[EVENTS_NS + "/PullPointSubscription"] = address
         pullpoint = self.camera.create_pullpoint_service()
+        pullpoint.history = HistoryPlugin()
+        pullpoint.zeep_client.plugins.append(pullpoint.history)
         manager = ONVIFService(
             address, self.user, self.password, os.path.join(WSDL_DIR, "events.wsdl"),
             binding_name="{%s}SubscriptionManagerBinding" % EVENTS_NS, no_cache=True)
@@ -104,12 +105,14 @@ def _attribute(message, name):
 def messages(pullpoint, timeout="PT2S", limit=10):
     """The pulled messages as dicts: topic, operation, source and data simple items."""
     response = pullpoint.PullMessages({"Timeout": timeout, "MessageLimit": limit})
+    # zeep drops the text of wsnt:Topic (mixed content): read it from the envelope received.
+    envelope = pullpoint.history.last_received["envelope"]
+    topics = [element.text or "" for element in envelope.iter("{http://docs.oasis-open.org/wsn/b-2}Topic")]
     out = []
-    for notification in response.NotificationMessage or []:
+    for notification, topic in zip(response.NotificationMessage or [], topics):
         message = notification.Message._value_1
-        topic = notification.Topic._value_1
         out.append({
-            "topic": (topic if isinstance(topic, str) else "".join(map(str, topic))).strip(),
+            "topic": topic.strip(),
             "dialect": notification.Topic.Dialect,
             "operation": str(_attribute(message, "PropertyOperation")),
             "utc": str(_attribute(message, "UtcTime")),
