@@ -185,7 +185,7 @@ let package = Package(
         ),
         // YAML configuration: server settings, cameras, streams, templates. Multicast
         // groups are read with the RTSP module's IPv4 address type.
-        .target(name: "Config", dependencies: ["CivilDate", "RTSP", "Spelling", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Config", dependencies: ["CivilDate", "RTSP", "Randomness", "Spelling", .product(name: "Yams", package: "Yams")]),
         // Cameras: scene -> encoder -> packetizer -> fan-out, frame clock, registry.
         .target(
             name: "Cameras",
@@ -238,7 +238,7 @@ let package = Package(
         .target(
             name: "Control",
             dependencies: [
-                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime", "ONVIF", "RTSPAuth",
+                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime", "ONVIF", "RTSPAuth", "AAC",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -315,7 +315,7 @@ let package = Package(
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness", "FuzzSeedSupport"]),
         .testTarget(
             name: "ConfigTests",
-            dependencies: ["Config", "Faults", "RTSP", "Spelling", "FuzzSeedSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Config", "Faults", "RTSP", "Randomness", "Spelling", "FuzzSeedSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "CamerasTests",

@@ -5,7 +5,12 @@ import RTP
 
 /// Carrying out the state machine's actions: timers, the source in its encode lane,
 /// DESCRIBE answers and viewer notifications.
-extension CameraStream {
+extension CameraStream: FrameTickMember {
+    /// The loop's `FrameTicker` fired: the frame slot due now is taken.
+    func frameTickFired() {
+        apply(machine.tickFired(at: clock.reading()))
+    }
+
     typealias Action = StreamStateMachine<ObjectIdentifier>.Action
 
     typealias EncodeRequest = StreamStateMachine<ObjectIdentifier>.EncodeRequest
@@ -24,18 +29,10 @@ extension CameraStream {
                 encodeLane = nil
                 logger.debug("encoder closed")
             case .encode(let request): submit(request)
-            case .scheduleTick(let due):
-                tickTask?.cancel()
-                tickGeneration &+= 1
-                let generation = tickGeneration
-                tickTask = eventLoop.scheduleTask(deadline: clock.deadline(forNanoseconds: due)) {
-                    guard generation == self.tickGeneration else { return }
-                    self.apply(self.machine.tickFired(at: self.clock.reading()))
-                }
+            case .scheduleTick(let due): scheduleTick(at: due)
             case .cancelTick:
-                tickTask?.cancel()
-                tickTask = nil
-                tickGeneration &+= 1
+                cancelOwnTick()
+                leaveFrameTicker()
             case .scheduleIdleStop(let due):
                 idleStopTask?.cancel()
                 idleStopGeneration &+= 1
@@ -73,6 +70,39 @@ extension CameraStream {
             }
         }
         counters.activeViewers.store(machine.roster.active.count, ordering: .relaxed)
+    }
+
+    /// A stream whose frames cost nothing to make ticks on its event loop's `FrameTicker`
+    /// with the loop's other such streams; the others have a timer each.
+    private func scheduleTick(at due: Int64) {
+        if source?.isCheap == true, machine.configuration.alignsToFrameGrid, machine.speedup == 1 {
+            cancelOwnTick()
+            if frameTicker == nil {
+                let ticker = FrameTicker.on(eventLoop, clock: clock)
+                frameTicker = ticker
+                ticker.join(self, rate: definition.encoder.frameRate)
+            }
+            return
+        }
+        leaveFrameTicker()
+        tickTask?.cancel()
+        tickGeneration &+= 1
+        let generation = tickGeneration
+        tickTask = eventLoop.scheduleTask(deadline: clock.deadline(forNanoseconds: due)) {
+            guard generation == self.tickGeneration else { return }
+            self.apply(self.machine.tickFired(at: self.clock.reading()))
+        }
+    }
+
+    private func cancelOwnTick() {
+        tickTask?.cancel()
+        tickTask = nil
+        tickGeneration &+= 1
+    }
+
+    private func leaveFrameTicker() {
+        frameTicker?.leave(self, rate: definition.encoder.frameRate)
+        frameTicker = nil
     }
 
     private func openSource(size: PictureSize) {

@@ -48,6 +48,8 @@ public final class CameraStream: @unchecked Sendable {
     var rtpClock: RTPTimestampClock
     var ssrc: UInt32
     var tickTask: Scheduled<Void>?
+    /// The event loop's shared ticker while the stream ticks on it instead of `tickTask`.
+    var frameTicker: FrameTicker?
     var idleStopTask: Scheduled<Void>?
     /// Bumped with each scheduled tick or idle stop, so one cancelled too late does nothing.
     var tickGeneration = 0
@@ -90,7 +92,8 @@ public final class CameraStream: @unchecked Sendable {
         machine = StreamStateMachine(
             configuration: .init(
                 frameRate: definition.encoder.frameRate, size: definition.size,
-                alwaysOn: definition.alwaysOn, idleStopDelayNanoseconds: definition.idleStopDelayNanoseconds),
+                alwaysOn: definition.alwaysOn, idleStopDelayNanoseconds: definition.idleStopDelayNanoseconds,
+                alignsToFrameGrid: definition.loop != nil),
             pictureFaults: definition.pictureFaults)
         if let settings = definition.proxy {
             relay = ProxyRelay(

@@ -25,6 +25,10 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
         var size: PictureSize
         var alwaysOn: Bool
         var idleStopDelayNanoseconds: Int64
+        /// Frame 0 falls on the frame grid every stream of the rate shares
+        /// (`FrameTickSchedule.origin`), so one ticker per event loop ticks them all (a
+        /// loop's streams, whose frames cost nothing to make).
+        var alignsToFrameGrid = false
     }
 
     enum Source: Equatable, Sendable {
@@ -244,11 +248,19 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
     /// shares. When the clock has not started yet (the audio plays before the video's
     /// source is open) it is made now, and the video starts on the slot due when it does.
     mutating func mediaOrigin(at now: ClockReading) -> ClockReading {
-        if frameClock == nil {
-            frameClock = StreamClock(frameRate: tickRate, originNanos: now.monotonic, wallOriginNanos: now.wall)
-        }
+        if frameClock == nil { frameClock = newFrameClock(at: now) }
         let clock = frameClock!
         return ClockReading(monotonic: clock.originNanos, wall: clock.wallOriginNanos)
+    }
+
+    /// A frame clock whose frame 0 is now, or with `alignsToFrameGrid` the frame grid's
+    /// last instant before now (less than a frame ago).
+    private func newFrameClock(at now: ClockReading) -> StreamClock {
+        var origin = now.monotonic
+        if configuration.alignsToFrameGrid, speedup == 1 {
+            origin = FrameTickSchedule<Int>.origin(at: now.monotonic, rate: tickRate)
+        }
+        return StreamClock(frameRate: tickRate, originNanos: origin, wallOriginNanos: now.wall - (now.monotonic - origin))
     }
 
     /// The frame clock ticks `speedup` times faster from now on; frame slots go on from
@@ -274,8 +286,7 @@ struct StreamStateMachine<ViewerID: Hashable & Sendable>: Sendable {
     private mutating func startTicking(at now: ClockReading) -> [Action] {
         guard !isTicking, !ended else { return [] }
         if frameClock == nil {
-            frameClock = StreamClock(
-                frameRate: tickRate, originNanos: now.monotonic, wallOriginNanos: now.wall)
+            frameClock = newFrameClock(at: now)
         } else {
             // After an idle spell the slots nobody needed are not drops.
             frameClock!.resume(at: now.monotonic)

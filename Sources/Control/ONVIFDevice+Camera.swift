@@ -6,16 +6,18 @@ import Server
 extension ONVIFDevice {
     /// The device a camera shows: its `onvif:` settings, one profile per mounted stream
     /// (size and codec as served, frame rate, bitrate and GOP as configured), the RTSP URL
-    /// of each stream and the control API's snapshot URL, with `host` (from the request's
-    /// `Host`) in every address, as a real camera puts its own address there.
-    init(camera: CameraConfig, status: CameraStatus, host: ControlHost, rtspPort: Int) {
+    /// of each stream and its snapshot URL under the ONVIF credentials, with `host` (from the
+    /// request's `Host`) in every address, as a real camera puts its own address there.
+    /// `ownPort`: the request came to the camera's own port, where its services are at
+    /// `/onvif/<service>`.
+    init(camera: CameraConfig, status: CameraStatus, host: ControlHost, rtspPort: Int, ownPort: Bool = false) {
         let seed = camera.seed ?? 0
         let reference = EndpointReference.uuid(path: camera.path, seed: seed)
         let settings = camera.onvif
         let serial = settings.serial
             ?? "CS-" + reference.replacingOccurrences(of: "-", with: "").prefix(12).uppercased()
         let escapedPath = Self.pathSegment(camera.path)
-        let base = "http://\(host.authority)/onvif/\(escapedPath)"
+        let base = ownPort ? "http://\(host.authority)/onvif" : "http://\(host.authority)/onvif/\(escapedPath)"
         let profiles = status.streams.enumerated().map { index, stream in
             let definition = stream.definition
             let configured = camera.streams.first { $0.name == definition.streamName } ?? StreamConfig()
@@ -34,14 +36,19 @@ extension ONVIFDevice {
                 streamName: definition.streamName, width: definition.size.width, height: definition.size.height,
                 frameRate: configured.fps, bitrate: bitrate, govLength: configured.gop, encoding: encoding,
                 streamURI: "rtsp://\(host.hostname):\(rtspPort)/\(streamPath)",
-                snapshotURI: "http://\(host.authority)/api/v1/cameras/\(escapedPath)/snapshot.jpg?stream=\(streamQuery)")
+                snapshotURI: "\(base)/\(Self.snapshotComponent)?stream=\(streamQuery)")
         }
+        // Recording search and replay (Profile G) only where the camera has a recording.
+        let recorded = camera.recording != nil
         let fixedScopes = [
             "onvif://www.onvif.org/type/video_encoder",
             "onvif://www.onvif.org/Profile/Streaming",
+            "onvif://www.onvif.org/Profile/T",
+        ] + (recorded ? ["onvif://www.onvif.org/Profile/G"] : []) + [
             "onvif://www.onvif.org/name/" + Self.scopeValue(camera.path),
             "onvif://www.onvif.org/hardware/" + Self.scopeValue(settings.model),
         ]
+        let profileG: Set<ONVIFService> = [.recording, .search, .replay]
         self.init(
             information: Information(
                 manufacturer: settings.manufacturer, model: settings.model, firmwareVersion: settings.firmware,
@@ -49,9 +56,13 @@ extension ONVIFDevice {
             endpointReference: "urn:uuid:" + reference,
             hostname: camera.path.replacingOccurrences(of: "/", with: "-"),
             scopes: fixedScopes + settings.scopes,
-            serviceRoot: base, services: ONVIFService.allCases.filter { $0 != .ptz },
+            serviceRoot: base, services: ONVIFService.allCases.filter { $0 != .ptz && (recorded || !profileG.contains($0)) },
             profiles: profiles)
     }
+
+    /// The last path segment of a camera's snapshot URL, beside its services
+    /// (`ControlAPI+ONVIFSnapshot.swift`).
+    static let snapshotComponent = "snapshot.jpg"
 
     /// A camera path as one URL path segment (`site-a/door` is `site-a%2Fdoor`), as the
     /// control API's routes take it.

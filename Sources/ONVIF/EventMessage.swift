@@ -34,7 +34,7 @@ public struct EventMessage: Sendable, Equatable {
         w.element("wsnt:NotificationMessage") { w in
             w.element("wsnt:Topic", [("Dialect", TopicFilter.Dialect.concreteSet.rawValue)], value: topic.expression)
             w.element("wsnt:Message") { w in
-                w.element("tt:Message", [("UtcTime", XSDateTime.formatMilliseconds(time)), ("PropertyOperation", operation.rawValue)]) { w in
+                w.element("tt:Message", [("UtcTime", XSDateTime.format(time, milliseconds: .down)), ("PropertyOperation", operation.rawValue)]) { w in
                     w.element("tt:Source") { w in
                         for (item, value) in zip(topic.sourceItems, source) {
                             w.empty("tt:SimpleItem", [("Name", item.name), ("Value", value)])

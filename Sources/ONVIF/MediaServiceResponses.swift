@@ -10,8 +10,18 @@ enum MediaServiceResponses {
         case .getStreamUri: try streamURI(device, request: request, into: &w)
         case .getSnapshotUri: try snapshotURI(device, request: request, into: &w)
         case .getVideoSources: videoSources(device, into: &w)
+        case .getVideoSourceConfigurations: videoSourceConfigurations(device, into: &w)
         case .getVideoEncoderConfigurations: videoEncoderConfigurations(device, into: &w)
-        default: throw SOAPFault.actionNotSupported(operation.rawValue)
+        case .getVideoEncoderConfiguration: try videoEncoderConfiguration(device, request: request, into: &w)
+        case .getVideoEncoderConfigurationOptions: try videoEncoderConfigurationOptions(device, request: request, into: &w)
+        case .getAudioSources: audioSources(device, into: &w)
+        case .getAudioSourceConfigurations: audioSourceConfigurations(device, into: &w)
+        case .getAudioEncoderConfigurations: audioEncoderConfigurations(device, into: &w)
+        case .getAudioOutputs: audioOutputs(device, into: &w)
+        case .getAudioOutputConfigurations: audioOutputConfigurations(device, into: &w)
+        // Changes the stream: answered by the control plane, which checks the request
+        // with ``VideoEncoderSetting/requested(by:device:schema:)`` and applies it as a reload does.
+        case .setVideoEncoderConfiguration: throw SOAPFault.actionNotSupported(operation.rawValue)
         }
     }
 
@@ -38,16 +48,27 @@ enum MediaServiceResponses {
     private static func profile(_ profile: MediaProfile, device: ONVIFDevice, element: String, into w: inout XMLWriter) {
         w.element(element, [("token", profile.token), ("fixed", "true")]) { w in
             w.element("tt:Name", value: profile.streamName)
-            videoSourceConfiguration(device, into: &w)
+            videoSourceConfiguration(device, element: "tt:VideoSourceConfiguration", into: &w)
+            if device.audio.track != nil { audioSourceConfiguration(device, element: "tt:AudioSourceConfiguration", into: &w) }
             if profile.encoding != .h265 {
                 encoderConfiguration(profile, element: "tt:VideoEncoderConfiguration", into: &w)
+            }
+            if let track = device.audio.track {
+                audioEncoderConfiguration(track, device: device, element: "tt:AudioEncoderConfiguration", into: &w)
+            }
+            if device.audio.hasOutput {
+                w.element("tt:Extension") { w in
+                    audioOutputConfiguration(device, element: "tt:AudioOutputConfiguration", into: &w)
+                    audioDecoderConfiguration(device, element: "tt:AudioDecoderConfiguration", into: &w)
+                }
             }
         }
     }
 
-    private static func videoSourceConfiguration(_ device: ONVIFDevice, into w: inout XMLWriter) {
+    /// `tt:VideoSourceConfiguration`: the camera's one source, at the main stream's size.
+    static func videoSourceConfiguration(_ device: ONVIFDevice, element: String, into w: inout XMLWriter) {
         let main = device.profiles.first
-        w.element("tt:VideoSourceConfiguration", [("token", ONVIFDevice.videoSourceConfigurationToken)]) { w in
+        w.element(element, [("token", ONVIFDevice.videoSourceConfigurationToken)]) { w in
             w.element("tt:Name", value: ONVIFDevice.videoSourceConfigurationToken)
             w.element("tt:UseCount", value: "\(device.profiles.count)")
             w.element("tt:SourceToken", value: ONVIFDevice.videoSourceToken)
@@ -55,7 +76,8 @@ enum MediaServiceResponses {
         }
     }
 
-    private static func encoderConfiguration(_ profile: MediaProfile, element: String, into w: inout XMLWriter) {
+    /// ver10's `tt:VideoEncoderConfiguration` of `profile` (not for H.265, which ver10 cannot name).
+    static func encoderConfiguration(_ profile: MediaProfile, element: String, into w: inout XMLWriter) {
         w.element(element, [("token", profile.encoderToken)]) { w in
             w.element("tt:Name", value: profile.streamName)
             w.element("tt:UseCount", value: "1")
@@ -79,15 +101,7 @@ enum MediaServiceResponses {
                     w.element("tt:H264Profile", value: h264Profile)
                 }
             }
-            w.element("tt:Multicast") { w in
-                w.element("tt:Address") { w in
-                    w.element("tt:Type", value: "IPv4")
-                    w.element("tt:IPv4Address", value: "0.0.0.0")
-                }
-                w.element("tt:Port", value: "0")
-                w.element("tt:TTL", value: "1")
-                w.element("tt:AutoStart", value: "false")
-            }
+            noMulticast(into: &w)
             w.element("tt:SessionTimeout", value: "PT60S")
         }
     }
@@ -114,10 +128,23 @@ enum MediaServiceResponses {
     }
 
     /// `GetStreamUri`: the profile's RTSP URL, whatever transport the StreamSetup names
-    /// (RTSP itself offers UDP, TCP and HTTP tunnelling on the one URL).
+    /// (RTSP itself offers UDP, TCP and HTTP tunnelling on the one URL); its `rtsps://` URL
+    /// when the Transport's Protocol (or its Tunnel's) is `RTSPS`, a value ver10's
+    /// `tt:TransportProtocol` lacks but a client may send to ask for RTSP over TLS. With no
+    /// RTSPS served that is `ter:InvalidArgVal/ter:InvalidStreamSetup`.
     static func streamURI(_ device: ONVIFDevice, request: XMLNode, into w: inout XMLWriter) throws(SOAPFault) {
         let profile = try find(device, request: request)
-        mediaURI(profile.streamURI, response: "trt:GetStreamUriResponse", into: &w)
+        let tt = SOAPNamespace.schema
+        let transport = request.child("StreamSetup", in: SOAPNamespace.media)?.child("Transport", in: tt)
+        let protocols = [transport, transport?.child("Tunnel", in: tt)].compactMap { $0?.child("Protocol", in: tt)?.trimmedText }
+        var uri = profile.streamURI
+        if protocols.contains(where: { $0.uppercased() == "RTSPS" }) {
+            guard let secure = profile.secureStreamURI else {
+                throw SOAPFault.invalidArgVal("InvalidStreamSetup", "RTSPS is not served: no server.tls")
+            }
+            uri = secure
+        }
+        mediaURI(uri, response: "trt:GetStreamUriResponse", into: &w)
     }
 
     static func snapshotURI(_ device: ONVIFDevice, request: XMLNode, into w: inout XMLWriter) throws(SOAPFault) {
@@ -138,7 +165,7 @@ enum MediaServiceResponses {
 
     /// The profile a request's `ProfileToken` names; `ter:InvalidArgVal/ter:NoProfile` for
     /// none (ONVIF Media Service Specification, GetStreamUri).
-    private static func find(_ device: ONVIFDevice, request: XMLNode) throws(SOAPFault) -> MediaProfile {
+    static func find(_ device: ONVIFDevice, request: XMLNode) throws(SOAPFault) -> MediaProfile {
         let token = request.child("ProfileToken", in: SOAPNamespace.media)?.trimmedText ?? ""
         guard let profile = device.profiles.first(where: { $0.token == token }) else {
             throw SOAPFault.invalidArgVal("NoProfile", "no profile has the token '\(token)'")

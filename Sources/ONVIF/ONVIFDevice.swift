@@ -28,6 +28,16 @@ public struct ONVIFDevice: Sendable, Equatable {
     public var services: [ONVIFService]
     /// One per stream, main first.
     public var profiles: [MediaProfile]
+    /// Scopes set with `SetScopes` (`Configurable` in `GetScopes`), after the fixed ones.
+    public var configurableScopes: [String] = []
+    /// The users `GetUsers` lists (never with passwords).
+    public var users: [DeviceUser] = []
+    /// The one network interface `GetNetworkInterfaces` shows.
+    public var networkInterface: NetworkInterface?
+    /// Whether HTTP Digest is accepted on the SOAP endpoints (`GetServiceCapabilities`' `HttpDigest`).
+    public var acceptsHTTPDigest = false
+    /// The camera's audio track and backchannel, shown by the media services (``MediaAudio``).
+    public var audio = MediaAudio()
 
     public init(
         information: Information, endpointReference: String, hostname: String, scopes: [String],
@@ -81,6 +91,8 @@ public struct MediaProfile: Sendable, Equatable {
     public var streamURI: String
     /// The control API's snapshot URL of the stream.
     public var snapshotURI: String
+    /// `rtsps://HOST:TLSPORT/CAM[/STREAM]` when RTSPS is served, else nil.
+    public var secureStreamURI: String?
 
     public init(
         streamName: String, width: Int, height: Int, frameRate: Double, bitrate: Int, govLength: Int,

@@ -1,75 +1,78 @@
-/// An `xs:duration` (XML Schema Part 2 §3.2.6) as ONVIF sends them (`PT10S`, `PT1M30.5S`,
-/// `P1DT2H`), in nanoseconds. Years and months have no fixed length and are refused, as is
-/// a negative duration.
+/// An `xs:duration` (XML Schema Part 2 §3.2.6) as ONVIF's timeouts carry it (`PT10S`,
+/// `PT1M30.5S`, `P1DT2H`), counted in nanoseconds. Years and months have no fixed length,
+/// so they are refused, as are negative durations: no ONVIF timeout needs them.
 public enum XSDuration {
-    /// The longest duration read: a day is more than any timeout or subscription needs.
-    public static let maxNanoseconds: Int64 = 86_400 * 1_000_000_000
+    /// The longest text read; real timeouts are a dozen characters.
+    public static let maxLength = 40
+    /// The longest duration read: about 292 years fit in an Int64 of nanoseconds, and no
+    /// timeout needs more than a few days.
+    public static let maxNanoseconds: Int64 = 100 * 365 * 86_400 * 1_000_000_000
 
-    /// Nanoseconds, or nil when `text` is not a non-negative duration of days to seconds
-    /// within ``maxNanoseconds``.
+    /// Nanoseconds, or nil when `text` is not a day-time `xs:duration` within ``maxNanoseconds``.
     public static func parse(_ text: String) -> Int64? {
-        let bytes = Array(text.trimmingXMLSpace.utf8)
-        guard bytes.count >= 3, bytes.count <= 40, bytes[0] == UInt8(ascii: "P") else { return nil }
+        let bytes = Array(text.utf8)
+        guard bytes.count <= maxLength, bytes.first == UInt8(ascii: "P"), bytes.count > 1 else { return nil }
         var index = 1
         var inTime = false
-        var total = 0.0
+        var total: Int64 = 0
         var sawField = false
-        var lastUnit = 0
+        // Each unit may come once, in order: D, then after T: H, M, S.
+        var lastRank = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "T") {
-                guard !inTime else { return nil }
+                guard !inTime, index + 1 < bytes.count else { return nil }
                 inTime = true
                 index += 1
                 continue
             }
-            let start = index
-            while index < bytes.count, (0x30...0x39).contains(bytes[index]) || bytes[index] == UInt8(ascii: ".") { index += 1 }
-            guard index > start, index < bytes.count,
-                  let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { return nil }
-            guard let designator = Self.unit(bytes[index], inTime: inTime) else { return nil }
-            let (unit, order) = (designator.seconds, designator.order)
-            guard order > lastUnit else { return nil }
-            lastUnit = order
-            total += value * unit
-            sawField = true
+            var whole: Int64 = 0
+            var digits = 0
+            while index < bytes.count, (0x30...0x39).contains(bytes[index]) {
+                guard digits < 12 else { return nil }
+                whole = whole * 10 + Int64(bytes[index] - 0x30)
+                digits += 1
+                index += 1
+            }
+            var fraction: Int64 = 0
+            var fractionDigits = 0
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                while index < bytes.count, (0x30...0x39).contains(bytes[index]) {
+                    if fractionDigits < 9 {
+                        fraction = fraction * 10 + Int64(bytes[index] - 0x30)
+                        fractionDigits += 1
+                    }
+                    index += 1
+                }
+                guard fractionDigits > 0 else { return nil }
+            }
+            guard digits > 0, index < bytes.count else { return nil }
+            let unit = bytes[index]
             index += 1
+            let rank: Int
+            let unitNanoseconds: Int64
+            switch (inTime, unit) {
+            case (false, UInt8(ascii: "D")): (rank, unitNanoseconds) = (1, 86_400_000_000_000)
+            case (true, UInt8(ascii: "H")): (rank, unitNanoseconds) = (2, 3_600_000_000_000)
+            case (true, UInt8(ascii: "M")): (rank, unitNanoseconds) = (3, 60_000_000_000)
+            case (true, UInt8(ascii: "S")): (rank, unitNanoseconds) = (4, 1_000_000_000)
+            default: return nil
+            }
+            // Only seconds may have a fraction (§3.2.6.1 allows it on the last field; ONVIF uses seconds).
+            guard rank > lastRank, fractionDigits == 0 || rank == 4 else { return nil }
+            lastRank = rank
+            sawField = true
+            for _ in fractionDigits..<9 { fraction *= 10 }
+            let (product, overflow) = whole.multipliedReportingOverflow(by: unitNanoseconds)
+            guard !overflow, product <= maxNanoseconds else { return nil }
+            total += product + fraction
+            guard total <= maxNanoseconds else { return nil }
         }
-        guard sawField, !inTime || lastUnit >= 2, total.isFinite, total * 1e9 <= Double(maxNanoseconds) else { return nil }
-        return Int64((total * 1e9).rounded())
+        return sawField ? total : nil
     }
 
-    /// A number below 1000 with three digits (`7` is `007`).
-    private static func threeDigits(_ value: Int64) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
-    }
-
-    /// A designator's length in seconds and its place in the order D, H, M, S.
-    private static func unit(_ designator: UInt8, inTime: Bool) -> (seconds: Double, order: Int)? {
-        switch (designator, inTime) {
-        case (UInt8(ascii: "D"), false): (86_400, 1)
-        case (UInt8(ascii: "H"), true): (3_600, 2)
-        case (UInt8(ascii: "M"), true): (60, 3)
-        case (UInt8(ascii: "S"), true): (1, 4)
-        default: nil
-        }
-    }
-
-    /// `PTnS` with milliseconds when needed.
+    /// `PT…S` for `nanoseconds` (whole seconds, rounded down; negative as `PT0S`).
     public static func format(_ nanoseconds: Int64) -> String {
-        let milliseconds = max(0, nanoseconds) / 1_000_000
-        return milliseconds % 1000 == 0 ? "PT\(milliseconds / 1000)S" : "PT\(milliseconds / 1000).\(threeDigits(milliseconds % 1000))S"
-    }
-}
-
-
-/// WS-BaseNotification's `AbsoluteOrRelativeTimeType` (§4.2 `InitialTerminationTime`, §6.1
-/// `Renew`): an `xs:dateTime` or an `xs:duration` from now.
-public enum TerminationTimeValue {
-    /// The instant `text` names, nanoseconds since 1970, or nil when it is neither form.
-    public static func resolve(_ text: String, now: Int64) -> Int64? {
-        let trimmed = text.trimmingXMLSpace
-        if trimmed.hasPrefix("P") { return XSDuration.parse(trimmed).map { now + $0 } }
-        return XSDateTime.parse(trimmed)
+        "PT\(max(0, nanoseconds / 1_000_000_000))S"
     }
 }

@@ -11,6 +11,12 @@ import Synchronization
 /// silence every other viewer, the socket binds its port again when that happens and
 /// carries on; only the datagrams queued at that moment are lost. Writes run on
 /// `eventLoop`.
+///
+/// A flush is put off until the tasks already queued on the loop have run: a frame tick
+/// hands every viewer of the loop its access unit as one task each, so all their
+/// datagrams leave in one flush (sendmmsg batches) instead of one flush per viewer. A
+/// batch that finds the kernel still refusing the last one's datagrams (the channel
+/// unwritable) is dropped and counted, so a stalled socket does not queue without bound.
 final class UDPMediaSocket: @unchecked Sendable {
     let eventLoop: any EventLoop
     let host: String
@@ -24,6 +30,13 @@ final class UDPMediaSocket: @unchecked Sendable {
     private var channel: any Channel
     private var isClosing = false
     private let rebindCount = Atomic<Int>(0)
+    /// Loop-confined: a flush is queued behind the loop's waiting tasks.
+    private var flushQueued = false
+    /// Loop-confined: datagrams were written since the last flush, and whether their batch
+    /// found the channel backlogged and is dropped.
+    private var batchOpen = false
+    private var dropsBatch = false
+    private let droppedCount = Atomic<Int>(0)
 
     private init(
         channel: any Channel, host: String, address: SocketAddress,
@@ -63,18 +76,43 @@ final class UDPMediaSocket: @unchecked Sendable {
     /// How often the channel closed under the socket and was bound again.
     var rebinds: Int { rebindCount.load(ordering: .relaxed) }
 
+    /// Datagrams dropped because the socket was still backlogged when their batch began.
+    var dropped: Int { droppedCount.load(ordering: .relaxed) }
+
+    /// Queues `datagram` until the next flush; on the loop.
     func write(_ datagram: AddressedEnvelope<ByteBuffer>) {
+        if !batchOpen {
+            // The first datagram of a batch: are the last batch's still unsent beyond the high water mark?
+            batchOpen = true
+            dropsBatch = !channel.isWritable
+        }
+        guard !dropsBatch else {
+            droppedCount.add(1, ordering: .relaxed)
+            return
+        }
         channel.write(datagram, promise: nil)
     }
 
-    /// Sends the queued datagrams together (sendmmsg).
+    /// Sends the queued datagrams together (sendmmsg), once the loop has run the tasks
+    /// already waiting: the other viewers' writes of the same tick join the batch.
     func flush() {
+        guard !flushQueued else { return }
+        flushQueued = true
+        eventLoop.execute { self.flushNow() }
+    }
+
+    private func flushNow() {
+        guard flushQueued else { return }
+        flushQueued = false
+        batchOpen = false
+        dropsBatch = false
         channel.flush()
     }
 
-    /// Closes the socket for good.
+    /// Closes the socket for good, after sending what is queued.
     func close() async {
         let channel = try? await eventLoop.submit {
+            self.flushNow()
             self.isClosing = true
             return self.channel
         }.get()

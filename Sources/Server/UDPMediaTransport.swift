@@ -39,7 +39,8 @@ final class UDPMediaTransport: MediaTransport, @unchecked Sendable {
     }
 
     /// NIO sends each socket's queued datagrams together (sendmmsg): the RTP first, then
-    /// the RTCP socket, only when it has something.
+    /// the RTCP socket, only when it has something. Each socket flushes once for all the
+    /// viewers of the loop that asked before its flush ran.
     func flush() {
         ports.rtp.flush()
         guard rtcpQueued else { return }

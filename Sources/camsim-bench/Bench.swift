@@ -54,8 +54,12 @@ struct Bench {
             try await printShared(library: library, quick: quick, steps: steps, liveSteps: liveSteps)
             return
         }
+        if let count = option("--loop-step", in: arguments).flatMap({ Int($0) }) {
+            try await printLoopStep(count, library: library, quick: quick)
+            return
+        }
         if only == "loop" {
-            try await printLoop(library: library, quick: quick)
+            try await printLoop(library: library, quick: quick, steps: steps)
             return
         }
         if only == "live" {

@@ -10,7 +10,7 @@ import Server
 /// camera beyond the shared loop; and a spot check of 100 cameras with ffmpeg.
 struct LoopBenchmark {
     let scene: Scene
-    let counts: [Int]
+    var counts: [Int]
     let windowSeconds: Double
     let warmupSeconds: Double
 
@@ -18,7 +18,7 @@ struct LoopBenchmark {
     static let sessionsPerSource = 100
     static let joiningAtOnce = 128
 
-    struct Step {
+    struct Step: Codable {
         var cameras: Int
         var playing: Int
         var worstFraction: Double
@@ -31,6 +31,8 @@ struct LoopBenchmark {
         var loopBytes: Int
         var loopRecordings: Int
         var failures: [String]
+        /// The machine's 1-minute load average at the end of the window (other processes' load included).
+        var loadAverage: Double
         var passed: Bool { playing == cameras && worstFraction >= 0.95 && failures.isEmpty }
     }
 
@@ -53,12 +55,12 @@ struct LoopBenchmark {
         }
     }
 
-    /// Runs the steps in order and stops after the first that fails.
-    func run(_ report: (Step) -> Void) async throws -> [Step] {
+    /// Runs the steps in order, each in a fresh process, and stops after the first that fails.
+    func run(quick: Bool, _ report: (Step) -> Void) async throws -> [Step] {
         ProcessResources.raiseFileLimit()
         var done: [Step] = []
         for count in counts {
-            let step = try await step(count)
+            let step = try await Self.freshStep(count, quick: quick)
             report(step)
             done.append(step)
             guard step.passed else { break }
@@ -66,8 +68,14 @@ struct LoopBenchmark {
         return done
     }
 
+    /// One step in this process. Run it in a fresh process (`LoopBenchmark.freshStep`) for a
+    /// clean memory figure: the loop is recorded, and its encoder closed, before the baseline
+    /// reading, and held through the step, so the growth of resident memory over the step is
+    /// what the playing cameras add beyond the shared loop.
     func step(_ count: Int) async throws -> Step {
         let recordingsBefore = LoopLibrary.shared.recordingCount { _ in true }
+        let held = try LoopMediaSource.open(cameras(1)[0].streams[0])
+        defer { held.close() }
         let before = ProcessMemory.read()
         let server = CamsimServer(
             configuration: ServerConfiguration(bindHost: "127.0.0.1", port: 0, sessionTimeoutSeconds: 3600),
@@ -108,9 +116,9 @@ struct LoopBenchmark {
             worstFraction: Double(result?.int("min_frames") ?? 0) / expected,
             lostPackets: result?.int("lost_packets") ?? 0, skipped: skipped, serverCores: cores,
             cpuMicrosecondsPerFrame: perFrame,
-            memoryPerCameraBytes: Double(memory.resident - before.resident - loopBytes) / Double(count),
+            memoryPerCameraBytes: Double(memory.resident - before.resident) / Double(count),
             loopBytes: loopBytes, loopRecordings: LoopLibrary.shared.recordingCount { _ in true } - recordingsBefore,
-            failures: load.failures)
+            failures: load.failures, loadAverage: Self.loadAverage())
     }
 
     private func sent(_ server: CamsimServer, _ count: Int) -> Int {
