@@ -36,6 +36,7 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-www-authenticate", ["RTSPAuth"]),
     ("fuzz-authorization", ["RTSPAuth", "ConstantTime"]),
     ("fuzz-soap-envelope", ["ONVIF"]),
+    ("fuzz-event-requests", ["ONVIF"]),
     ("fuzz-onvif-media-request", ["ONVIF"]),
     ("fuzz-xs-duration", ["ONVIF"]),
     ("fuzz-recording-search", ["ONVIF"]),

@@ -33,6 +33,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     public var template: CameraTemplate?
     /// What the camera says of itself as an ONVIF device; defaults when not given.
     public var onvif: ONVIFConfig
+    /// What raises the camera's ONVIF events besides its scene and faults (`events:`).
+    public var events: CameraEventsConfig
 
     public init(
         path: String,
@@ -48,7 +50,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         source: ProxySource? = nil,
         audio: AudioConfig? = nil,
         backchannel: BackchannelConfig? = nil,
-        onvif: ONVIFConfig = ONVIFConfig()
+        onvif: ONVIFConfig = ONVIFConfig(),
+        events: CameraEventsConfig = CameraEventsConfig()
     ) {
         self.path = path
         self.scene = scene
@@ -64,6 +67,7 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         self.audio = audio
         self.backchannel = backchannel
         self.onvif = onvif
+        self.events = events
     }
 
     /// The same camera with inline YAML stripped of file positions, for comparing content.

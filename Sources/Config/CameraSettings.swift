@@ -20,8 +20,9 @@ struct CameraSettings {
     var audio: AudioConfig?
     var backchannel: BackchannelConfig?
     var onvif: ONVIFConfig?
+    var events: CameraEventsConfig?
 
-    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording", "audio", "backchannel", "onvif"]
+    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording", "audio", "backchannel", "onvif", "events"]
 
     init() {}
 
@@ -52,6 +53,7 @@ struct CameraSettings {
         if let field = map["audio"] { audio = AudioConfig.decode(field) }
         if let field = map["backchannel"] { backchannel = BackchannelConfig.decode(field) }
         if let field = map["onvif"] { onvif = ONVIFConfig.decode(field) }
+        if let field = map["events"] { events = CameraEventsConfig.decode(field) }
     }
 
     /// These settings, with gaps filled from `defaults`.
@@ -69,6 +71,7 @@ struct CameraSettings {
         merged.audio = audio ?? defaults.audio
         merged.backchannel = backchannel ?? defaults.backchannel
         merged.onvif = onvif ?? defaults.onvif
+        merged.events = events ?? defaults.events
         return merged
     }
 
@@ -87,7 +90,8 @@ struct CameraSettings {
             recordingText: recordingText,
             audio: audio,
             backchannel: backchannel,
-            onvif: onvif ?? ONVIFConfig()
+            onvif: onvif ?? ONVIFConfig(),
+            events: events ?? CameraEventsConfig()
         )
     }
 }

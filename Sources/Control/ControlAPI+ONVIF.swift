@@ -38,6 +38,7 @@ extension ControlAPI {
             let path = await running.config.cameras.first?.path
             return await onvifSnapshot(request, cameraPath: path, snapshots: snapshots, security: security)
         }
+        addONVIFSubscriptionRoutes(to: routes, security: security)
     }
 
     /// The answer to one SOAP request for the camera at `cameraPath`, posted to `service`'s

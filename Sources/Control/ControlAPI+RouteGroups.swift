@@ -15,5 +15,6 @@ extension ControlAPI {
         addSnapshotRoutes(to: routes)
         addDashboardRoutes(to: routes)
         addONVIFRoutes(to: routes)
+        addDigitalInputRoutes(to: routes)
     }
 }

@@ -18,6 +18,8 @@ public struct ControlAPI: Sendable {
     /// The configuration in force; every change to cameras goes through it, so
     /// `GET /api/v1/config` always reproduces the running cameras.
     public let running: RunningConfiguration
+    /// ONVIF event subscriptions and digital inputs, shared by every route.
+    let onvifEvents = ONVIFEventHub()
     /// Scenes for cameras added through the API.
     public let scenes: SceneLibrary
     public let logger: Logger

@@ -550,6 +550,78 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/v1/cameras/{path}/inputs/{input}": {
+      "parameters": [
+        {
+          "name": "path",
+          "in": "path",
+          "required": true,
+          "description": "The camera's path, `/` written as `%2F` (`site-a%2Fdoor`).",
+          "schema": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9_~-][A-Za-z0-9._~-]*(%2F[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$"
+          }
+        },
+        {
+          "name": "input",
+          "in": "path",
+          "required": true,
+          "description": "The digital input's number.",
+          "schema": {
+            "type": "string",
+            "enum": [
+              "1",
+              "2"
+            ]
+          }
+        }
+      ],
+      "post": {
+        "tags": [
+          "actions"
+        ],
+        "summary": "Set a digital input",
+        "operationId": "setDigitalInput",
+        "description": "Sets the camera's digital input, which its ONVIF event subscribers see as `tns1:Device/Trigger/DigitalInput` (`InputToken` `DigitalInput_N`, `LogicalState`).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DigitalInputInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The input's state now.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DigitalInput"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "422": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          }
+        }
+      }
+    },
     "/api/v1/cameras/{path}/snapshot.jpg": {
       "parameters": [
         {
@@ -1248,6 +1320,37 @@ enum OpenAPIDocument {
             }
           }
         ]
+      },
+      "DigitalInputInput": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "state"
+        ],
+        "properties": {
+          "state": {
+            "type": "boolean"
+          }
+        }
+      },
+      "DigitalInput": {
+        "type": "object",
+        "required": [
+          "camera",
+          "input",
+          "state"
+        ],
+        "properties": {
+          "camera": {
+            "type": "string"
+          },
+          "input": {
+            "type": "integer"
+          },
+          "state": {
+            "type": "boolean"
+          }
+        }
       },
       "ActionInput": {
         "type": "object",
