@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RTSPAuth", targets: ["RTSPAuth"]),
         .library(name: "ConstantTime", targets: ["ConstantTime"]),
         .library(name: "ONVIF", targets: ["ONVIF"]),
+        .library(name: "PTZ", targets: ["PTZ"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -160,10 +161,12 @@ let package = Package(
         .target(
             name: "ONVIF",
             dependencies: [
-                "CivilDate", "ConstantTime", .product(name: "SWXMLHash", package: "SWXMLHash"),
+                "CivilDate", "ConstantTime", "PTZ", .product(name: "SWXMLHash", package: "SWXMLHash"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // A camera's virtual pan-tilt-zoom head as a function of time. Pure; the clock is passed in.
+        .target(name: "PTZ"),
         // The RTSP client's sans-IO core: the session state machine (OPTIONS, DESCRIBE, SETUP,
         // PLAY, keepalives, TEARDOWN, redirects, Basic/Digest), control URL resolution and the
         // tracks of a DESCRIBE answer. Pure, no I/O; the clock is passed in.
@@ -210,7 +213,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Backchannel", "Cameras", "Faults", "RTSP", "RTSPAuth", "RTP", "H264Syntax", "Randomness",
+                "Backchannel", "Cameras", "Faults", "RTSP", "RTSPAuth", "RTP", "H264Syntax", "Randomness", "PTZ",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -228,7 +231,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "RTP", "Audio", "AAC",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "RTP", "Audio", "AAC", "PTZ",
                 "RTSPClient", "RTSPClientTransport",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -238,7 +241,7 @@ let package = Package(
         .target(
             name: "Control",
             dependencies: [
-                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime", "ONVIF", "RTSPAuth",
+                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime", "ONVIF", "PTZ", "RTSPAuth",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -296,7 +299,8 @@ let package = Package(
         .testTarget(name: "H265SyntaxTests", dependencies: ["H265Syntax", "FuzzSeedSupport"]),
         .testTarget(name: "H265Tests", dependencies: ["H265", "H265Syntax", "H264", "Frames"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
-        .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "FuzzSeedSupport"]),
+        .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "PTZ", "FuzzSeedSupport"]),
+        .testTarget(name: "PTZTests", dependencies: ["PTZ"]),
         .testTarget(
             name: "RTPTests",
             dependencies: [
