@@ -97,7 +97,7 @@ let package = Package(
         // Frames and scenes: I420 pictures, pattern generators, text, scene files.
         .target(
             name: "Frames",
-            dependencies: ["CFreeType", "CPNG", "CQRencode", "CivilDate", "Randomness", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CFreeType", "CPNG", "CQRencode", "CivilDate", "PTZ", "Randomness", .product(name: "Yams", package: "Yams")],
             // Pixel loops are optimised even in debug builds, so test cameras draw in real time.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
@@ -188,7 +188,7 @@ let package = Package(
         ),
         // YAML configuration: server settings, cameras, streams, templates. Multicast
         // groups are read with the RTSP module's IPv4 address type.
-        .target(name: "Config", dependencies: ["CivilDate", "RTSP", "Spelling", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Config", dependencies: ["CivilDate", "PTZ", "RTSP", "Spelling", .product(name: "Yams", package: "Yams")]),
         // Cameras: scene -> encoder -> packetizer -> fan-out, frame clock, registry.
         .target(
             name: "Cameras",
@@ -265,7 +265,7 @@ let package = Package(
         .executableTarget(
             name: "camsim-bench",
             dependencies: [
-                "Audio", "AAC", "Server", "Cameras", "Frames", "H264", "H265", "JPEG", "RTP", "Composition", "Config", "Control",
+                "Audio", "AAC", "Server", "Cameras", "Frames", "H264", "H265", "JPEG", "RTP", "Composition", "Config", "Control", "PTZ",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -281,7 +281,7 @@ let package = Package(
         // The check that keeps Fuzz/Seeds/ in step with the unit tests' case tables, shared
         // by the test targets that own those tables; in no product.
         .target(name: "FuzzSeedSupport", path: "Tests/FuzzSeedSupport"),
-        .testTarget(name: "FramesTests", dependencies: ["Frames", "FuzzSeedSupport"]),
+        .testTarget(name: "FramesTests", dependencies: ["Frames", "PTZ", "FuzzSeedSupport"]),
         .testTarget(name: "JPEGTests", dependencies: ["JPEG", "JPEGSyntax", "Frames", "CTurboJPEG", "FuzzSeedSupport"]),
         .testTarget(
             name: "SnapshotsTests",
@@ -319,7 +319,7 @@ let package = Package(
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness", "FuzzSeedSupport"]),
         .testTarget(
             name: "ConfigTests",
-            dependencies: ["Config", "Faults", "RTSP", "Spelling", "FuzzSeedSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Config", "Faults", "PTZ", "RTSP", "Spelling", "FuzzSeedSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "CamerasTests",
@@ -351,7 +351,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Server", "Composition", "Cameras", "Control", "Config", "RTP", "RTSP", "RTSPAuth", "Randomness", "Audio",
-                "RTSPClient", "RTSPClientTransport", "Probe", "ProbeAnalysis",
+                "RTSPClient", "RTSPClientTransport", "Probe", "ProbeAnalysis", "PTZ",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

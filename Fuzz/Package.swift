@@ -36,6 +36,7 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-www-authenticate", ["RTSPAuth"]),
     ("fuzz-authorization", ["RTSPAuth", "ConstantTime"]),
     ("fuzz-soap-envelope", ["ONVIF"]),
+    ("fuzz-ptz-request", ["ONVIF", "PTZ"]),
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),
