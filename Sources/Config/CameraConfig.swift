@@ -1,3 +1,5 @@
+import PTZ
+
 /// One simulated camera, served at `rtsp://host:port/<path>`.
 public struct CameraConfig: Sendable, Equatable, Hashable {
     /// RTSP path without a leading slash, e.g. `lobby-01` or `site-a/door`.
@@ -33,6 +35,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     public var template: CameraTemplate?
     /// What the camera says of itself as an ONVIF device; defaults when not given.
     public var onvif: ONVIFConfig
+    /// The camera's virtual PTZ head; nil: none (no PTZ service).
+    public var ptz: PTZSettings?
 
     public init(
         path: String,
@@ -48,7 +52,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         source: ProxySource? = nil,
         audio: AudioConfig? = nil,
         backchannel: BackchannelConfig? = nil,
-        onvif: ONVIFConfig = ONVIFConfig()
+        onvif: ONVIFConfig = ONVIFConfig(),
+        ptz: PTZSettings? = nil
     ) {
         self.path = path
         self.scene = scene
@@ -64,6 +69,7 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         self.audio = audio
         self.backchannel = backchannel
         self.onvif = onvif
+        self.ptz = ptz
     }
 
     /// The same camera with inline YAML stripped of file positions, for comparing content.

@@ -1,3 +1,4 @@
+import PTZ
 import Spelling
 
 /// The settings a camera entry or the `defaults:` section may give, each optional.
@@ -20,8 +21,9 @@ struct CameraSettings {
     var audio: AudioConfig?
     var backchannel: BackchannelConfig?
     var onvif: ONVIFConfig?
+    var ptz: PTZSettings?
 
-    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording", "audio", "backchannel", "onvif"]
+    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording", "audio", "backchannel", "onvif", "ptz"]
 
     init() {}
 
@@ -52,6 +54,7 @@ struct CameraSettings {
         if let field = map["audio"] { audio = AudioConfig.decode(field) }
         if let field = map["backchannel"] { backchannel = BackchannelConfig.decode(field) }
         if let field = map["onvif"] { onvif = ONVIFConfig.decode(field) }
+        if map.hasNull("ptz") { ptz = PTZSettings() } else if let field = map["ptz"] { ptz = PTZSettings.decode(field) }
     }
 
     /// These settings, with gaps filled from `defaults`.
@@ -69,6 +72,7 @@ struct CameraSettings {
         merged.audio = audio ?? defaults.audio
         merged.backchannel = backchannel ?? defaults.backchannel
         merged.onvif = onvif ?? defaults.onvif
+        merged.ptz = ptz ?? defaults.ptz
         return merged
     }
 
@@ -87,7 +91,8 @@ struct CameraSettings {
             recordingText: recordingText,
             audio: audio,
             backchannel: backchannel,
-            onvif: onvif ?? ONVIFConfig()
+            onvif: onvif ?? ONVIFConfig(),
+            ptz: ptz
         )
     }
 }

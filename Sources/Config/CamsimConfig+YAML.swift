@@ -96,6 +96,7 @@ extension CameraConfig {
         if let recordingText, let node = try Yams.compose(yaml: recordingText) { pairs.append(("recording", node)) }
         if let audio { pairs.append(("audio", audio.yamlNode())) }
         if onvif != ONVIFConfig() { pairs.append(("onvif", onvif.yamlNode())) }
+        if let ptz { pairs.append(("ptz", ptz.yamlNode())) }
         if let auth {
             var fields: [(String, Node)] = []
             if let mode = auth.mode { fields.append(("mode", Node(mode.rawValue))) }
