@@ -49,7 +49,7 @@ extension ONVIFDevice {
             endpointReference: "urn:uuid:" + reference,
             hostname: camera.path.replacingOccurrences(of: "/", with: "-"),
             scopes: fixedScopes + settings.scopes,
-            serviceRoot: base, services: ONVIFService.allCases.filter { $0 != .ptz },
+            serviceRoot: base, services: ONVIFService.allCases.filter { $0 != .ptz || camera.ptz != nil },
             profiles: profiles)
     }
 
