@@ -37,6 +37,8 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-authorization", ["RTSPAuth", "ConstantTime"]),
     ("fuzz-soap-envelope", ["ONVIF"]),
     ("fuzz-ptz-request", ["ONVIF", "PTZ"]),
+    ("fuzz-xs-duration", ["ONVIF"]),
+    ("fuzz-recording-search", ["ONVIF"]),
     ("fuzz-rtp", ["RTP"]),
     ("fuzz-rtcp", ["RTP"]),
     ("fuzz-replay-extension", ["RTP"]),

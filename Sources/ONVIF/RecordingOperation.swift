@@ -17,6 +17,8 @@ public enum SearchOperation: String, ONVIFServiceOperation {
     case getRecordingInformation = "GetRecordingInformation"
     case findRecordings = "FindRecordings"
     case getRecordingSearchResults = "GetRecordingSearchResults"
+    case findEvents = "FindEvents"
+    case getEventSearchResults = "GetEventSearchResults"
     case endSearch = "EndSearch"
 
     public static let service = ONVIFService.search
@@ -30,6 +32,7 @@ public enum SearchOperation: String, ONVIFServiceOperation {
 public enum ReplayOperation: String, ONVIFServiceOperation {
     case getServiceCapabilities = "GetServiceCapabilities"
     case getReplayUri = "GetReplayUri"
+    case getReplayConfiguration = "GetReplayConfiguration"
 
     public static let service = ONVIFService.replay
 

@@ -64,7 +64,7 @@ public enum XSDuration {
             sawField = true
             for _ in fractionDigits..<9 { fraction *= 10 }
             let (product, overflow) = whole.multipliedReportingOverflow(by: unitNanoseconds)
-            guard !overflow else { return nil }
+            guard !overflow, product <= maxNanoseconds else { return nil }
             total += product + fraction
             guard total <= maxNanoseconds else { return nil }
         }
