@@ -24,6 +24,9 @@ public struct ControlAPI: Sendable {
     /// The share of the configuration this process serves (`--shard I/N`): a camera added
     /// through the API must belong to it. Nil serves every camera.
     public var shard: Shard?
+    /// What the ONVIF services keep between requests (credentials checks, set scopes), shared
+    /// by the control port and the cameras' own ports.
+    let onvifState = ONVIFDeviceState()
 
     public init(server: CamsimServer, running: RunningConfiguration, scenes: SceneLibrary, logger: Logger = Logger(label: "camsim.control")) {
         self.server = server

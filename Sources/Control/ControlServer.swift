@@ -34,6 +34,10 @@ public final class ControlServer: Service, Sendable {
             },
             logger: logger
         )
+        // Each camera's own ONVIF port (`server.onvif.ports`), for as long as the control port serves.
+        let ports = ONVIFPortListeners(api: api, host: settings.host, logger: logger)
+        let portsTask = Task { await ports.run() }
+        defer { portsTask.cancel() }
         do {
             try await application.run()
         } catch {

@@ -6,16 +6,18 @@ import Server
 extension ONVIFDevice {
     /// The device a camera shows: its `onvif:` settings, one profile per mounted stream
     /// (size and codec as served, frame rate, bitrate and GOP as configured), the RTSP URL
-    /// of each stream and the control API's snapshot URL, with `host` (from the request's
-    /// `Host`) in every address, as a real camera puts its own address there.
-    init(camera: CameraConfig, status: CameraStatus, host: ControlHost, rtspPort: Int) {
+    /// of each stream and its snapshot URL under the ONVIF credentials, with `host` (from the
+    /// request's `Host`) in every address, as a real camera puts its own address there.
+    /// `ownPort`: the request came to the camera's own port, where its services are at
+    /// `/onvif/<service>`.
+    init(camera: CameraConfig, status: CameraStatus, host: ControlHost, rtspPort: Int, ownPort: Bool = false) {
         let seed = camera.seed ?? 0
         let reference = EndpointReference.uuid(path: camera.path, seed: seed)
         let settings = camera.onvif
         let serial = settings.serial
             ?? "CS-" + reference.replacingOccurrences(of: "-", with: "").prefix(12).uppercased()
         let escapedPath = Self.pathSegment(camera.path)
-        let base = "http://\(host.authority)/onvif/\(escapedPath)"
+        let base = ownPort ? "http://\(host.authority)/onvif" : "http://\(host.authority)/onvif/\(escapedPath)"
         let profiles = status.streams.enumerated().map { index, stream in
             let definition = stream.definition
             let configured = camera.streams.first { $0.name == definition.streamName } ?? StreamConfig()
@@ -34,7 +36,7 @@ extension ONVIFDevice {
                 streamName: definition.streamName, width: definition.size.width, height: definition.size.height,
                 frameRate: configured.fps, bitrate: bitrate, govLength: configured.gop, encoding: encoding,
                 streamURI: "rtsp://\(host.hostname):\(rtspPort)/\(streamPath)",
-                snapshotURI: "http://\(host.authority)/api/v1/cameras/\(escapedPath)/snapshot.jpg?stream=\(streamQuery)")
+                snapshotURI: "\(base)/\(Self.snapshotComponent)?stream=\(streamQuery)")
         }
         let fixedScopes = [
             "onvif://www.onvif.org/type/video_encoder",
@@ -52,6 +54,10 @@ extension ONVIFDevice {
             serviceRoot: base, services: ONVIFService.allCases.filter { $0 != .ptz || camera.ptz != nil },
             profiles: profiles)
     }
+
+    /// The last path segment of a camera's snapshot URL, beside its services
+    /// (`ControlAPI+ONVIFSnapshot.swift`).
+    static let snapshotComponent = "snapshot.jpg"
 
     /// A camera path as one URL path segment (`site-a/door` is `site-a%2Fdoor`), as the
     /// control API's routes take it.

@@ -10,9 +10,11 @@ enum DeviceServiceResponses {
         case .getDeviceInformation: deviceInformation(device, into: &w)
         case .getCapabilities: try capabilities(device, request: request, into: &w)
         case .getServices: services(device, request: request, into: &w)
-        case .getServiceCapabilities: w.element("tds:GetServiceCapabilitiesResponse") { deviceServiceCapabilities(into: &$0) }
+        case .getServiceCapabilities: w.element("tds:GetServiceCapabilitiesResponse") { deviceServiceCapabilities(device, into: &$0) }
         case .getScopes: scopes(device, into: &w)
         case .getHostname: hostname(device, into: &w)
+        case .getNetworkInterfaces: try networkInterfaces(device, into: &w)
+        case .getUsers: users(device, into: &w)
         default: throw SOAPFault.actionNotSupported(operation.rawValue)
         }
     }
@@ -59,7 +61,8 @@ enum DeviceServiceResponses {
         case media = "Media", ptz = "PTZ"
     }
 
-    /// `GetCapabilities`: Device and Media; asking only for a service camsim lacks gets
+    /// `GetCapabilities`: Device, Events, Media, PTZ (when offered) and the Extension's
+    /// Recording, Search and Replay (when offered); asking only for a service camsim lacks gets
     /// `ter:ActionNotSupported/ter:NoSuchService` (ONVIF Core, GetCapabilities).
     static func capabilities(_ device: ONVIFDevice, request: XMLNode, into w: inout XMLWriter) throws(SOAPFault) {
         var asked: Set<Category> = []
@@ -70,8 +73,12 @@ enum DeviceServiceResponses {
             asked.insert(category)
         }
         let all = asked.isEmpty || asked.contains(.all)
+        let offers = Set(device.services)
         let wantDevice = all || asked.contains(.device), wantMedia = all || asked.contains(.media)
-        guard wantDevice || wantMedia else {
+        let wantEvents = (all || asked.contains(.events)) && offers.contains(.events)
+        let wantPTZ = (all || asked.contains(.ptz)) && offers.contains(.ptz)
+        let extensions = all ? [ONVIFService.recording, .search, .replay].filter(offers.contains) : []
+        guard wantDevice || wantMedia || wantEvents || wantPTZ else {
             throw SOAPFault(.receiver, ["ActionNotSupported", "NoSuchService"], reason: "the device has no such service")
         }
         w.element("tds:GetCapabilitiesResponse") { w in
@@ -100,6 +107,14 @@ enum DeviceServiceResponses {
                         }
                     }
                 }
+                if wantEvents {
+                    w.element("tt:Events") { w in
+                        w.element("tt:XAddr", value: device.address(of: .events))
+                        w.element("tt:WSSubscriptionPolicySupport", value: "false")
+                        w.element("tt:WSPullPointSupport", value: "true")
+                        w.element("tt:WSPausableSubscriptionManagerInterfaceSupport", value: "false")
+                    }
+                }
                 if wantMedia {
                     w.element("tt:Media") { w in
                         w.element("tt:XAddr", value: device.mediaAddress)
@@ -110,7 +125,35 @@ enum DeviceServiceResponses {
                         }
                     }
                 }
+                if wantPTZ {
+                    w.element("tt:PTZ") { $0.element("tt:XAddr", value: device.address(of: .ptz)) }
+                }
+                if !extensions.isEmpty {
+                    w.element("tt:Extension") { capabilityExtension(device, services: extensions, into: &$0) }
+                }
             }
+        }
+    }
+
+    /// tt:CapabilitiesExtension: Recording, Search and Replay, in the schema's order.
+    private static func capabilityExtension(_ device: ONVIFDevice, services: [ONVIFService], into w: inout XMLWriter) {
+        if services.contains(.recording) {
+            w.element("tt:Recording") { w in
+                w.element("tt:XAddr", value: device.address(of: .recording))
+                for name in ["ReceiverSource", "MediaProfileSource", "DynamicRecordings", "DynamicTracks"] {
+                    w.element("tt:\(name)", value: "false")
+                }
+                w.element("tt:MaxStringLength", value: "64")
+            }
+        }
+        if services.contains(.search) {
+            w.element("tt:Search") { w in
+                w.element("tt:XAddr", value: device.address(of: .search))
+                w.element("tt:MetadataSearch", value: "false")
+            }
+        }
+        if services.contains(.replay) {
+            w.element("tt:Replay") { $0.element("tt:XAddr", value: device.address(of: .replay)) }
         }
     }
 
@@ -139,21 +182,71 @@ enum DeviceServiceResponses {
         }
     }
 
-    /// `tds:DeviceServiceCapabilities`: UsernameToken yes, HTTP Digest and TLS not yet.
-    static func deviceServiceCapabilities(into w: inout XMLWriter) {
+    /// `tds:DeviceServiceCapabilities`: UsernameToken yes, HTTP Digest when the server takes it, TLS no.
+    static func deviceServiceCapabilities(_ device: ONVIFDevice, into w: inout XMLWriter) {
         w.element("tds:Capabilities") { w in
             w.empty("tds:Network", [("IPFilter", "false"), ("ZeroConfiguration", "false"), ("IPVersion6", "false"), ("DynDNS", "false")])
-            w.empty("tds:Security", [("UsernameToken", "true"), ("HttpDigest", "false"), ("TLS1.2", "false")])
+            w.empty("tds:Security", [("UsernameToken", "true"), ("HttpDigest", device.acceptsHTTPDigest ? "true" : "false"), ("TLS1.2", "false")])
             w.empty("tds:System", [("DiscoveryResolve", "false"), ("DiscoveryBye", "false"), ("RemoteDiscovery", "false"), ("SystemBackup", "false"), ("FirmwareUpgrade", "false")])
         }
     }
 
+    /// `GetScopes`: the fixed scopes, then those `SetScopes` set (tt:ScopeDefinition `Configurable`).
     static func scopes(_ device: ONVIFDevice, into w: inout XMLWriter) {
+        let listed = device.scopes.map { ($0, "Fixed") } + device.configurableScopes.map { ($0, "Configurable") }
         w.element("tds:GetScopesResponse") { w in
-            for scope in device.scopes {
+            for (scope, definition) in listed {
                 w.element("tds:Scopes") { w in
-                    w.element("tt:ScopeDef", value: "Fixed")
+                    w.element("tt:ScopeDef", value: definition)
                     w.element("tt:ScopeItem", value: scope)
+                }
+            }
+        }
+    }
+
+    /// `SetScopesResponse`, after the control plane kept what ``ScopeList/parse(setScopes:fixed:)`` read.
+    static func setScopesResponse(into w: inout XMLWriter) {
+        w.empty("tds:SetScopesResponse")
+    }
+
+    /// `SystemRebootResponse` with its `Message` (ONVIF Core, SystemReboot).
+    static func systemRebootResponse(message: String, into w: inout XMLWriter) {
+        w.element("tds:SystemRebootResponse") { $0.element("tds:Message", value: message) }
+    }
+
+    /// `GetNetworkInterfaces`: the device's one interface, enabled, with a fixed IPv4
+    /// address (onvif.xsd tt:NetworkInterface, in its sequence order).
+    static func networkInterfaces(_ device: ONVIFDevice, into w: inout XMLWriter) throws(SOAPFault) {
+        guard let interface = device.networkInterface else { throw SOAPFault.actionNotSupported("GetNetworkInterfaces") }
+        w.element("tds:GetNetworkInterfacesResponse") { w in
+            w.element("tds:NetworkInterfaces", [("token", interface.name)]) { w in
+                w.element("tt:Enabled", value: "true")
+                w.element("tt:Info") { w in
+                    w.element("tt:Name", value: interface.name)
+                    w.element("tt:HwAddress", value: interface.hardwareAddress)
+                    w.element("tt:MTU", value: "1500")
+                }
+                w.element("tt:IPv4") { w in
+                    w.element("tt:Enabled", value: "true")
+                    w.element("tt:Config") { w in
+                        w.element("tt:Manual") { w in
+                            w.element("tt:Address", value: interface.ipv4Address)
+                            w.element("tt:PrefixLength", value: "\(interface.prefixLength)")
+                        }
+                        w.element("tt:DHCP", value: "false")
+                    }
+                }
+            }
+        }
+    }
+
+    /// `GetUsers`: each user's name and level (tt:User), never a password.
+    static func users(_ device: ONVIFDevice, into w: inout XMLWriter) {
+        w.element("tds:GetUsersResponse") { w in
+            for user in device.users {
+                w.element("tds:User") { w in
+                    w.element("tt:Username", value: user.name)
+                    w.element("tt:UserLevel", value: user.level.rawValue)
                 }
             }
         }

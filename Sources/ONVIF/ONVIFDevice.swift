@@ -28,6 +28,14 @@ public struct ONVIFDevice: Sendable, Equatable {
     public var services: [ONVIFService]
     /// One per stream, main first.
     public var profiles: [MediaProfile]
+    /// Scopes set with `SetScopes` (`Configurable` in `GetScopes`), after the fixed ones.
+    public var configurableScopes: [String] = []
+    /// The users `GetUsers` lists (never with passwords).
+    public var users: [DeviceUser] = []
+    /// The one network interface `GetNetworkInterfaces` shows.
+    public var networkInterface: NetworkInterface?
+    /// Whether HTTP Digest is accepted on the SOAP endpoints (`GetServiceCapabilities`' `HttpDigest`).
+    public var acceptsHTTPDigest = false
 
     public init(
         information: Information, endpointReference: String, hostname: String, scopes: [String],

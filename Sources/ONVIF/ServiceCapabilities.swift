@@ -3,7 +3,7 @@
 enum ServiceCapabilities {
     static func write(_ service: ONVIFService, device: ONVIFDevice, into w: inout XMLWriter) {
         switch service {
-        case .device: DeviceServiceResponses.deviceServiceCapabilities(into: &w)
+        case .device: DeviceServiceResponses.deviceServiceCapabilities(device, into: &w)
         case .media: MediaServiceResponses.serviceCapabilities(device, into: &w)
         case .media2: Media2ServiceResponses.serviceCapabilities(device, into: &w)
         case .events: EventsServiceResponses.serviceCapabilities(device, into: &w)

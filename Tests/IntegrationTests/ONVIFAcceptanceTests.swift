@@ -61,9 +61,10 @@ extension Integration {
                 try #require(probe.succeeded, "ffprobe failed\n\(probe)")
                 #expect(probe.stdout.contains("h264,320,180"), "\(probe.stdout)")
 
-                // The snapshot URI answers a JPEG.
+                // The snapshot URI answers a JPEG, to the camera's users (Basic here).
                 let snapshotPath = String(report.profiles[0].snapshot_uri.dropFirst(running.baseURL.count))
-                let snapshot = try await running.client().get(snapshotPath)
+                let basic = "Basic " + Data("admin:s3cret".utf8).base64EncodedString()
+                let snapshot = try await running.client().send("GET", snapshotPath, headers: ["Authorization": basic])
                 #expect(snapshot.status == 200)
                 #expect(snapshot.headers["content-type"] == "image/jpeg")
                 #expect(Array(snapshot.body.prefix(3)) == [0xFF, 0xD8, 0xFF])

@@ -31,7 +31,9 @@ extension Integration {
                 #expect(time.text.contains("<tt:UTCDateTime>"))
 
                 let info = try await Self.post(client, "/onvif/site%2Fdoor/device_service", Self.envelope(#"<GetDeviceInformation xmlns="\#(Self.device)"/>"#))
-                #expect(info.status == 400, "\(info)")
+                // Neither WS-Security nor HTTP credentials: 401 with a Digest challenge.
+                #expect(info.status == 401, "\(info)")
+                #expect(info.headers["www-authenticate"]?.contains("Digest") == true, "\(info)")
                 #expect(info.text.contains("<env:Value>ter:NotAuthorized</env:Value>"))
 
                 let unknown = try await Self.post(client, "/onvif/nowhere/device_service", Self.envelope(#"<GetScopes xmlns="\#(Self.device)"/>"#))
