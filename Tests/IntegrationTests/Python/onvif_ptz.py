@@ -15,8 +15,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
+import requests
+from requests.auth import HTTPDigestAuth
 import zeep
 import zeep.transports
 
@@ -44,7 +45,9 @@ def fault_text(call):
         call()
         return "accepted"
     except (ONVIFError, zeep.exceptions.Fault) as error:
-        subcodes = getattr(error, "subcodes", None) or []
+        # onvif-zeep wraps zeep's Fault in an ONVIFError raised while handling it.
+        fault = error if isinstance(error, zeep.exceptions.Fault) else error.__context__
+        subcodes = getattr(fault, "subcodes", None) or []
         return " ".join([str(error)] + [getattr(code, "localname", str(code)) for code in subcodes])
 
 
@@ -71,14 +74,15 @@ def wait_idle(ptz, token):
         time.sleep(0.05)
 
 
-def snapshot_qr(uri, expect_prefix):
-    """The QR texts zbarimg reads from the snapshot at `uri`, polled until one starts with
+def snapshot_qr(uri, auth, expect_prefix):
+    """The QR texts zbarimg reads from the snapshot at `uri` (as the camera's user), polled until one starts with
     `expect_prefix` (the snapshot is drawn at the moment it is asked for)."""
     start = time.monotonic()
     texts = []
     while time.monotonic() - start < DEADLINE:
-        with urllib.request.urlopen(uri, timeout=10) as response:
-            jpeg = response.read()
+        response = requests.get(uri, auth=auth, timeout=20)
+        response.raise_for_status()
+        jpeg = response.content
         with tempfile.NamedTemporaryFile(suffix=".jpg") as file:
             file.write(jpeg)
             file.flush()
@@ -120,7 +124,7 @@ def main():
     ptz.AbsoluteMove({"ProfileToken": token, "Position": {"PanTilt": {"x": 0.5, "y": -0.25}, "Zoom": {"x": 0.5}}})
     status, moving, seconds = wait_idle(ptz, token)
     out["absolute"] = {"position": position(status), "saw_moving": moving, "seconds": seconds}
-    out["absolute_qr"] = snapshot_qr(snapshot_uri, "ptz pan=0.500 tilt=-0.250 zoom=0.500")
+    out["absolute_qr"] = snapshot_qr(snapshot_uri, HTTPDigestAuth(user, password), "ptz pan=0.500 tilt=-0.250 zoom=0.500")
 
     # ContinuousMove: pan at half speed to the left, for one second.
     ptz.ContinuousMove({"ProfileToken": token, "Velocity": {"PanTilt": {"x": -0.5, "y": 0}}, "Timeout": "PT1S"})
