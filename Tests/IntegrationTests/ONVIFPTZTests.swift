@@ -132,5 +132,34 @@ extension Integration {
                 #expect(dome.text.contains(#"<tptz:PTZNode token="PTZNode_1""#), "\(dome)")
             }
         }
+
+        /// The head belongs to the camera: a reload that changes another camera keeps its
+        /// position and presets; one that changes the camera's own entry starts it afresh.
+        @Test func theHeadSurvivesReloadsOfOtherCameras() async throws {
+            var config = TestControlServer.config(cameras: ["dome", "fixed"])
+            config.cameras[0].ptz = PTZSettings()
+            try await TestControlServer.with(config: config) { running in
+                let head = try #require(running.server.cameraDefinition(path: "dome")?.ptz)
+                let t0: Int64 = 1_795_687_200_000_000_000
+                let token = try head.withState { (state: inout PTZState) throws(PTZError) -> String in
+                    try state.absoluteMove(panTilt: (0.5, 0.5), zoom: 1, now: t0)
+                    return try state.setPreset(token: nil, name: "gate", now: t0 + 10_000_000_000)
+                }
+                var next = config
+                next.cameras[1].idleStopSeconds = 7
+                let summary = try await running.running.apply(next)
+                #expect(summary.restarted == ["fixed"])
+                let after = try #require(running.server.cameraDefinition(path: "dome")?.ptz)
+                #expect(after === head)
+                #expect(after.position(at: t0 + 20_000_000_000) == PTZVector(pan: 0.5, tilt: 0.5, zoom: 1))
+                #expect(after.withState { $0.presets.map(\.token) } == [token])
+
+                next.cameras[0].ptz = PTZSettings(speed: 2)
+                _ = try await running.running.apply(next)
+                let fresh = try #require(running.server.cameraDefinition(path: "dome")?.ptz)
+                #expect(fresh !== head)
+                #expect(fresh.settings.speed == 2)
+            }
+        }
     }
 }
