@@ -188,7 +188,7 @@ let package = Package(
         ),
         // YAML configuration: server settings, cameras, streams, templates. Multicast
         // groups are read with the RTSP module's IPv4 address type.
-        .target(name: "Config", dependencies: ["CivilDate", "PTZ", "RTSP", "Spelling", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Config", dependencies: ["CivilDate", "PTZ", "RTSP", "Randomness", "Spelling", .product(name: "Yams", package: "Yams")]),
         // Cameras: scene -> encoder -> packetizer -> fan-out, frame clock, registry.
         .target(
             name: "Cameras",
@@ -319,7 +319,7 @@ let package = Package(
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness", "FuzzSeedSupport"]),
         .testTarget(
             name: "ConfigTests",
-            dependencies: ["Config", "Faults", "PTZ", "RTSP", "Spelling", "FuzzSeedSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Config", "Faults", "PTZ", "RTSP", "Randomness", "Spelling", "FuzzSeedSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "CamerasTests",

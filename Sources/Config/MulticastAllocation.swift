@@ -1,3 +1,4 @@
+import Randomness
 import RTSP
 
 /// The multicast group and port of every stream: its own `multicast:` or one allocated

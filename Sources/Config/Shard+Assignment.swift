@@ -1,3 +1,4 @@
+import Randomness
 extension Shard {
     /// The shard, 0 ..< `count`, that serves the camera at `path` (normalized: no leading
     /// `/`). It depends on the path and the count alone, never on the other cameras, so

@@ -84,6 +84,17 @@ extension ControlAPI {
         // The camera's clock: what it tells, and what a UsernameToken's Created is checked against.
         let wallNow = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         let now = wallNow + (faults.clockSkew ?? 0)
+        // An HTTP client that negotiates authentication first (curl --digest) posts no body
+        // until it has a challenge: give it one rather than a fault about the empty body.
+        if body.isEmpty,
+           case .challenge(let headers) = ONVIFAuthorization(
+               token: nil, authorization: request.headers[.authorization], method: request.method.rawValue,
+               requestURI: request.uri.description, camera: camera, config: config, now: now, wallNow: wallNow
+           ).decide(security: security) {
+            var response = Self.soap(401, SOAPFault.notAuthorized("credentials are required: HTTP Digest or a WS-Security UsernameToken").envelope)
+            for value in headers { response.headers.append(HTTPField(name: .wwwAuthenticate, value: value)) }
+            return response
+        }
         var challenge: [String]?
         let reply: ONVIFDispatcher.Reply
         do throws(SOAPFault) {

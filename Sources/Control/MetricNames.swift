@@ -34,5 +34,8 @@ enum MetricNames {
     static let sessionsTimedOut = MetricName(name: "camsim_sessions_timed_out_total", help: "RTSP sessions ended because their client went quiet.")
     static let sessions = MetricName(name: "camsim_sessions", help: "Live RTSP sessions.")
     static let cpuSeconds = MetricName(name: "camsim_process_cpu_seconds_total", help: "User and system CPU time of the process.")
+    static let sharedEncoders = MetricName(name: "camsim_shared_encoders", help: "Encoders open for mode: shared streams, each serving every camera with the same picture.")
+    static let loops = MetricName(name: "camsim_loops", help: "Encoded loops held in memory for mode: loop streams, each replayed by every camera with its key.")
+    static let loopBytes = MetricName(name: "camsim_loop_bytes", help: "Bytes of the encoded loops held in memory.")
     static let residentBytes = MetricName(name: "camsim_process_resident_memory_bytes", help: "Resident memory of the process.")
 }

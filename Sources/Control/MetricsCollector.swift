@@ -103,6 +103,10 @@ final class MetricsCollector: Sendable {
         scrape.counter(MetricNames.sessionsEnded, [], activity.sessionsEnded.load(ordering: .relaxed))
         scrape.counter(MetricNames.sessionsTimedOut, [], activity.sessionsTimedOut.load(ordering: .relaxed))
         scrape.gauge(MetricNames.sessions, [], server.sessionCount)
+        scrape.gauge(MetricNames.sharedEncoders, [], SharedEncoders.process.openEncoders)
+        let loops = LoopLibrary.shared.residentLoops()
+        scrape.gauge(MetricNames.loops, [], loops.count)
+        scrape.gauge(MetricNames.loopBytes, [], loops.reduce(0) { $0 + $1.bytes })
         let process = ProcessResources.now()
         scrape.counter(MetricNames.cpuSeconds, [], seconds: process.cpuSeconds)
         if let resident = process.residentBytes {

@@ -38,12 +38,17 @@ extension ONVIFDevice {
                 streamURI: "rtsp://\(host.hostname):\(rtspPort)/\(streamPath)",
                 snapshotURI: "\(base)/\(Self.snapshotComponent)?stream=\(streamQuery)")
         }
+        // Recording search and replay (Profile G) only where the camera has a recording.
+        let recorded = camera.recording != nil
         let fixedScopes = [
             "onvif://www.onvif.org/type/video_encoder",
             "onvif://www.onvif.org/Profile/Streaming",
+            "onvif://www.onvif.org/Profile/T",
+        ] + (recorded ? ["onvif://www.onvif.org/Profile/G"] : []) + [
             "onvif://www.onvif.org/name/" + Self.scopeValue(camera.path),
             "onvif://www.onvif.org/hardware/" + Self.scopeValue(settings.model),
         ]
+        let profileG: Set<ONVIFService> = [.recording, .search, .replay]
         self.init(
             information: Information(
                 manufacturer: settings.manufacturer, model: settings.model, firmwareVersion: settings.firmware,
@@ -51,7 +56,8 @@ extension ONVIFDevice {
             endpointReference: "urn:uuid:" + reference,
             hostname: camera.path.replacingOccurrences(of: "/", with: "-"),
             scopes: fixedScopes + settings.scopes,
-            serviceRoot: base, services: ONVIFService.allCases.filter { $0 != .ptz || camera.ptz != nil },
+            serviceRoot: base,
+            services: ONVIFService.allCases.filter { ($0 != .ptz || camera.ptz != nil) && (recorded || !profileG.contains($0)) },
             profiles: profiles)
     }
 

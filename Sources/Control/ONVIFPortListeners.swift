@@ -94,9 +94,10 @@ final class ONVIFPortListeners: Sendable {
             let service = context.parameters.get("service").flatMap(ONVIFService.init(pathComponent:))
             return await api.onvifResponse(request, cameraPath: await cameraPath(), service: service, security: security, ownPort: true)
         }
-        router.on(RouterPath("/onvif/:service/:id"), method: .post) { request, context in
+        // A pull point's address (events): `…/onvif/events_service/subscription/ID`.
+        router.on(RouterPath("/onvif/:service/subscription/:id"), method: .post) { request, context in
             let service = context.parameters.get("service").flatMap(ONVIFService.init(pathComponent:))
-            let subpath = context.parameters.get("id").map { [$0] } ?? []
+            let subpath = ["subscription"] + (context.parameters.get("id").map { [$0] } ?? [])
             return await api.onvifResponse(
                 request, cameraPath: await cameraPath(), service: service, subpath: subpath, security: security, ownPort: true)
         }

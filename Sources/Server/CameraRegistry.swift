@@ -4,6 +4,7 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import Randomness
 import RTSP
 
 /// The mount points: which stream a URL path names. Cameras can be added and removed
@@ -83,11 +84,18 @@ final class CameraRegistry: Sendable {
         self.logger = logger
     }
 
+    /// The seed of a camera's fault decisions: its own, or one made from its path that is the
+    /// same in every process and release (``StableHash``), so a camera without a seed
+    /// still drops the same packets on every run.
+    static func faultSeed(path: String, seed: UInt64?) -> UInt64 {
+        seed ?? StableHash.mix64(StableHash.fnv1a64(path))
+    }
+
     /// Creates the camera's streams and mounts them. Idle until someone watches.
     func add(_ camera: CameraDefinition) {
         let faults = CameraFaultState(
             profile: camera.faults, catalog: faultCatalog,
-            seed: camera.streams[0].seed ?? UInt64(truncatingIfNeeded: camera.path.hashValue),
+            seed: Self.faultSeed(path: camera.path, seed: camera.streams[0].seed),
             origin: clock.nanoseconds())
         let streams = camera.streams.map { definition in
             var definition = definition

@@ -102,13 +102,12 @@ struct ServeCommand: AsyncParsableCommand {
             // Names only: passwords never reach the log.
             logger.info("cameras ask for credentials", metadata: ["users": "\(config.users.map(\.name).joined(separator: ", "))"])
         }
-        // One URL per line, main camera first, then the rtsps:// ones; unbuffered so
-        // scripts see them at once. The certificate's fingerprint goes to stderr.
+        // One URL per line, main camera first, then the rtsps:// ones, written unbuffered by
+        // StartupAnnouncement once SIGTERM is trapped. The certificate's fingerprint goes to stderr.
         if let certificate = server.tlsCertificate {
             FileHandle.standardError.write(Data(Self.certificateBanner(certificate).utf8))
         }
         let listing = (server.cameraURLs + server.secureCameraURLs).map { $0 + "\n" }.joined()
-        FileHandle.standardOutput.write(Data(listing.utf8))
 
         let running = RunningConfiguration(server: server, config: config, scenes: library)
         var services: [any Service] = [server]
@@ -124,19 +123,12 @@ struct ServeCommand: AsyncParsableCommand {
                 options: options, shard: servedShard, running: running, logger: logger,
                 watchFile: watch ? options.config : nil))
         }
+        services.append(StartupAnnouncement(listing: listing, controlServer: controlServer))
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )
         do {
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
-                // The real address (port 0 picks one), once listening; a failure to
-                // listen ends the group, which reports it below.
-                if let controlServer, let address = try? await controlServer.boundAddress() {
-                    FileHandle.standardOutput.write(Data("dashboard: \(address.url)\n".utf8))
-                }
-                try await tasks.waitForAll()
-            }
+            try await group.run()
         } catch let error as ControlServerError {
             FileHandle.standardError.write(Data("camsim: \(error)\n".utf8))
             throw ExitCode(1)

@@ -27,6 +27,19 @@ extension Integration {
             #expect(status == 0, "camsim serve did not exit cleanly on SIGTERM: \(String(describing: status))")
         }
 
+        /// The URLs are printed only once SIGTERM is trapped, so a script that stops camsim
+        /// as soon as it sees them gets a graceful exit, not death by the signal.
+        @Test
+        func sigtermRightAfterTheFirstURLIsAGracefulExit() async throws {
+            for _ in 0..<3 {
+                let serve = try ServeProcess(["--bind", "127.0.0.1", "--port", "0", "--control", "127.0.0.1:0"])
+                let lines = await serve.waitForLines(1)
+                #expect(lines.first?.hasPrefix("rtsp://") == true, "printed: \(lines)")
+                let status = await serve.stop()
+                #expect(status == 0, "camsim serve did not exit cleanly on an early SIGTERM: \(String(describing: status))")
+            }
+        }
+
         @Test
         func commandLineCamerasWithoutAFile() async throws {
             let serve = try ServeProcess([

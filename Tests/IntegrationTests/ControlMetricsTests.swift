@@ -55,7 +55,8 @@ import Testing
                 "camsim_rtsp_requests": "counter", "camsim_sessions_started": "counter",
                 "camsim_sessions_ended": "counter", "camsim_sessions_timed_out": "counter",
                 "camsim_sessions": "gauge", "camsim_process_cpu_seconds": "counter",
-                "camsim_process_resident_memory_bytes": "gauge",
+                "camsim_process_resident_memory_bytes": "gauge", "camsim_shared_encoders": "gauge",
+                "camsim_loops": "gauge", "camsim_loop_bytes": "gauge",
             ]
             for (name, type) in expectedTypes {
                 #expect(first.families[name] == type, "\(name): \(first.families[name] ?? "missing")")
@@ -77,6 +78,30 @@ import Testing
             })
             #expect((second.value("camsim_stream_packets_sent_total", stream) ?? 0) > packets)
             #expect((second.value("camsim_stream_bytes_sent_total", stream) ?? 0) > bytes)
+        }
+    }
+
+    /// A playing `mode: loop` camera shows its loop in `camsim_loops` and its bytes in
+    /// `camsim_loop_bytes` (other tests' loops may add to both: the library is the process's).
+    @Test func aPlayingLoopCameraShowsItsLoop() async throws {
+        var config = TestControlServer.config(cameras: ["looped"])
+        config.cameras[0].streams[0].mode = .loop
+        config.cameras[0].streams[0].loopSeconds = 1
+        try await TestControlServer.with(config: config) { api in
+            let viewer = Task {
+                try await Clients.ffmpegPull(
+                    api.server.url(forPath: "looped"), transport: "tcp",
+                    output: ["-an", "-t", "20", "-f", "null", "-"], timeoutSeconds: 50)
+            }
+            defer { viewer.cancel() }
+            var parsed = try await Self.scrape(api)
+            let held = try await Poll.until(timeoutSeconds: 30, intervalSeconds: 0.5) {
+                parsed = try await Self.scrape(api)
+                return (parsed.value("camsim_loops") ?? 0) >= 1
+            }
+            #expect(held, "camsim_loops never reached 1")
+            // A second of 640x360 at 15 fps is some kilobytes at least.
+            #expect((parsed.value("camsim_loop_bytes") ?? 0) > 10_000)
         }
     }
 }

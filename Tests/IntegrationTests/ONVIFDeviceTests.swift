@@ -146,6 +146,9 @@ extension Integration {
                 UserConfig(name: "admin", password: Secret("s3cret")),
                 UserConfig(name: "guard", password: Secret("watch"), cameras: ["door"]),
             ]
+            // The first camera records (Profile G): its capabilities name Recording, Search and Replay.
+            let hourAgo = Int64((Date().timeIntervalSince1970 - 3600) * 1_000_000_000)
+            config.cameras[0].recording = RecordingConfig(startNanoseconds: hourAgo)
             let ports = try Self.consecutiveFreePorts(3)
             config.server.onvif.ports = ports
             try await TestControlServer.with(config: config) { running in
@@ -164,10 +167,16 @@ extension Integration {
                     [url.host!, "\(url.port!)", "admin", "s3cret", ports.map(String.init).joined(separator: ",")],
                     timeoutSeconds: 120)
                 try #require(result.succeeded, "onvif_device.py failed\n\(result)")
-                // SystemReboot came last: RTSP sees the camera down (the connection is dropped unanswered).
-                let describe = try? RawRTSPClient(port: running.server.port)
-                    .request("DESCRIBE", running.server.url(forPath: "lobby"), headers: [("Accept", "application/sdp")])
-                #expect(describe == nil, "DESCRIBE during the reboot was answered: \(String(describing: describe))")
+                // SystemReboot came last: RTSP sees the camera down (the connection dropped
+                // unanswered, credentials or not) for the reboot window, then back.
+                let lobby = "rtsp://admin:s3cret@127.0.0.1:\(running.server.port)/lobby"
+                let down = try await Clients.ffprobeRTSP(lobby, ["-show_entries", "stream=codec_name", "-of", "csv=p=0"], timeoutSeconds: 20)
+                #expect(!down.succeeded, "ffprobe played the camera during its reboot\n\(down)")
+                let back = await Poll.until(timeoutSeconds: 20, intervalSeconds: 0.5) {
+                    (try? await Clients.ffprobeRTSP(lobby, ["-show_entries", "stream=codec_name", "-of", "csv=p=0"], timeoutSeconds: 20))?
+                        .stdout.contains("h264") == true
+                }
+                #expect(back, "the camera did not come back after its reboot")
                 #expect(await Poll.until(timeoutSeconds: 5) { rebooted.cameras == ["lobby"] }, "\(rebooted.cameras)")
                 rebooted.stop()
                 let door = try? RawRTSPClient(port: running.server.port)
@@ -180,6 +189,7 @@ extension Integration {
                     "onvif://www.onvif.org/location/lab", "onvif://www.onvif.org/name/Bench",
                 ])
                 #expect(report.scopes.contains(["Fixed", "onvif://www.onvif.org/name/lobby"]))
+                #expect(report.scopes.contains(["Fixed", "onvif://www.onvif.org/Profile/G"]))
                 #expect(report.set_fixed_scope.contains("fixed scope"), "\(report.set_fixed_scope)")
                 let interface = try #require(report.interfaces.first)
                 #expect(report.interfaces.count == 1)
@@ -213,6 +223,41 @@ extension Integration {
                 let own = ControlClient(baseURL: "http://127.0.0.1:\(ports.lowerBound)", token: nil)
                 #expect(try await own.get("/api/v1/cameras").status == 404)
                 _ = client
+            }
+        }
+
+        /// The model a camera's own port tells, nil when nothing answers there.
+        static func modelAt(port: Int) async -> String? {
+            let client = ControlClient(baseURL: "http://127.0.0.1:\(port)", token: nil)
+            guard let reply = try? await post(client, "/onvif/device_service", envelope(#"<GetDeviceInformation xmlns="\#(deviceNS)"/>"#)),
+                  let start = reply.text.range(of: "<tds:Model>"), let end = reply.text.range(of: "</tds:Model>")
+            else { return nil }
+            return String(reply.text[start.upperBound..<end.lowerBound])
+        }
+
+        @Test func ownPortsFollowTheConfiguration() async throws {
+            var config = TestControlServer.config(cameras: ["lobby", "door", "yard"])
+            for (index, name) in ["Lobby One", "Door Two", "Yard Three"].enumerated() {
+                config.cameras[index].onvif = ONVIFConfig(model: name)
+            }
+            let ports = try Self.consecutiveFreePorts(3)
+            // Two ports for three cameras: the third gets none.
+            config.server.onvif.ports = ports.lowerBound...ports.lowerBound + 1
+            try await TestControlServer.with(config: config) { running in
+                #expect(await Poll.until(timeoutSeconds: 10) { await Self.modelAt(port: ports.lowerBound + 1) == "Door Two" })
+                #expect(await Self.modelAt(port: ports.lowerBound) == "Lobby One")
+                #expect(await Self.modelAt(port: ports.upperBound) == nil)
+                // A reload that removes the first camera: each port answers for the camera now in its place.
+                var next = config
+                next.cameras.removeFirst()
+                _ = try await running.running.apply(next, reason: "test")
+                #expect(await Poll.until(timeoutSeconds: 10) { await Self.modelAt(port: ports.lowerBound + 1) == "Yard Three" })
+                #expect(await Self.modelAt(port: ports.lowerBound) == "Door Two")
+                // One camera left: the second port closes.
+                next.cameras.removeLast()
+                _ = try await running.running.apply(next, reason: "test")
+                #expect(await Poll.until(timeoutSeconds: 10) { await Self.modelAt(port: ports.lowerBound + 1) == nil })
+                #expect(await Self.modelAt(port: ports.lowerBound) == "Door Two")
             }
         }
 

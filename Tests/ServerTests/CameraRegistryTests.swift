@@ -34,4 +34,12 @@ import Testing
         }
         await server.shutdown()
     }
+
+    /// A camera without a seed gets the same fault seed in every process (it once came
+    /// from Swift's per-process `hashValue`): pinned to FNV-1a-64 of the path through fmix64.
+    @Test func aCameraWithoutASeedGetsAStableFaultSeed() {
+        #expect(CameraRegistry.faultSeed(path: "lobby", seed: nil) == 0xB4EA_F00B_B6C1_C767)
+        #expect(CameraRegistry.faultSeed(path: "lobby", seed: 7) == 7)
+        #expect(CameraRegistry.faultSeed(path: "lobby", seed: nil) != CameraRegistry.faultSeed(path: "lobby2", seed: nil))
+    }
 }

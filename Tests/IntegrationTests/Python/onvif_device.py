@@ -16,6 +16,7 @@ import os
 import sys
 
 import requests
+from lxml import etree
 import zeep
 import zeep.transports
 from requests.auth import HTTPDigestAuth
@@ -51,6 +52,20 @@ def fault_text(call):
         return str(error)
 
 
+def extension_xaddr(extension, name):
+    """The XAddr of `name` in tt:CapabilitiesExtension. zeep lets the leading xs:any
+    (##other) take every child, so they may arrive as raw elements in `_value_1`."""
+    if extension is None:
+        return None
+    direct = getattr(extension, name, None)
+    if direct is not None:
+        return direct.XAddr
+    for element in getattr(extension, "_value_1", None) or []:
+        if etree.QName(element).localname == name:
+            return element.findtext("{http://www.onvif.org/ver10/schema}XAddr")
+    return None
+
+
 def first_stream_uri(camera):
     media = camera.create_media_service()
     profile = media.GetProfiles()[0]
@@ -83,9 +98,9 @@ def main():
     out["capabilities"] = {
         "events": capabilities.Events.XAddr if capabilities.Events else None,
         "ptz": capabilities.PTZ.XAddr if capabilities.PTZ else None,
-        "recording": capabilities.Extension.Recording.XAddr if capabilities.Extension and capabilities.Extension.Recording else None,
-        "search": capabilities.Extension.Search.XAddr if capabilities.Extension and capabilities.Extension.Search else None,
-        "replay": capabilities.Extension.Replay.XAddr if capabilities.Extension and capabilities.Extension.Replay else None,
+        "recording": extension_xaddr(capabilities.Extension, "Recording"),
+        "search": extension_xaddr(capabilities.Extension, "Search"),
+        "replay": extension_xaddr(capabilities.Extension, "Replay"),
     }
     out["http_digest_capability"] = device.GetServiceCapabilities().Security.HttpDigest
 
