@@ -3,7 +3,7 @@
 #   make test  installs what is missing (with the test clients), builds, runs every test
 #   make bench release build; pipeline and generator costs against raw x264, churn,
 #              the session ceiling (load from camsim-load), idle and slow connections
-#              (ARGS="--only scenes|udp|onvif|shared|loop|live|startup|churn|sessions|slow" runs one of those; --quick runs shorter)
+#              (ARGS="--only scenes|udp|onvif|shared|loop|live|startup|ptz|churn|sessions|slow" runs one of those; --quick runs shorter)
 #   make fuzz  libFuzzer targets for every parser, SECONDS=N each (see Fuzz/)
 #   make install PREFIX=DIR  the release binary into DIR/bin, Patterns/ and Configs/ into
 #              DIR/share/camsim (where the binary finds them); the Dockerfile runs it

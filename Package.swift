@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "ConstantTime", targets: ["ConstantTime"]),
         .library(name: "ONVIF", targets: ["ONVIF"]),
         .library(name: "Discovery", targets: ["Discovery"]),
+        .library(name: "PTZ", targets: ["PTZ"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -97,7 +98,7 @@ let package = Package(
         // Frames and scenes: I420 pictures, pattern generators, text, scene files.
         .target(
             name: "Frames",
-            dependencies: ["CFreeType", "CPNG", "CQRencode", "CivilDate", "Randomness", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CFreeType", "CPNG", "CQRencode", "CivilDate", "PTZ", "Randomness", .product(name: "Yams", package: "Yams")],
             // Pixel loops are optimised even in debug builds, so test cameras draw in real time.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
@@ -161,7 +162,7 @@ let package = Package(
         .target(
             name: "ONVIF",
             dependencies: [
-                "CivilDate", "ConstantTime", .product(name: "SWXMLHash", package: "SWXMLHash"),
+                "CivilDate", "ConstantTime", "PTZ", .product(name: "SWXMLHash", package: "SWXMLHash"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -169,6 +170,8 @@ let package = Package(
         // Hello, Bye and ProbeMatches packed into datagrams, and the responder's state machine
         // with its jitter and repeats. Pure, no I/O; the clock is passed in.
         .target(name: "Discovery", dependencies: ["ONVIF", "Randomness"]),
+        // A camera's virtual pan-tilt-zoom head as a function of time. Pure; the clock is passed in.
+        .target(name: "PTZ"),
         // The RTSP client's sans-IO core: the session state machine (OPTIONS, DESCRIBE, SETUP,
         // PLAY, keepalives, TEARDOWN, redirects, Basic/Digest), control URL resolution and the
         // tracks of a DESCRIBE answer. Pure, no I/O; the clock is passed in.
@@ -190,7 +193,7 @@ let package = Package(
         ),
         // YAML configuration: server settings, cameras, streams, templates. Multicast
         // groups are read with the RTSP module's IPv4 address type.
-        .target(name: "Config", dependencies: ["CivilDate", "RTSP", "Randomness", "Spelling", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Config", dependencies: ["CivilDate", "PTZ", "RTSP", "Randomness", "Spelling", .product(name: "Yams", package: "Yams")]),
         // Cameras: scene -> encoder -> packetizer -> fan-out, frame clock, registry.
         .target(
             name: "Cameras",
@@ -215,7 +218,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Backchannel", "Cameras", "Faults", "RTSP", "RTSPAuth", "RTP", "H264Syntax", "Randomness",
+                "Backchannel", "Cameras", "Faults", "RTSP", "RTSPAuth", "RTP", "H264Syntax", "Randomness", "PTZ",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -233,7 +236,7 @@ let package = Package(
         .target(
             name: "Composition",
             dependencies: [
-                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "RTP", "Audio", "AAC",
+                "Server", "Cameras", "Config", "Faults", "Frames", "H264", "RTSP", "RTSPAuth", "RTP", "Audio", "AAC", "PTZ",
                 "RTSPClient", "RTSPClientTransport",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -243,7 +246,7 @@ let package = Package(
         .target(
             name: "Control",
             dependencies: [
-                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime", "ONVIF", "Discovery", "RTSPAuth", "AAC",
+                "Server", "Composition", "Cameras", "Config", "Faults", "Frames", "Snapshots", "ConstantTime", "ONVIF", "Discovery", "PTZ", "RTSPAuth", "AAC",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -268,7 +271,7 @@ let package = Package(
             name: "camsim-bench",
             dependencies: [
                 "Audio", "AAC", "Server", "Cameras", "Frames", "H264", "H265", "JPEG", "RTP", "Composition", "Config", "Control",
-                "ONVIF", "Discovery",
+                "ONVIF", "Discovery", "PTZ",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -284,7 +287,7 @@ let package = Package(
         // The check that keeps Fuzz/Seeds/ in step with the unit tests' case tables, shared
         // by the test targets that own those tables; in no product.
         .target(name: "FuzzSeedSupport", path: "Tests/FuzzSeedSupport"),
-        .testTarget(name: "FramesTests", dependencies: ["Frames", "FuzzSeedSupport"]),
+        .testTarget(name: "FramesTests", dependencies: ["Frames", "PTZ", "FuzzSeedSupport"]),
         .testTarget(name: "JPEGTests", dependencies: ["JPEG", "JPEGSyntax", "Frames", "CTurboJPEG", "FuzzSeedSupport"]),
         .testTarget(
             name: "SnapshotsTests",
@@ -302,8 +305,9 @@ let package = Package(
         .testTarget(name: "H265SyntaxTests", dependencies: ["H265Syntax", "FuzzSeedSupport"]),
         .testTarget(name: "H265Tests", dependencies: ["H265", "H265Syntax", "H264", "Frames"]),
         .testTarget(name: "ConstantTimeTests", dependencies: ["ConstantTime"]),
-        .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "FuzzSeedSupport"]),
+        .testTarget(name: "ONVIFTests", dependencies: ["ONVIF", "PTZ", "FuzzSeedSupport"]),
         .testTarget(name: "DiscoveryTests", dependencies: ["Discovery", "ONVIF", "FuzzSeedSupport"]),
+        .testTarget(name: "PTZTests", dependencies: ["PTZ"]),
         .testTarget(
             name: "RTPTests",
             dependencies: [
@@ -322,7 +326,7 @@ let package = Package(
         .testTarget(name: "FaultsTests", dependencies: ["Faults", "Randomness", "FuzzSeedSupport"]),
         .testTarget(
             name: "ConfigTests",
-            dependencies: ["Config", "Faults", "RTSP", "Randomness", "Spelling", "FuzzSeedSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Config", "Faults", "PTZ", "RTSP", "Randomness", "Spelling", "FuzzSeedSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "CamerasTests",
@@ -354,7 +358,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Server", "Composition", "Cameras", "Control", "Config", "RTP", "RTSP", "RTSPAuth", "Randomness", "Audio",
-                "RTSPClient", "RTSPClientTransport", "Probe", "ProbeAnalysis",
+                "RTSPClient", "RTSPClientTransport", "Probe", "ProbeAnalysis", "PTZ",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

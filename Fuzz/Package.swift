@@ -38,6 +38,7 @@ let targets: [(name: String, dependencies: [String])] = [
     ("fuzz-soap-envelope", ["ONVIF"]),
     ("fuzz-event-requests", ["ONVIF"]),
     ("fuzz-onvif-media-request", ["ONVIF"]),
+    ("fuzz-ptz-request", ["ONVIF", "PTZ"]),
     ("fuzz-xs-duration", ["ONVIF"]),
     ("fuzz-recording-search", ["ONVIF"]),
     ("fuzz-ws-discovery-probe", ["Discovery"]),

@@ -2,6 +2,7 @@ import Cameras
 import Config
 import Frames
 import H264
+import PTZ
 import RTSP
 import Server
 
@@ -17,6 +18,7 @@ extension CameraDefinition {
         let configured = camera.source == nil ? camera.streams : [StreamConfig()]
         let flashes = scene.overlays.contains { $0.type == .flash }
         let audio = camera.audio.map { AudioTrackDefinition($0, sceneFlashes: flashes, maxPacketSize: maxPacketSize) }
+        let head = camera.source == nil ? camera.ptz.map(PTZHead.init(settings:)) : nil
         let streams = configured.map { stream in
             var definition = StreamDefinition(
                 cameraName: name,
@@ -33,6 +35,7 @@ extension CameraDefinition {
                 definition.makeSource = { _, _ in throw ProxyHasNoPicture() }
             } else {
                 definition.audio = audio
+                if let head, stream.mode == .live { definition.makeSource = PTZFrameSource.maker(scene: scene, head: head) }
                 if stream.codec == .h265 { definition.encodeAsH265() }
                 if stream.codec == .jpeg { definition.useJPEG(quality: stream.jpegQuality) }
                 if stream.mode == .shared { definition.shareEncoder(of: camera, stream: stream, scene: scene) }
@@ -45,5 +48,6 @@ extension CameraDefinition {
             authentication: CameraAuthentication(camera.auth))
         recording = camera.recording.map(RecordingArchive.init)
         backchannel = camera.backchannel.map(CameraBackchannel.init)
+        ptz = head
     }
 }

@@ -1,3 +1,5 @@
+import PTZ
+
 /// One simulated camera, served at `rtsp://host:port/<path>`.
 public struct CameraConfig: Sendable, Equatable, Hashable {
     /// RTSP path without a leading slash, e.g. `lobby-01` or `site-a/door`.
@@ -35,6 +37,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
     public var onvif: ONVIFConfig
     /// What raises the camera's ONVIF events besides its scene and faults (`events:`).
     public var events: CameraEventsConfig
+    /// The camera's virtual PTZ head; nil: none (no PTZ service).
+    public var ptz: PTZSettings?
 
     public init(
         path: String,
@@ -51,7 +55,8 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         audio: AudioConfig? = nil,
         backchannel: BackchannelConfig? = nil,
         onvif: ONVIFConfig = ONVIFConfig(),
-        events: CameraEventsConfig = CameraEventsConfig()
+        events: CameraEventsConfig = CameraEventsConfig(),
+        ptz: PTZSettings? = nil
     ) {
         self.path = path
         self.scene = scene
@@ -68,6 +73,7 @@ public struct CameraConfig: Sendable, Equatable, Hashable {
         self.backchannel = backchannel
         self.onvif = onvif
         self.events = events
+        self.ptz = ptz
     }
 
     /// The same camera with inline YAML stripped of file positions, for comparing content.

@@ -1,3 +1,4 @@
+import PTZ
 import Spelling
 
 /// The settings a camera entry or the `defaults:` section may give, each optional.
@@ -21,8 +22,9 @@ struct CameraSettings {
     var backchannel: BackchannelConfig?
     var onvif: ONVIFConfig?
     var events: CameraEventsConfig?
+    var ptz: PTZSettings?
 
-    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording", "audio", "backchannel", "onvif", "events"]
+    static let keys = ["scene", "streams", "on_demand", "idle_stop", "faults", "seed", "auth", "recording", "audio", "backchannel", "onvif", "events", "ptz"]
 
     init() {}
 
@@ -54,6 +56,7 @@ struct CameraSettings {
         if let field = map["backchannel"] { backchannel = BackchannelConfig.decode(field) }
         if let field = map["onvif"] { onvif = ONVIFConfig.decode(field) }
         if let field = map["events"] { events = CameraEventsConfig.decode(field) }
+        if map.hasNull("ptz") { ptz = PTZSettings() } else if let field = map["ptz"] { ptz = PTZSettings.decode(field) }
     }
 
     /// These settings, with gaps filled from `defaults`.
@@ -72,6 +75,7 @@ struct CameraSettings {
         merged.backchannel = backchannel ?? defaults.backchannel
         merged.onvif = onvif ?? defaults.onvif
         merged.events = events ?? defaults.events
+        merged.ptz = ptz ?? defaults.ptz
         return merged
     }
 
@@ -91,7 +95,8 @@ struct CameraSettings {
             audio: audio,
             backchannel: backchannel,
             onvif: onvif ?? ONVIFConfig(),
-            events: events ?? CameraEventsConfig()
+            events: events ?? CameraEventsConfig(),
+            ptz: ptz
         )
     }
 }

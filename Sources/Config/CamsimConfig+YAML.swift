@@ -97,6 +97,7 @@ extension CameraConfig {
         if let audio { pairs.append(("audio", audio.yamlNode())) }
         if onvif != ONVIFConfig() { pairs.append(("onvif", onvif.yamlNode())) }
         if events != CameraEventsConfig() { pairs.append(("events", events.yamlNode())) }
+        if let ptz { pairs.append(("ptz", ptz.yamlNode())) }
         if let auth {
             var fields: [(String, Node)] = []
             if let mode = auth.mode { fields.append(("mode", Node(mode.rawValue))) }

@@ -56,7 +56,8 @@ extension ONVIFDevice {
             endpointReference: "urn:uuid:" + reference,
             hostname: camera.path.replacingOccurrences(of: "/", with: "-"),
             scopes: fixedScopes + settings.scopes,
-            serviceRoot: base, services: ONVIFService.allCases.filter { $0 != .ptz && (recorded || !profileG.contains($0)) },
+            serviceRoot: base,
+            services: ONVIFService.allCases.filter { ($0 != .ptz || camera.ptz != nil) && (recorded || !profileG.contains($0)) },
             profiles: profiles)
     }
 

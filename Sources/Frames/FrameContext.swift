@@ -1,3 +1,5 @@
+import PTZ
+
 /// What a generator knows about the frame it is drawing.
 public struct FrameContext: Sendable {
     /// 0 for the first frame a camera renders; counts every frame slot, including skipped ones.
@@ -12,6 +14,9 @@ public struct FrameContext: Sendable {
     public var seed: UInt64
     /// Frames per second of the stream being rendered.
     public var frameRate: Double
+    /// The camera's virtual PTZ position at the frame, for `{pan}`, `{tilt}` and `{zoom}`;
+    /// nil for a camera without `ptz:`.
+    public var ptz: PTZVector?
 
     public init(
         frameIndex: Int64,

@@ -1,3 +1,5 @@
+import PTZ
+
 /// A text overlay's template, compiled once when the scene is loaded.
 ///
 /// Text outside braces is copied; `{{` and `}}` stand for literal braces. Placeholders:
@@ -16,6 +18,7 @@
 /// | `{fps}`            | frame rate: `30`, or `29.97` when not whole                      |
 /// | `{width}`, `{height}` | picture size in pixels                                        |
 /// | `{seed}`           | the camera's seed, decimal                                       |
+/// | `{pan}`, `{tilt}`, `{zoom}` | the virtual PTZ head's position, 3 decimals (`-0.250`); `-` without one |
 ///
 /// Anything else in braces is an error when the scene is loaded.
 public struct TextTemplate: Sendable, Equatable {
@@ -26,10 +29,11 @@ public struct TextTemplate: Sendable, Equatable {
         case time(TimeFormat)
         case mediaTime(decimals: Int)
         case timecode, fps, width, height, seed
+        case pan, tilt, zoom
     }
 
     /// The names accepted inside braces.
-    public static let placeholderNames = ["camera", "frame", "time", "media_time", "timecode", "fps", "width", "height", "seed"]
+    public static let placeholderNames = ["camera", "frame", "time", "media_time", "timecode", "fps", "width", "height", "seed", "pan", "tilt", "zoom"]
 
     public let source: String
     let segments: [Segment]
@@ -79,6 +83,9 @@ public struct TextTemplate: Sendable, Equatable {
         case "width": return try noArgument(.width)
         case "height": return try noArgument(.height)
         case "seed": return try noArgument(.seed)
+        case "pan": return try noArgument(.pan)
+        case "tilt": return try noArgument(.tilt)
+        case "zoom": return try noArgument(.zoom)
         case "frame":
             guard let argument else { return .frame(width: 0, zeroPad: false) }
             guard let w = Int(argument), w >= 0, w <= 20, argument.allSatisfy(\.isASCII) else {
@@ -100,11 +107,11 @@ public struct TextTemplate: Sendable, Equatable {
         }
     }
 
-    /// True when the text can change from frame to frame (frame, time or media time).
+    /// True when the text can change from frame to frame (frame, time, media time or the PTZ position).
     public var isDynamic: Bool {
         segments.contains {
             switch $0 {
-            case .frame, .time, .mediaTime, .timecode: true
+            case .frame, .time, .mediaTime, .timecode, .pan, .tilt, .zoom: true
             default: false
             }
         }
@@ -145,6 +152,9 @@ public struct TextTemplate: Sendable, Equatable {
             case .width: out += String(width)
             case .height: out += String(height)
             case .seed: out += String(context.seed)
+            case .pan: out += context.ptz.map { PTZVector.format($0.pan) } ?? "-"
+            case .tilt: out += context.ptz.map { PTZVector.format($0.tilt) } ?? "-"
+            case .zoom: out += context.ptz.map { PTZVector.format($0.zoom) } ?? "-"
             }
         }
         return out

@@ -1,5 +1,6 @@
 import Cameras
 import Faults
+import PTZ
 import RTSP
 
 /// A camera the server offers: its URL path, its streams (the first is the main one)
@@ -18,6 +19,9 @@ public struct CameraDefinition: Sendable {
     public var recording: RecordingArchive?
     /// The camera's ONVIF audio backchannel; nil: none, and a DESCRIBE requiring one gets 551.
     public var backchannel: CameraBackchannel?
+    /// The camera's virtual PTZ head, which its streams draw and the ONVIF PTZ service
+    /// commands; nil: none.
+    public var ptz: PTZHead?
 
     public init(
         path: String, streams: [StreamDefinition], faults: FaultProfile = .empty,

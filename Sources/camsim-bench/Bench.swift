@@ -10,7 +10,7 @@ struct Bench {
         let arguments = CommandLine.arguments.dropFirst()
         let quick = arguments.contains("--quick")
         let library = SceneLibrary(directory: SceneLibrary.locateDefaultDirectory())
-        // `--only scenes|udp|snapshot|control|onvif|seek|proxy|audio|audio-aac|mjpeg|h265|shared|loop|live|startup|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session (or camera) counts.
+        // `--only scenes|udp|snapshot|control|onvif|seek|proxy|audio|audio-aac|mjpeg|h265|shared|loop|live|startup|ptz|churn|sessions|slow` runs one figure; `--steps 3000,4000` picks session (or camera) counts.
         let only = option("--only", in: arguments)
         let steps = option("--steps", in: arguments).map { $0.split(separator: ",").compactMap { Int($0) } }
         if only == "udp" {
@@ -19,6 +19,10 @@ struct Bench {
         }
         if only == "scenes" {
             try printScenes(library: library, quick: quick)
+            return
+        }
+        if only == "ptz" {
+            try printPTZ(library: library, quick: quick)
             return
         }
         if only == "snapshot" {
@@ -80,7 +84,7 @@ struct Bench {
         }
         if let only {
             guard hardeningSections.contains(only) else {
-                print("--only takes one of: scenes, udp, snapshot, control, onvif, seek, proxy, audio, audio-aac, mjpeg, h265, shared, loop, live, startup, \(hardeningSections.joined(separator: ", "))")
+                print("--only takes one of: scenes, udp, snapshot, control, onvif, seek, proxy, audio, audio-aac, mjpeg, h265, shared, loop, live, startup, ptz, \(hardeningSections.joined(separator: ", "))")
                 return
             }
             try await hardening(only, quick: quick, steps: steps, library: library)
