@@ -56,6 +56,8 @@ enum MediaServiceResponses {
             if let track = device.audio.track {
                 audioEncoderConfiguration(track, device: device, element: "tt:AudioEncoderConfiguration", into: &w)
             }
+            // NVRs (Frigate's autotracking among them) look for the PTZ configuration in the profile.
+            PTZServiceResponses.profileConfiguration(device, into: &w)
             if device.audio.hasOutput {
                 w.element("tt:Extension") { w in
                     audioOutputConfiguration(device, element: "tt:AudioOutputConfiguration", into: &w)

@@ -42,6 +42,8 @@ extension Integration {
                 var pan_range: [Double]
             }
             var configurations: [String]
+            /// The media profile's `PTZConfiguration` token, which NVRs look for.
+            var profile_ptz: String?
             var default_timeout: String
             var node: Node
             var options_spaces: Int
@@ -72,6 +74,7 @@ extension Integration {
                 try #require(result.succeeded, "onvif_ptz.py failed\n\(result)")
                 let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
                 #expect(report.configurations == ["PTZConfig_1"])
+                #expect(report.profile_ptz == "PTZConfig_1")
                 #expect(report.default_timeout == "0:00:10")
                 #expect(report.node.token == "PTZNode_1" && report.node.home_supported)
                 #expect(report.node.max_presets == PTZSettings.maxPresets)

@@ -108,6 +108,7 @@ def main():
 
     configurations = ptz.GetConfigurations()
     out["configurations"] = [c.token for c in configurations]
+    out["profile_ptz"] = profile.PTZConfiguration.token if profile.PTZConfiguration is not None else None
     out["default_timeout"] = str(configurations[0].DefaultPTZTimeout)
     node = ptz.GetNodes()[0]
     out["node"] = {
