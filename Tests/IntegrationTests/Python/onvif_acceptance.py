@@ -14,24 +14,12 @@ import os
 import sys
 
 import zeep
-import zeep.transports
 
-_load = zeep.transports.Transport.load
-
-
-def _local_only(self, url):
-    if url.startswith(("http://", "https://")):
-        raise RuntimeError("a WSDL or schema was fetched from the network: " + url)
-    return _load(self, url)
-
-
-zeep.transports.Transport.load = _local_only
-
-import onvif  # noqa: E402  (after the transport is patched)
+import onvif_offline  # noqa: E402  (before onvif: WSDLs and schemas from the package only)
 from onvif import ONVIFCamera, ONVIFError  # noqa: E402
 from zeep.wsse.username import UsernameToken  # noqa: E402
 
-WSDL_DIR = os.path.join(os.path.dirname(os.path.dirname(onvif.__file__)), "wsdl")
+WSDL_DIR = onvif_offline.WSDL_DIR
 
 
 def fault_text(call):

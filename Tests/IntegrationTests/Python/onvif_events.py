@@ -23,23 +23,11 @@ import urllib.request
 import zeep
 from lxml import etree
 from zeep.plugins import HistoryPlugin
-import zeep.transports
 
-_load = zeep.transports.Transport.load
-
-
-def _local_only(self, url):
-    if url.startswith(("http://", "https://")):
-        raise RuntimeError("a WSDL or schema was fetched from the network: " + url)
-    return _load(self, url)
-
-
-zeep.transports.Transport.load = _local_only
-
-import onvif  # noqa: E402  (after the transport is patched)
+import onvif_offline  # noqa: E402  (before onvif: WSDLs and schemas from the package only)
 from onvif import ONVIFCamera, ONVIFError, ONVIFService  # noqa: E402
 
-WSDL_DIR = os.path.join(os.path.dirname(os.path.dirname(onvif.__file__)), "wsdl")
+WSDL_DIR = onvif_offline.WSDL_DIR
 EVENTS_NS = "http://www.onvif.org/ver10/events/wsdl"
 TT = "{http://www.onvif.org/ver10/schema}"
 CONCRETE_SET = "http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet"

@@ -21,23 +21,11 @@ import xml.etree.ElementTree as ET
 
 import requests
 import zeep
-import zeep.transports
 
-_load = zeep.transports.Transport.load
-
-
-def _local_only(self, url):
-    if url.startswith(("http://", "https://")):
-        raise RuntimeError("a WSDL or schema was fetched from the network: " + url)
-    return _load(self, url)
-
-
-zeep.transports.Transport.load = _local_only
-
-import onvif  # noqa: E402  (after the transport is patched)
+import onvif_offline  # noqa: E402  (before onvif: WSDLs and schemas from the package only)
 from onvif import ONVIFCamera, ONVIFError  # noqa: E402
 
-WSDL_DIR = os.path.join(os.path.dirname(os.path.dirname(onvif.__file__)), "wsdl")
+WSDL_DIR = onvif_offline.WSDL_DIR
 NS = {
     "env": "http://www.w3.org/2003/05/soap-envelope",
     "tr2": "http://www.onvif.org/ver20/media/wsdl",
