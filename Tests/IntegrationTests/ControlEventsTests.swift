@@ -11,7 +11,8 @@ extension Integration {
             try await TestControlServer.with { api in
                 let stream = try EventStreamReader(curl: curl, url: api.baseURL + "/api/v1/events")
                 defer { stream.stop() }
-                let subscribed = await Poll.until(timeoutSeconds: 10) { api.server.events.subscriberCount == 1 }
+                // The stream's first comment follows the subscription (the server has subscribers of its own).
+                let subscribed = await Poll.until(timeoutSeconds: 10) { stream.text.contains(": camsim events") }
                 #expect(subscribed, "curl never subscribed")
                 let offline = try await api.client().post("/api/v1/cameras/cam/actions/offline", json: #"{"seconds": 1}"#)
                 let state = offline.json["state"] as? String
@@ -35,7 +36,8 @@ extension Integration {
                 let client = api.client()
                 let stream = try EventStreamReader(curl: curl, url: api.baseURL + "/api/v1/events")
                 defer { stream.stop() }
-                let subscribed = await Poll.until(timeoutSeconds: 10) { api.server.events.subscriberCount == 1 }
+                // The stream's first comment follows the subscription (the server has subscribers of its own).
+                let subscribed = await Poll.until(timeoutSeconds: 10) { stream.text.contains(": camsim events") }
                 #expect(subscribed, "curl never subscribed")
 
                 #expect(try await client.post("/api/v1/cameras", json: #"{"path": "door", "idle_stop": 0, "streams": [{"size": "320x240", "fps": 10}]}"#).status == 201)
